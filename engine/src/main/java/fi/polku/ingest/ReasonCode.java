@@ -1,0 +1,36 @@
+package fi.polku.ingest;
+
+/** Why an input row was rejected. The code is stable and goes into the quarantine table's reason_code. */
+public enum ReasonCode {
+    WRONG_FIELD_COUNT,
+    MISSING_REQUIRED,
+    BAD_IDENTIFIER,
+    NOT_A_NUMBER,
+    NOT_AN_INTEGER,
+    WRONG_DECIMAL_SEPARATOR,
+    OUT_OF_RANGE,
+    UNKNOWN_VALUE,
+    BAD_DATE,
+    FUTURE_DATE,
+    UNKNOWN_REGION,
+    PARTIAL_ITEMS,
+    ITEMS_TOTAL_MISMATCH,
+    NO_SCORE,
+    SCORE_ON_SKIPPED,
+    INSTRUMENT_AGE_MISMATCH,
+    RESPONDENT_AGE_MISMATCH,
+    NO_DOMAIN_ANSWERED,
+    BAD_PERIOD,
+    VALUE_MISSING,
+    NOT_TOTAL_GENDER,
+    DUPLICATE,
+    CONFLICTING_DUPLICATE,
+    SESSION_ORDER,
+    EPISODE_INCONSISTENT,
+    MALFORMED_RECORD;
+
+    /** The code as written to tables: lower snake case. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

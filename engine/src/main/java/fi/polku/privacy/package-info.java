@@ -1,0 +1,2 @@
+/** Privacy rules: detection of Finnish personal identity codes and, later, disclosure control. */
+package fi.polku.privacy;
