@@ -1,5 +1,7 @@
 package fi.polku.ingest;
 
+import java.util.Locale;
+
 /** Why an input row was rejected. The code is stable and goes into the quarantine table's reason_code. */
 public enum ReasonCode {
     WRONG_FIELD_COUNT,
@@ -26,11 +28,10 @@ public enum ReasonCode {
     DUPLICATE,
     CONFLICTING_DUPLICATE,
     SESSION_ORDER,
-    EPISODE_INCONSISTENT,
-    MALFORMED_RECORD;
+    EPISODE_INCONSISTENT;
 
     /** The code as written to tables: lower snake case. */
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

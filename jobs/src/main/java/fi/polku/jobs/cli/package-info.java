@@ -1,0 +1,2 @@
+/** The {@code polku} command-line tool: subcommands, help, exit codes. */
+package fi.polku.jobs.cli;

@@ -1,0 +1,135 @@
+package fi.polku.jobs.ingest;
+
+import fi.polku.privacy.IdentityCodes;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Serializable;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a whole input file once, before anything is parsed: its SHA-256 and size for the manifest, and
+ * where any Finnish personal identity code stands in it (line and column, never the code). A file with a
+ * finding is not ingested at all.
+ */
+public final class IdentityCodeScreen {
+    /** At most this many findings are listed per file; the total is still counted. */
+    static final int MAX_LISTED = 20;
+
+    private IdentityCodeScreen() {
+    }
+
+    /**
+     * Where one identity code stands.
+     *
+     * @param column the header name of the field it is in (delimited text), or "character N" (JSON)
+     */
+    public record Finding(long line, String column) implements Serializable {
+    }
+
+    /** What screening one file found. */
+    public record Result(String file, String sha256, long bytes, long findings, List<Finding> listed)
+            implements Serializable {
+        /** Whether the file may be ingested. */
+        public boolean clean() {
+            return findings == 0;
+        }
+    }
+
+    /** Screens a file of the given format; the stream is read to its end and closed. */
+    public static Result screen(String name, InputStream in, FileFormat format) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        long bytes = 0;
+        long findings = 0;
+        List<Finding> listed = new ArrayList<>();
+        CountingStream counting = new CountingStream(new DigestInputStream(in, sha));
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(counting, format.decoding()))) {
+            String line;
+            long lineNo = 0;
+            List<String> header = null;
+            while ((line = reader.readLine()) != null) {
+                lineNo++;
+                if (!format.json() && header == null && !line.isBlank() && !line.strip().startsWith("#")) {
+                    header = fields(line, format.delimiter());
+                }
+                for (int offset : IdentityCodes.find(line)) {
+                    findings++;
+                    if (listed.size() < MAX_LISTED) {
+                        listed.add(new Finding(lineNo, column(line, offset, format, header)));
+                    }
+                }
+            }
+            bytes = counting.count;
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + ": " + e.getMessage(), e);
+        }
+        return new Result(name, HexFormat.of().formatHex(sha.digest()), bytes, findings, List.copyOf(listed));
+    }
+
+    private static String column(String line, int offset, FileFormat format, List<String> header) {
+        if (format.json()) {
+            return "character " + (offset + 1);
+        }
+        int field = 0;
+        boolean quoted = false;
+        for (int i = 0; i < offset; i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == format.delimiter() && !quoted) {
+                field++;
+            }
+        }
+        String name = header != null && field < header.size() ? header.get(field).strip() : "";
+        return name.isEmpty() ? "field " + (field + 1) : name + " (field " + (field + 1) + ")";
+    }
+
+    private static List<String> fields(String line, char delimiter) {
+        try (CSVParser p = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get()
+                .parse(new StringReader(line.replace("\uFEFF", "")))) {
+            List<CSVRecord> records = p.getRecords();
+            return records.isEmpty() ? List.of() : records.get(0).toList();
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            return List.of();
+        }
+    }
+
+    /** Counts the bytes read, for the manifest. */
+    private static final class CountingStream extends java.io.FilterInputStream {
+        long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b >= 0 ? 1 : 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            count += Math.max(n, 0);
+            return n;
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package fi.polku.jobs.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import fi.polku.contract.Column;
+import fi.polku.contract.RowSource;
+import fi.polku.contract.TableSchema;
+import fi.polku.contract.Tables;
+import fi.polku.ingest.Candidate;
+import fi.polku.ingest.Checked;
+import fi.polku.ingest.IngestContext;
+import fi.polku.ingest.Parsed;
+import fi.polku.jobs.reference.ReferenceData;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Ingest on Spark: screens every file for identity codes, then parses each file in its own task with the
+ * engine's row rules, applies the engine's cross-row rules per episode (or per statistics key), and hands
+ * back the clean tables, the quarantine and per-file counts. Nothing is written here.
+ */
+public final class IngestJob {
+    private final SparkSession spark;
+    private final ReferenceData reference;
+    private final LocalDate asOf;
+
+    public IngestJob(SparkSession spark, ReferenceData reference, LocalDate asOf) {
+        this.spark = spark;
+        this.reference = reference;
+        this.asOf = asOf;
+    }
+
+    /** The outcome: clean tables by name (quarantine included), counts per file, screening results. */
+    public record Result(Map<String, Dataset<Row>> tables, List<FileCount> counts,
+                         List<IdentityCodeScreen.Result> screening) {
+    }
+
+    /**
+     * Screens all files, then ingests them.
+     *
+     * @throws InputRejected when any file holds an identity code or cannot be read; nothing is ingested then
+     */
+    public Result run(List<InputFile> files) {
+        List<IdentityCodeScreen.Result> screening = screen(files);
+        Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+        Dataset<Row> quarantine = spark.createDataFrame(List.of(), fi.polku.jobs.spark.SparkSchemas.of(Tables.QUARANTINE));
+        List<FileCount> counts = new ArrayList<>();
+        for (DatasetSpec<?> spec : DatasetSpec.all()) {
+            List<InputFile> mine = files.stream().filter(f -> f.dataset().equals(spec.dataset())).collect(Collectors.toList());
+            Dataset<Row>[] stages = ingest(spec, mine);
+            Dataset<Row> all = stages[1];
+            tables.put(spec.table().name(), all.filter(col(Staged.Q_REASON_CODE).isNull()).select(columns(spec.table())));
+            quarantine = quarantine.unionByName(all.filter(col(Staged.Q_REASON_CODE).isNotNull())
+                    .select(Staged.quarantineColumns(spec.dataset())));
+            counts.addAll(count(spec, mine, stages[0], all));
+        }
+        tables.put(Tables.QUARANTINE.name(), quarantine);
+        return new Result(tables, counts, screening);
+    }
+
+    private List<IdentityCodeScreen.Result> screen(List<InputFile> files) {
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        List<IdentityCodeScreen.Result> results = Failures.unwrapped(() -> jsc.parallelize(files, files.size())
+                .map(f -> IdentityCodeScreen.screen(f.name(), TaskFiles.open(f), f.format())).collect());
+        List<String> stops = new ArrayList<>();
+        for (IdentityCodeScreen.Result r : results) {
+            if (!r.clean()) {
+                String where = r.listed().stream().map(f -> "line " + f.line() + ", column " + f.column())
+                        .collect(Collectors.joining("; "));
+                stops.add(r.file() + ": " + r.findings() + " Finnish personal identity code"
+                        + (r.findings() == 1 ? "" : "s") + " at " + where
+                        + (r.findings() > r.listed().size() ? "; …" : ""));
+            }
+        }
+        if (!stops.isEmpty()) {
+            throw new InputRejected(String.join("\n", stops) + "\nInputs must be anonymised: nothing from "
+                    + (stops.size() == 1 ? "this file" : "these files") + " was read further or written."
+                    + " Remove the identity codes (the values are not shown here) and run again.");
+        }
+        return results;
+    }
+
+    /** The parsed rows (one per input record) and, from them, all rows after the cross-row rules. */
+    @SuppressWarnings("unchecked")
+    private <T> Dataset<Row>[] ingest(DatasetSpec<T> spec, List<InputFile> files) {
+        StructType staged = Staged.schema(spec.table());
+        if (files.isEmpty()) {
+            Dataset<Row> empty = spark.createDataFrame(List.of(), staged);
+            return new Dataset[] {empty, empty};
+        }
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        ReferenceData ref = reference;
+        LocalDate date = asOf;
+        JavaRDD<Row> rows = jsc.parallelize(files, files.size()).flatMap(f ->
+                ParsedRows.open(spec, f, ref, new IngestContext(ref.aliases(), ref.regions(), date)));
+        Dataset<Row> parsed = spark.createDataFrame(rows, staged).persist(StorageLevel.MEMORY_AND_DISK());
+        Failures.unwrapped(parsed::count);
+        Dataset<Row> checked = parsed.filter(col(Staged.Q_REASON_CODE).isNull())
+                .groupByKey((MapFunction<Row, String>) spec::groupKey, Encoders.STRING())
+                .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (key, group) -> crossCheck(spec, group),
+                        Encoders.row(staged));
+        Dataset<Row> all = parsed.filter(col(Staged.Q_REASON_CODE).isNotNull()).unionByName(checked)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        return new Dataset[] {parsed, all};
+    }
+
+    private static <T> Iterator<Row> crossCheck(DatasetSpec<T> spec, Iterator<Row> rows) {
+        List<Candidate<T>> group = new ArrayList<>();
+        Map<String, Boolean> synthetic = new HashMap<>();
+        while (rows.hasNext()) {
+            Row r = rows.next();
+            T value = spec.fromRow(r);
+            String file = r.getAs("source_file");
+            synthetic.put(file, r.getAs("synthetic"));
+            group.add(new Candidate<>(new RowSource(file, r.<Long>getAs("source_line")), value, r.getAs(Staged.RAW)));
+        }
+        Checked<T> checked = spec.check(group);
+        List<Row> out = new ArrayList<>(group.size());
+        for (Candidate<T> k : checked.kept()) {
+            out.add(Staged.clean(spec.table(), spec.values(k.value()), synthetic.get(k.source().file()),
+                    k.source().file(), k.source().line(), k.raw()));
+        }
+        for (Parsed.Rejected<T> r : checked.rejected()) {
+            out.add(Staged.rejected(spec.table(), r, synthetic.get(r.source().file())));
+        }
+        return out.iterator();
+    }
+
+    /** Rows in are counted on the parsed rows, clean and quarantined after the cross-row rules: they must agree. */
+    private static List<FileCount> count(DatasetSpec<?> spec, List<InputFile> files, Dataset<Row> parsed,
+                                         Dataset<Row> all) {
+        Map<String, Long> in = new HashMap<>();
+        for (Row r : parsed.groupBy("source_file").count().collectAsList()) {
+            in.put(r.getString(0), r.getLong(1));
+        }
+        Map<String, long[]> out = new HashMap<>();
+        for (Row r : all.groupBy("source_file")
+                .agg(sum(when(col(Staged.Q_REASON_CODE).isNull(), 1).otherwise(0)).as("clean"),
+                        sum(when(col(Staged.Q_REASON_CODE).isNotNull(), 1).otherwise(0)).as("quarantined"))
+                .collectAsList()) {
+            out.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
+        }
+        List<FileCount> counts = new ArrayList<>();
+        for (InputFile f : files) {
+            long[] c = out.getOrDefault(f.name(), new long[2]);
+            counts.add(new FileCount(spec.dataset(), f.name(), in.getOrDefault(f.name(), 0L), c[0], c[1]));
+        }
+        return counts;
+    }
+
+    private static org.apache.spark.sql.Column[] columns(TableSchema table) {
+        return table.columns().stream().map(Column::name).map(org.apache.spark.sql.functions::col)
+                .toArray(org.apache.spark.sql.Column[]::new);
+    }
+}

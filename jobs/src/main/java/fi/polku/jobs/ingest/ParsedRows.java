@@ -1,0 +1,65 @@
+package fi.polku.jobs.ingest;
+
+import fi.polku.ingest.FieldLayout;
+import fi.polku.ingest.IngestContext;
+import fi.polku.ingest.Parsed;
+import fi.polku.ingest.RawRecord;
+import fi.polku.ingest.RowRules;
+import fi.polku.jobs.reference.ReferenceData;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.apache.spark.sql.Row;
+
+/**
+ * The staged rows of one file, produced lazily inside a Spark task: each record is validated by the
+ * dataset's row rules and becomes a clean or a rejected staged row. The file is closed when the last row
+ * has been taken.
+ */
+final class ParsedRows<T> implements Iterator<Row> {
+    private final DatasetSpec<T> spec;
+    private final InputFile file;
+    private final RecordStream records;
+    private final RowRules<T> rules;
+    private boolean closed;
+
+    private ParsedRows(DatasetSpec<T> spec, InputFile file, RecordStream records, RowRules<T> rules) {
+        this.spec = spec;
+        this.file = file;
+        this.records = records;
+        this.rules = rules;
+    }
+
+    static <T> ParsedRows<T> open(DatasetSpec<T> spec, InputFile file, ReferenceData reference, IngestContext context) {
+        RecordStream records = RecordStream.open(file.name(), TaskFiles.open(file), file.format());
+        FieldLayout layout = FieldLayout.resolve(records.header(), spec.contract(file.sotkanet()), context.aliases());
+        return new ParsedRows<>(spec, file, records, spec.rules(layout, file, context, reference.indicators()));
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (closed) {
+            return false;
+        }
+        if (records.hasNext()) {
+            return true;
+        }
+        records.close();
+        closed = true;
+        return false;
+    }
+
+    @Override
+    public Row next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        RawRecord record = records.next();
+        Parsed<T> parsed = rules.parse(record);
+        boolean synthetic = file.format().synthetic();
+        if (parsed instanceof Parsed.Accepted<T> accepted) {
+            return Staged.clean(spec.table(), spec.values(accepted.value()), synthetic, file.name(),
+                    record.source().line(), record.raw());
+        }
+        return Staged.rejected(spec.table(), (Parsed.Rejected<T>) parsed, synthetic);
+    }
+}

@@ -1,0 +1,116 @@
+package fi.polku.jobs.ingest;
+
+import fi.polku.contract.RowSource;
+import fi.polku.ingest.RawRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Streams the records of one delimited file with Apache Commons CSV: quoted fields, embedded delimiters
+ * and line breaks, doubled quotes, {@code #} comment lines and blank lines are handled by the library.
+ * Each record carries the line it starts on. A broken quote stops the file with an {@link InputRejected}
+ * naming the line.
+ */
+public final class RecordReader implements RecordStream {
+    private final String name;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final CSVFormat format;
+    private final List<String> header;
+
+    private RecordReader(String name, CSVParser parser, CSVFormat format) {
+        this.name = name;
+        this.parser = parser;
+        this.format = format;
+        this.records = parser.iterator();
+        CSVRecord first = next0();
+        if (first == null) {
+            throw new InputRejected(name + ": no header line found");
+        }
+        this.header = first.toList();
+    }
+
+    /** Opens a delimited file of the given format; the stream is closed with the reader. */
+    public static RecordReader open(String name, InputStream in, FileFormat fileFormat) {
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setDelimiter(fileFormat.delimiter())
+                .setCommentMarker('#')
+                .setIgnoreEmptyLines(true)
+                .setIgnoreSurroundingSpaces(false)
+                .get();
+        try {
+            Reader reader = new InputStreamReader(in, fileFormat.decoding());
+            return new RecordReader(name, CSVParser.builder().setReader(reader).setFormat(format).get(), format);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public List<String> header() {
+        return header;
+    }
+
+    @Override
+    public boolean hasNext() {
+        try {
+            return records.hasNext();
+        } catch (UncheckedIOException e) {
+            throw malformed(e);
+        }
+    }
+
+    @Override
+    public RawRecord next() {
+        CSVRecord r = next0();
+        if (r == null) {
+            throw new NoSuchElementException();
+        }
+        String[] fields = r.values();
+        return RawRecord.of(new RowSource(name, startLine(r)), fields, format.format((Object[]) fields));
+    }
+
+    private CSVRecord next0() {
+        try {
+            return records.hasNext() ? records.next() : null;
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw malformed(e);
+        }
+    }
+
+    /** The parser stands at the record's last line; quoted line breaks inside it moved it that far. */
+    private long startLine(CSVRecord r) {
+        long breaks = 0;
+        for (String v : r.values()) {
+            for (int i = 0; i < v.length(); i++) {
+                breaks += v.charAt(i) == '\n' ? 1 : 0;
+            }
+        }
+        return Math.max(1, parser.getCurrentLineNumber() - breaks);
+    }
+
+    private InputRejected malformed(RuntimeException e) {
+        String reason = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+        return new InputRejected(name + " line " + parser.getCurrentLineNumber()
+                + ": the file cannot be read as delimited text (" + reason
+                + "); check for an unclosed quote");
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package fi.polku.jobs.reference;
+
+import fi.polku.ingest.Aliases;
+import fi.polku.ingest.IndicatorCatalog;
+import fi.polku.region.Region;
+import fi.polku.region.RegionTable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The reference tables of {@code datasets/} as the jar carries them under {@code polku/datasets/}: regions,
+ * header and value aliases, and the Sotkanet indicator catalog. Serializable so Spark tasks can carry it.
+ */
+public final class ReferenceData implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final String ROOT = "/polku/datasets/";
+
+    private transient RegionTable regions;
+    private transient Aliases aliases;
+    private transient IndicatorCatalog indicators;
+
+    private ReferenceData() {
+    }
+
+    /** The tables bundled with this build. */
+    public static ReferenceData bundled() {
+        return new ReferenceData();
+    }
+
+    /** Regions of {@code regions.csv}. */
+    public synchronized RegionTable regions() {
+        if (regions == null) {
+            regions = RegionTable.of(read("regions.csv", r -> new Region(r.get("code"), optionalInt(r.get("sotkanet_id")),
+                    optionalInt(r.get("sotkanet_id_old")), r.get("name_fi"), r.get("official_name"),
+                    r.get("name_sv"), r.get("name_en"))));
+        }
+        return regions;
+    }
+
+    /** Aliases of {@code aliases.csv}. */
+    public synchronized Aliases aliases() {
+        if (aliases == null) {
+            aliases = Aliases.of(read("aliases.csv",
+                    r -> new Aliases.Entry(r.get("scope"), r.get("alias"), r.get("canonical"))));
+        }
+        return aliases;
+    }
+
+    /** Sotkanet ids of {@code indicators.csv}. */
+    public synchronized IndicatorCatalog indicators() {
+        if (indicators == null) {
+            List<IndicatorCatalog.SotkanetIndicator> known = new ArrayList<>();
+            for (CSVRecord r : read("indicators.csv", r -> r)) {
+                Integer id = optionalInt(r.get("sotkanet_id"));
+                if (id != null) {
+                    known.add(new IndicatorCatalog.SotkanetIndicator(id, r.get("indicator"), r.get("age_group")));
+                }
+            }
+            indicators = IndicatorCatalog.of(known);
+        }
+        return indicators;
+    }
+
+    private static <T> List<T> read(String name, Function<CSVRecord, T> map) {
+        try (InputStream in = ReferenceData.class.getResourceAsStream(ROOT + name)) {
+            if (in == null) {
+                throw new IllegalStateException("the jar lacks " + ROOT + name + ": rebuild with mvn package");
+            }
+            Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+            List<T> out = new ArrayList<>();
+            for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                out.add(map.apply(r));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read bundled " + name, e);
+        }
+    }
+
+    private static Integer optionalInt(String s) {
+        return s == null || s.isBlank() ? null : Integer.valueOf(s.strip());
+    }
+}

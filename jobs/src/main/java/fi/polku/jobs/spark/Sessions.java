@@ -1,0 +1,38 @@
+package fi.polku.jobs.spark;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds Polku's Spark session: embedded {@code local[*]} unless a master was given (as
+ * {@code spark-submit --master …} does), UTC, {@code java.time} dates, no UI, and a shuffle width suited to
+ * a 2-core machine unless the submitter set one.
+ */
+public final class Sessions {
+    private Sessions() {
+    }
+
+    /** A session for the named job; call {@code stop()} in {@code finally}. */
+    public static SparkSession create(String appName, boolean verbose) {
+        // Spark's Netty needs this on Java 17; harmless when the launcher already set it.
+        System.setProperty("io.netty.tryReflectionSetAccessible", "true");
+        SparkConf conf = new SparkConf().setAppName(appName);
+        if (!conf.contains("spark.master")) {
+            conf.setMaster("local[*]");
+        }
+        conf.setIfMissing("spark.ui.enabled", "false");
+        conf.setIfMissing("spark.sql.shuffle.partitions", "8");
+        conf.setIfMissing("spark.sql.session.timeZone", "UTC");
+        conf.setIfMissing("spark.sql.datetime.java8API.enabled", "true");
+        conf.setIfMissing("spark.sql.parquet.compression.codec", "snappy");
+        conf.setIfMissing("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
+        conf.setIfMissing("spark.hadoop.parquet.summary.metadata.level", "NONE");
+        // Plain local files, without Hadoop's .crc side files next to every output.
+        conf.setIfMissing("spark.hadoop.fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
+        conf.setIfMissing("spark.hadoop.fs.file.impl.disable.cache", "true");
+        conf.setIfMissing("spark.sql.debug.maxToStringFields", "200");
+        SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+        spark.sparkContext().setLogLevel(verbose ? "INFO" : "WARN");
+        return spark;
+    }
+}

@@ -1,0 +1,2 @@
+/** The thin Spark adapter: sessions, declared schemas, and explicit Row ↔ record mapping (no bean encoders). */
+package fi.polku.jobs.spark;

@@ -1,0 +1,62 @@
+package fi.polku.jobs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A test's folder of inputs, config and outputs. */
+public final class Workspace {
+    /** The repository's demo data. */
+    public static final Path DEMO = Path.of("..", "datasets", "demo").toAbsolutePath().normalize();
+
+    private final Path dir;
+
+    public Workspace(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path output() {
+        return dir.resolve("out");
+    }
+
+    /** Writes a text file in the given encoding. */
+    public Path write(String name, String text, Charset charset) {
+        try {
+            Path p = dir.resolve(name);
+            Files.createDirectories(p.getParent());
+            Files.write(p, text.getBytes(charset));
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes {@code polku.yaml} with the given inputs (dataset → file names or absolute paths) and returns it.
+     */
+    public Path config(String asOf, String... datasetAndPath) {
+        StringBuilder inputs = new StringBuilder();
+        for (int i = 0; i < datasetAndPath.length; i += 2) {
+            inputs.append("  ").append(datasetAndPath[i]).append(": ").append(datasetAndPath[i + 1]).append('\n');
+        }
+        return write("polku.yaml", "project: test\nas_of: " + asOf + "\ninputs:\n" + inputs + "output: out\n",
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The names under a folder, sorted, for "nothing else was written" checks. */
+    public static List<String> listing(Path folder) {
+        try (var s = Files.walk(folder)) {
+            return s.map(p -> folder.relativize(p).toString()).sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
