@@ -20,8 +20,8 @@ public final class SotkanetRules implements RowRules<RegionStatistic> {
             new InputContract.InputColumn("year", true),
             new InputContract.InputColumn("gender", true),
             new InputContract.InputColumn("value", false),
-            new InputContract.InputColumn("abs_value", false)),
-            List.of(List.of("abs_value")));
+            new InputContract.InputColumn("abs_value", true)),
+            List.of());
 
     /** Attribution THL's licence (CC BY 4.0) asks for. */
     public static final String ATTRIBUTION = "THL, Sotkanet";
@@ -61,7 +61,7 @@ public final class SotkanetRules implements RowRules<RegionStatistic> {
         Region region = sotkanetRegion(r);
         StatisticsPeriod period = RegionStatisticRules.period(r, "year");
         String gender = r.required("gender");
-        if (gender != null && !gender.equalsIgnoreCase("total")) {
+        if (gender != null && !context.aliases().value("gender", gender).equals("total")) {
             r.problem("gender", ReasonCode.NOT_TOTAL_GENDER, "gender '" + gender + "' is not used: Polku reads totals");
         }
         Double value = r.decimal("value", 0, Double.MAX_VALUE);

@@ -15,7 +15,7 @@ final class Failures {
     static <T> T unwrapped(Supplier<T> action) {
         try {
             return action.get();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // SparkException is checked, though Scala throws it without declaring it
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof InputRejected rejected) {
                     throw rejected;
@@ -28,7 +28,7 @@ final class Failures {
                     throw new InputRejected(end >= 0 ? rest.substring(0, end) : rest);
                 }
             }
-            throw e;
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
         }
     }
 }

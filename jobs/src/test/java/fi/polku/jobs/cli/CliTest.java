@@ -1,0 +1,57 @@
+package fi.polku.jobs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fi.polku.jobs.PolkuRun;
+import fi.polku.jobs.Workspace;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Help, usage and configuration errors: exit code 2 with a message that names the key or file. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void helpListsTheSubcommands() {
+        PolkuRun.Outcome run = PolkuRun.run("--help");
+        assertEquals(0, run.exit());
+        assertTrue(run.out().contains("ingest") && run.out().contains("generate"), run.out());
+        assertEquals(0, PolkuRun.run("ingest", "--help").exit());
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertEquals(2, PolkuRun.run("ingest").exit(), "--config is required");
+        assertEquals(2, PolkuRun.run("no-such-command").exit());
+        assertEquals(2, PolkuRun.run("generate", "--out", dir.toString()).exit(), "no size given");
+    }
+
+    @Test
+    void configErrorsNameTheKey() {
+        Workspace ws = new Workspace(dir);
+        assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nminn_cell: 5\n", "unknown key 'minn_cell'");
+        assertConfigError(ws, "project: x\ninputs:\n  fit_session: a.csv\noutput: out\n", "unknown key 'inputs.fit_session'");
+        assertConfigError(ws, "project: x\ninputs: {}\n", "key 'output' is required");
+        assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nas_of: 30.6.2026\n", "key 'as_of' must be a date");
+        assertConfigError(ws, "project: [x\n", "not valid YAML");
+    }
+
+    @Test
+    void aMissingInputFileIsAConfigurationError() {
+        Workspace ws = new Workspace(dir);
+        PolkuRun.Outcome run = PolkuRun.run("ingest", "--config", ws.config("2026-06-30", "fit_sessions", "nope*.csv").toString());
+        assertEquals(2, run.exit(), run.toString());
+        assertTrue(run.err().contains("inputs.fit_sessions: no file matches"), run.err());
+    }
+
+    private static void assertConfigError(Workspace ws, String yaml, String expected) {
+        Path config = ws.write("polku.yaml", yaml, StandardCharsets.UTF_8);
+        PolkuRun.Outcome run = PolkuRun.run("ingest", "--config", config.toString());
+        assertEquals(2, run.exit(), run.toString());
+        assertTrue(run.err().contains(expected), run.err());
+    }
+}

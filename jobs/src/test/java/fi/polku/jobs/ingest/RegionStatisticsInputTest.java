@@ -1,0 +1,73 @@
+package fi.polku.jobs.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fi.polku.jobs.DuckDb;
+import fi.polku.jobs.PolkuRun;
+import fi.polku.jobs.Workspace;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Region statistics in all three shapes: the long CSV, Sotkanet's JSON and Sotkanet's semicolon CSV. */
+class RegionStatisticsInputTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void allThreeShapesLandInOneTable() {
+        Workspace ws = new Workspace(dir);
+        // Sotkanet ids: 1078 emergency placements (indicators.csv); regions 959 Etelä-Savo, 882 Kainuu (old id).
+        ws.write("sotkanet.json", "[\n"
+                + "  {\"indicator\": 1078, \"region\": 959, \"year\": 2023, \"gender\": \"total\", \"value\": 1.6, \"absValue\": 321},\n"
+                + "  {\"indicator\": 1078, \"region\": 959, \"year\": 2023, \"gender\": \"male\", \"value\": 1.7, \"absValue\": 170},\n"
+                + "  {\"indicator\": 1078, \"region\": 882, \"year\": 2022, \"gender\": \"total\", \"value\": 1.5},\n"
+                + "  {\"indicator\": 9999, \"region\": 959, \"year\": 2023, \"gender\": \"total\", \"absValue\": 5}\n"
+                + "]\n", StandardCharsets.UTF_8);
+        ws.write("sotkanet.csv", "\uFEFFIndikaattori;Alue;Vuosi;Sukupuoli;Arvo;Absoluuttinen arvo\n"
+                + "1077;974;2023;Yhteensä;1,2;530\n", StandardCharsets.UTF_8);
+        ws.write("long.csv", "region,period,indicator,age_group,count,population,source\n"
+                + "Kymenlaakso,2024,emergency_placements,13-17,212,7130,test\n"
+                + "Kymenlaakso,2024-03,notifications,0-17,95,,test\n"
+                + "Kymenlaakso,2024,emergency_placements,13-17,212,7130,test\n"
+                + "Kymenlaakso,24,emergency_placements,13-17,2,,test\n", StandardCharsets.UTF_8);
+        Path config = ws.write("polku.yaml", "project: test\nas_of: 2026-06-30\ninputs:\n  region_statistics:\n"
+                + "    - sotkanet.json\n    - sotkanet.csv\n    - long.csv\noutput: out\n", StandardCharsets.UTF_8);
+        PolkuRun.Outcome run = PolkuRun.run("ingest", "--config", config.toString());
+        assertEquals(0, run.exit(), run.toString());
+        assertTrue(run.out().contains("UTF-8 with BOM, ';'-separated, decimal comma"), run.out());
+
+        List<String> clean = DuckDb.query("select region, period, indicator, age_group, count, population, value, source from "
+                + DuckDb.table(ws.output(), "region_statistics") + " order by source_file, source_line").stream()
+                .map(r -> r.values().stream().map(String::valueOf).collect(Collectors.joining(" ")))
+                .collect(Collectors.toList());
+        assertEquals(List.of(
+                "10 2024 emergency_placements 13-17 212 7130 null test",
+                "10 2024-03 notifications 0-17 95 null null test",
+                "13 2023 children_in_care 0-17 530 null 1.2 THL, Sotkanet",
+                "12 2023 emergency_placements 0-17 321 null 1.6 THL, Sotkanet"), clean);
+
+        Map<String, String> quarantined = DuckDb.query("select source_file || ':' || line as at, reason_code from "
+                + DuckDb.table(ws.output(), "quarantine")).stream()
+                .collect(Collectors.toMap(r -> (String) r.get("at"), r -> (String) r.get("reason_code")));
+        assertEquals(Map.of("sotkanet.json:3", "not_total_gender", "sotkanet.json:4", "value_missing",
+                "sotkanet.json:5", "unknown_value", "long.csv:4", "duplicate", "long.csv:5", "bad_period"), quarantined);
+    }
+
+    @Test
+    void brokenJsonStopsTheFileNamingLineAndColumn() {
+        Workspace ws = new Workspace(dir);
+        ws.write("broken.json", "[\n {\"indicator\": 1078, \"region\": 959,\n  \"year\": 2023 \"gender\": \"total\"}\n]\n",
+                StandardCharsets.UTF_8);
+        PolkuRun.Outcome run = PolkuRun.run("ingest", "--config",
+                ws.config("2026-06-30", "region_statistics", "broken.json").toString());
+        assertEquals(3, run.exit(), run.toString());
+        assertTrue(run.err().contains("broken.json line 3, column 16: not valid Sotkanet JSON"), run.err());
+        assertTrue(!run.err().contains("\tat "), "no stack trace for a data problem");
+    }
+}
