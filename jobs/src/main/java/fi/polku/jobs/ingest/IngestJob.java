@@ -115,7 +115,11 @@ public final class IngestJob {
         JavaRDD<Row> rows = jsc.parallelize(files, files.size()).flatMap(f ->
                 ParsedRows.open(spec, f, ref, new IngestContext(ref.aliases(), ref.regions(), date)));
         Dataset<Row> parsed = spark.createDataFrame(rows, staged).persist(StorageLevel.MEMORY_AND_DISK());
-        Failures.unwrapped(parsed::count);
+        List<String> unreadable = Failures.unwrapped(() -> parsed.filter(col(Staged.UNREADABLE).isNotNull())
+                .select(Staged.UNREADABLE).as(Encoders.STRING()).collectAsList());
+        if (!unreadable.isEmpty()) {
+            throw new InputRejected(String.join("\n", unreadable));
+        }
         Dataset<Row> checked = parsed.filter(col(Staged.Q_REASON_CODE).isNull())
                 .groupByKey((MapFunction<Row, String>) spec::groupKey, Encoders.STRING())
                 .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (key, group) -> crossCheck(spec, group),

@@ -26,7 +26,9 @@ final class Staged {
     static final String Q_REASON_CODE = "q_reason_code";
     static final String Q_REASON = "q_reason";
     static final String Q_PROBLEMS = "q_problem_count";
-    private static final int EXTRA = 5;
+    /** Set on the one marker row of a file that cannot be read at all; such a run stops with exit code 3. */
+    static final String UNREADABLE = "unreadable";
+    private static final int EXTRA = 6;
 
     private Staged() {
     }
@@ -41,6 +43,7 @@ final class Staged {
         columns.add(Column.optional(Q_REASON_CODE, ColumnType.STRING));
         columns.add(Column.optional(Q_REASON, ColumnType.STRING));
         columns.add(Column.optional(Q_PROBLEMS, ColumnType.INT32));
+        columns.add(Column.optional(UNREADABLE, ColumnType.STRING));
         return SparkSchemas.of(columns);
     }
 
@@ -63,6 +66,14 @@ final class Staged {
         row[n + 2] = r.first().reason().code();
         row[n + 3] = r.reason();
         row[n + 4] = r.problems().size();
+        return RowFactory.create(row);
+    }
+
+    /** The marker row of a file that cannot be read: why, in words. */
+    static Row unreadable(TableSchema table, String file, String message) {
+        Object[] row = new Object[table.columns().size() + EXTRA];
+        row[table.indexOf("source_file")] = file;
+        row[table.columns().size() + 5] = message;
         return RowFactory.create(row);
     }
 

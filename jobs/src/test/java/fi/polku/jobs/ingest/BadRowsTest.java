@@ -101,4 +101,16 @@ class BadRowsTest {
         assertEquals("20", DuckDb.query("select region from " + DuckDb.table(ws.output(), "sessions")
                 + " where case_id = 'T-18'").get(0).get("region"), "Kainuu resolves to its code");
     }
+
+    @Test
+    void aBrokenQuoteStopsTheFileNamingTheLine() {
+        Workspace ws = new Workspace(dir);
+        ws.write("broken.csv", "case_id,region,respondent,age_band,instrument,session_date,total\n"
+                + "C-1,Kainuu,youth,13-17,ORS,2025-02-03,21.5\nC-2,Kainuu,\"youth,13-17,ORS,2025-02-03,18.0\n",
+                java.nio.charset.StandardCharsets.UTF_8);
+        PolkuRun.Outcome run = PolkuRun.run("ingest", "--config", ws.config("2026-06-30", "fit_sessions", "broken.csv").toString());
+        assertEquals(3, run.exit(), run.toString());
+        assertTrue(run.err().contains("broken.csv line 3: the file cannot be read as delimited text"), run.err());
+        assertTrue(!java.nio.file.Files.exists(ws.output().resolve("sessions")), "nothing written");
+    }
 }
