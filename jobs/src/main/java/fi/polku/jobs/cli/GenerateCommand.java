@@ -12,8 +12,11 @@ import picocli.CommandLine.Option;
 
 /** {@code polku generate}: seeded synthetic inputs of any size, labelled synthetic in every file. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Writes synthetic inputs: fit_sessions, life_situation, region_statistics and populations.",
-            "Every file starts with a comment saying it is synthetic. The same options give the same bytes.",
+        description = {"Writes seeded synthetic inputs (demo data, benchmark data).",
+            "",
+            "Writes fit_sessions, life_situation, region_statistics and populations; every file starts with a",
+            "comment saying it is synthetic. The same options give the same bytes.",
+            "",
             "Examples:",
             "  polku generate --demo --out datasets/demo",
             "  polku generate --sessions 10000000 --parts 8 --out /tmp/polku-10m"})

@@ -11,9 +11,11 @@ import picocli.CommandLine.Option;
 
 /** {@code polku ingest}: validated, typed Parquet and a quarantine from the configured inputs. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Reads fit_sessions, life_situation, region_statistics and populations as configured,",
-            "validates every row, and writes the clean tables, the quarantine and manifest.json as Parquet",
-            "under the output root. A file with a Finnish personal identity code stops the run (exit 3)."})
+        description = {"Validates the configured inputs and writes clean Parquet tables, the quarantine and manifest.json.",
+            "",
+            "Reads fit_sessions, life_situation, region_statistics and populations; every rejected row goes to",
+            "the quarantine with file, line, column and reason. A Finnish personal identity code in any file",
+            "stops the run (exit 3) and nothing is written."})
 final class IngestCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "the run configuration (YAML)")
     Path config;
