@@ -53,7 +53,7 @@ public final class Workspace {
 
     /** The names under a folder, sorted, for "nothing else was written" checks. */
     public static List<String> listing(Path folder) {
-        try (var s = Files.walk(folder)) {
+        try (var s = Files.walk(folder, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             return s.map(p -> folder.relativize(p).toString()).sorted().collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,6 +2,7 @@ package fi.polku.jobs.cli;
 
 import fi.polku.jobs.config.ConfigError;
 import fi.polku.jobs.generate.Generator;
+import fi.polku.jobs.pipeline.ExitCodes;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -67,6 +68,6 @@ final class GenerateCommand implements Callable<Integer> {
         Map<String, Long> written = generator.write();
         written.forEach((file, rows) -> System.out.printf(Locale.ROOT, "  %-28s %,12d rows%n", file, rows));
         System.out.printf(Locale.ROOT, "generate: synthetic data in %s (%.1f s)%n", out, (System.nanoTime() - started) / 1e9);
-        return Polku.OK;
+        return ExitCodes.OK;
     }
 }

@@ -1,8 +1,7 @@
 package fi.polku.jobs.cli;
 
-import fi.polku.jobs.config.ConfigError;
-import fi.polku.jobs.ingest.InputRejected;
-import fi.polku.jobs.ingest.MissingInput;
+import fi.polku.jobs.pipeline.ExitCodes;
+import fi.polku.jobs.pipeline.Versions;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,17 +15,8 @@ import picocli.CommandLine.Command;
         footer = {"", "Exit codes: 0 ok, 2 usage or configuration error,",
             "3 input rejected (identity code, unreadable file),",
             "1 internal error (run again with --verbose and report it)."},
-        subcommands = {IngestCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, IngestCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class Polku {
-    /** Success. */
-    public static final int OK = 0;
-    /** An internal error: a bug, reported with a stack trace under {@code --verbose}. */
-    public static final int INTERNAL = 1;
-    /** Bad usage or configuration. */
-    public static final int USAGE = 2;
-    /** Input rejected: identity code, unreadable file or header. */
-    public static final int REJECTED = 3;
-
     public static void main(String[] args) {
         System.exit(execute(args));
     }
@@ -40,13 +30,14 @@ public final class Polku {
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        if (e instanceof InputRejected) {
+        int code = ExitCodes.of(e);
+        if (code == ExitCodes.REJECTED) {
             err.println("polku: input rejected: " + e.getMessage());
-            return REJECTED;
+            return code;
         }
-        if (e instanceof ConfigError || e instanceof MissingInput) {
+        if (code == ExitCodes.USAGE) {
             err.println("polku: " + e.getMessage());
-            return USAGE;
+            return code;
         }
         err.println("polku: internal error: " + e);
         if (parsed.hasMatchedOption("--verbose") || parsed.subcommand() != null
@@ -55,20 +46,14 @@ public final class Polku {
         } else {
             err.println("(run again with --verbose for the stack trace, and report it)");
         }
-        return INTERNAL;
+        return code;
     }
 
     /** The version from the jar manifest. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"polku " + version()};
+            return new String[] {"polku " + Versions.polku()};
         }
-    }
-
-    /** This build's version, or "dev" outside a jar. */
-    public static String version() {
-        String v = Polku.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
     }
 }

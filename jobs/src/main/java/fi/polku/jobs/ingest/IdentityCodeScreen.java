@@ -8,20 +8,15 @@ import java.io.InputStreamReader;
 import java.io.Serializable;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a whole input file once, before anything is parsed: its SHA-256 and size for the manifest, and
- * where any Finnish personal identity code stands in it (line and column, never the code). A file with a
- * finding is not ingested at all.
+ * Reads a whole input file once, before anything is parsed, for where any Finnish personal identity code
+ * stands in it (line and column, never the code). A file with a finding is not ingested at all.
  */
 public final class IdentityCodeScreen {
     /** At most this many findings are listed per file; the total is still counted. */
@@ -39,7 +34,7 @@ public final class IdentityCodeScreen {
     }
 
     /** What screening one file found. */
-    public record Result(String file, String sha256, long bytes, long findings, List<Finding> listed)
+    public record Result(String file, long findings, List<Finding> listed)
             implements Serializable {
         /** Whether the file may be ingested. */
         public boolean clean() {
@@ -49,17 +44,9 @@ public final class IdentityCodeScreen {
 
     /** Screens a file of the given format; the stream is read to its end and closed. */
     public static Result screen(String name, InputStream in, FileFormat format) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        long bytes = 0;
         long findings = 0;
         List<Finding> listed = new ArrayList<>();
-        CountingStream counting = new CountingStream(new DigestInputStream(in, sha));
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(counting, format.decoding()))) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, format.decoding()))) {
             String line;
             long lineNo = 0;
             List<String> header = null;
@@ -75,11 +62,10 @@ public final class IdentityCodeScreen {
                     }
                 }
             }
-            bytes = counting.count;
         } catch (IOException e) {
             throw new UncheckedIOException(name + ": " + e.getMessage(), e);
         }
-        return new Result(name, HexFormat.of().formatHex(sha.digest()), bytes, findings, List.copyOf(listed));
+        return new Result(name, findings, List.copyOf(listed));
     }
 
     private static String column(String line, int offset, FileFormat format, List<String> header) {
@@ -107,29 +93,6 @@ public final class IdentityCodeScreen {
             return records.isEmpty() ? List.of() : records.get(0).toList();
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             return List.of();
-        }
-    }
-
-    /** Counts the bytes read, for the manifest. */
-    private static final class CountingStream extends java.io.FilterInputStream {
-        long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count += b >= 0 ? 1 : 0;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            count += Math.max(n, 0);
-            return n;
         }
     }
 }

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param format   what the sniffer detected
  * @param sotkanet whether a region-statistics file has Sotkanet's shape rather than the long format
  * @param ignored  header columns the contract does not know
+ * @param sha256   the file's SHA-256, which decides whether a re-run has anything to do
+ * @param bytes    the file's size
  */
 public record InputFile(String dataset, String path, String name, FileFormat format, boolean sotkanet,
-                        List<String> ignored) implements Serializable {
+                        List<String> ignored, String sha256, long bytes) implements Serializable {
     public InputFile {
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(path, "path");

@@ -7,7 +7,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +21,9 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Plans ingest on the driver: expands each configured path or glob to files, sniffs each file's format,
- * reads its header and resolves it against the dataset's contract. A missing file is a configuration
- * error; a header without required columns rejects the input before any data row is read.
+ * reads its header and resolves it against the dataset's contract, and fingerprints the file (SHA-256) so
+ * a re-run can tell whether anything changed. A missing file is a configuration error; a header without
+ * required columns rejects the input before any data row is read.
  */
 public final class InputPlanner {
     private final Configuration hadoop;
@@ -100,7 +104,31 @@ public final class InputPlanner {
                     + ". See datasets/DATA_DICTIONARY.md for the columns of " + spec.dataset()
                     + " and datasets/aliases.csv for accepted Finnish names.");
         }
-        return new InputFile(spec.dataset(), path.toString(), name, format, sotkanet, layout.ignored());
+        return new InputFile(spec.dataset(), path.toString(), name, format, sotkanet, layout.ignored(),
+                sha256(path), bytesOf(path));
+    }
+
+    private String sha256(Path path) {
+        try (InputStream in = path.getFileSystem(hadoop).open(path)) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                sha.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (IOException e) {
+            throw new InputRejected(path.getName() + ": cannot be read (" + e.getMessage() + ")");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long bytesOf(Path path) {
+        try {
+            return path.getFileSystem(hadoop).getFileStatus(path).getLen();
+        } catch (IOException e) {
+            throw new InputRejected(path.getName() + ": cannot be read (" + e.getMessage() + ")");
+        }
     }
 
     /** A region-statistics header in Sotkanet's shape names a gender and no period. */

@@ -3,7 +3,6 @@ package fi.polku.jobs.output;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -11,7 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 
 /**
- * Writes tables as Parquet into a staging folder, rows in a fixed order (by the given sort columns) so that
+ * Writes tables as Parquet into an output version, rows in a fixed order (by the given sort columns) so that
  * two runs over the same inputs write the same content, in files of at most about two million rows.
  */
 public final class TableWriter {
@@ -21,23 +20,12 @@ public final class TableWriter {
     private TableWriter() {
     }
 
-    /**
-     * Writes each table under {@code staging/<name>}.
-     *
-     * @param tables name → rows
-     * @param rows   name → how many rows the table has (known from ingest's counts)
-     * @param order  name → the columns that fix the row order
-     */
-    public static void write(Map<String, Dataset<Row>> tables, Map<String, Long> rows, Map<String, List<String>> order,
-                             Path staging) {
-        for (Map.Entry<String, Dataset<Row>> t : tables.entrySet()) {
-            long n = rows.get(t.getKey());
-            int files = (int) Math.max(1, (n + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
-            Column[] sort = order.get(t.getKey()).stream().map(c -> col(c)).toArray(Column[]::new);
-            // One file needs no range sampling: merge the partitions and sort.
-            Dataset<Row> placed = files == 1 ? t.getValue().coalesce(1) : t.getValue().repartitionByRange(files, sort);
-            placed.sortWithinPartitions(sort).write().mode(SaveMode.ErrorIfExists)
-                    .parquet(new Path(staging, t.getKey()).toString());
-        }
+    /** Writes one table under {@code version/<name>}; {@code count} is its known row count. */
+    public static void write(String name, Dataset<Row> rows, long count, List<String> order, Path version) {
+        int files = (int) Math.max(1, (count + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
+        Column[] sort = order.stream().map(c -> col(c)).toArray(Column[]::new);
+        // One file needs no range sampling: merge the partitions and sort.
+        Dataset<Row> placed = files == 1 ? rows.coalesce(1) : rows.repartitionByRange(files, sort);
+        placed.sortWithinPartitions(sort).write().mode(SaveMode.ErrorIfExists).parquet(new Path(version, name).toString());
     }
 }

@@ -1,5 +1,7 @@
 package fi.polku.jobs.spark;
 
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -9,7 +11,24 @@ import org.apache.spark.sql.SparkSession;
  * a 2-core machine unless the submitter set one.
  */
 public final class Sessions {
+    /**
+     * Hadoop settings of every Polku file access: no {@code _SUCCESS} markers or Parquet summary files, and
+     * plain local files without Hadoop's {@code .crc} side files next to every output.
+     */
+    private static final Map<String, String> HADOOP = Map.of(
+            "mapreduce.fileoutputcommitter.marksuccessfuljobs", "false",
+            "parquet.summary.metadata.level", "NONE",
+            "fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem",
+            "fs.file.impl.disable.cache", "true");
+
     private Sessions() {
+    }
+
+    /** The Hadoop configuration the driver uses before (or without) a Spark session: the same settings. */
+    public static Configuration hadoopConfiguration() {
+        Configuration conf = new Configuration();
+        HADOOP.forEach(conf::set);
+        return conf;
     }
 
     /** A session for the named job; call {@code stop()} in {@code finally}. */
@@ -25,11 +44,7 @@ public final class Sessions {
         conf.setIfMissing("spark.sql.session.timeZone", "UTC");
         conf.setIfMissing("spark.sql.datetime.java8API.enabled", "true");
         conf.setIfMissing("spark.sql.parquet.compression.codec", "snappy");
-        conf.setIfMissing("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
-        conf.setIfMissing("spark.hadoop.parquet.summary.metadata.level", "NONE");
-        // Plain local files, without Hadoop's .crc side files next to every output.
-        conf.setIfMissing("spark.hadoop.fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
-        conf.setIfMissing("spark.hadoop.fs.file.impl.disable.cache", "true");
+        HADOOP.forEach((k, v) -> conf.setIfMissing("spark.hadoop." + k, v));
         conf.setIfMissing("spark.sql.debug.maxToStringFields", "200");
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         spark.sparkContext().setLogLevel(verbose ? "INFO" : "WARN");

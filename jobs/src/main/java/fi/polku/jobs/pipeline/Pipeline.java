@@ -1,0 +1,169 @@
+package fi.polku.jobs.pipeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import fi.polku.jobs.config.RunConfig;
+import fi.polku.jobs.ingest.InputFile;
+import fi.polku.jobs.ingest.InputPlanner;
+import fi.polku.jobs.output.Manifest;
+import fi.polku.jobs.output.OutputStore;
+import fi.polku.jobs.reference.ReferenceData;
+import fi.polku.jobs.spark.Sessions;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Runs stages in order into one new output version and publishes it only when every stage succeeded. A
+ * run whose inputs (by SHA-256), config and Polku version equal those of the current outputs, and whose
+ * stages the current outputs already hold, does nothing and says so, unless forced. Every run, complete,
+ * skipped or failed, is recorded in {@code last_run.json} beside the outputs.
+ */
+public final class Pipeline {
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final PrintStream out;
+    private final boolean verbose;
+
+    public Pipeline(PrintStream out, boolean verbose) {
+        this.out = out;
+        this.verbose = verbose;
+    }
+
+    /** Runs {@code stages} (as {@code command}) for a config; returns the exit code. */
+    public int run(RunConfig config, List<Stage> stages, String command, boolean force) {
+        Instant started = Instant.now();
+        String runId = RUN_ID.format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        out.println("polku " + command + ": " + config.project() + " (as of " + config.asOf() + ")");
+        Configuration hadoop = Sessions.hadoopConfiguration();
+        OutputStore store = OutputStore.at(config.output(), hadoop);
+        try {
+            List<InputFile> inputs = new InputPlanner(hadoop, ReferenceData.bundled().aliases()).plan(config.inputs());
+            Optional<Manifest> current = store.current().flatMap(c -> store.readText(c, Manifest.FILE)).flatMap(Manifest::parse);
+            if (!force && current.isPresent() && unchanged(current.get(), config, inputs, stages)) {
+                out.println("nothing to do: inputs and config are unchanged since run " + current.get().runId()
+                        + " (use --force to run again); outputs: " + config.output());
+                store.recordLastRun(lastRun(runId, command, started, "skipped", ExitCodes.OK, "unchanged", config));
+                return ExitCodes.OK;
+            }
+            Manifest manifest = execute(config, stages, command, runId, started, inputs, store, current.isPresent());
+            store.recordLastRun(lastRun(runId, command, started, "complete", ExitCodes.OK, "", config));
+            double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+            out.printf(Locale.ROOT, "%s complete: %s → %s (%.1f s)%n", command, tablesLine(manifest.tables()),
+                    config.output(), seconds);
+            if (manifest.synthetic()) {
+                out.println("note: inputs are SYNTHETIC demo data; outputs say so (column synthetic, manifest).");
+            }
+            return ExitCodes.OK;
+        } catch (RuntimeException e) {
+            store.recordLastRun(lastRun(runId, command, started, "failed", ExitCodes.of(e), String.valueOf(e.getMessage()), config));
+            throw e;
+        }
+    }
+
+    private Manifest execute(RunConfig config, List<Stage> stages, String command, String runId, Instant started,
+                             List<InputFile> inputs, OutputStore store, boolean hasCurrent) {
+        SparkSession spark = Sessions.create("polku " + command, verbose);
+        Path version = store.begin(runId);
+        try {
+            StageRun run = new StageRun(spark, config, inputs, store, version, out);
+            List<Manifest.StageSummary> summaries = new ArrayList<>();
+            Set<String> produced = new HashSet<>();
+            for (Stage stage : stages) {
+                Instant t0 = Instant.now();
+                stage.run(run);
+                double seconds = Duration.between(t0, Instant.now()).toMillis() / 1000.0;
+                long[] s = run.summary();
+                summaries.add(new Manifest.StageSummary(stage.name(), s[0], s[1], s[2], seconds));
+                produced.addAll(stage.produces());
+                out.printf(Locale.ROOT, "  %-14s %,d rows in → %,d out, %,d rejected (%.1f s)%n", stage.name(), s[0], s[1], s[2], seconds);
+            }
+            Map<String, Long> tables = new LinkedHashMap<>(run.written());
+            List<Manifest.StageSummary> allStages = new ArrayList<>(summaries);
+            if (hasCurrent) {
+                carryOver(store, version, produced, tables, allStages);
+            }
+            boolean synthetic = run.inputRecords().stream().anyMatch(Manifest.Input::synthetic);
+            Manifest manifest = new Manifest(Versions.polku(), Versions.spark(), System.getProperty("java.version"),
+                    runId, command, started.toString(), Instant.now().toString(), "complete", config.project(),
+                    config.asOf().toString(), synthetic, config.file().toString(), config.sha256(),
+                    run.inputRecords(), allStages, tables, run.warnings());
+            store.writeText(version, Manifest.FILE, manifest.toJson());
+            store.publish(version);
+            return manifest;
+        } catch (RuntimeException e) {
+            store.abandon(version);
+            throw e;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /** A stage run on its own keeps the other stages' tables of the current outputs. */
+    private static void carryOver(OutputStore store, Path version, Set<String> produced, Map<String, Long> tables,
+                                  List<Manifest.StageSummary> stages) {
+        Manifest current = store.current().flatMap(c -> store.readText(c, Manifest.FILE)).flatMap(Manifest::parse).orElseThrow();
+        for (Map.Entry<String, Long> t : current.tables().entrySet()) {
+            if (!produced.contains(t.getKey())) {
+                store.carryOver(version, t.getKey());
+                tables.put(t.getKey(), t.getValue());
+            }
+        }
+        Set<String> ran = stages.stream().map(Manifest.StageSummary::name).collect(Collectors.toSet());
+        for (Manifest.StageSummary s : current.stages()) {
+            if (!ran.contains(s.name())) {
+                stages.add(s);
+            }
+        }
+    }
+
+    private static boolean unchanged(Manifest current, RunConfig config, List<InputFile> inputs, List<Stage> stages) {
+        Set<String> before = current.inputs().stream().map(i -> i.dataset() + " " + i.path() + " " + i.sha256())
+                .collect(Collectors.toSet());
+        Set<String> now = inputs.stream().map(i -> i.dataset() + " " + i.path() + " " + i.sha256()).collect(Collectors.toSet());
+        Set<String> ran = current.stages().stream().map(Manifest.StageSummary::name).collect(Collectors.toSet());
+        return "complete".equals(current.status()) && config.sha256().equals(current.configSha256())
+                && Versions.polku().equals(current.polkuVersion()) && before.equals(now)
+                && stages.stream().allMatch(s -> ran.contains(s.name()));
+    }
+
+    private static String tablesLine(Map<String, Long> tables) {
+        return tables.entrySet().stream().map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%,d", e.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String lastRun(String runId, String command, Instant started, String status, int exitCode,
+                                  String message, RunConfig config) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("run_id", runId);
+        record.put("command", command);
+        record.put("status", status);
+        record.put("exit_code", exitCode);
+        record.put("message", message);
+        record.put("started_at", started.toString());
+        record.put("finished_at", Instant.now().toString());
+        record.put("config_file", config.file().toString());
+        record.put("output", config.output());
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(record) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package fi.polku.jobs.pipeline;
+
+import fi.polku.contract.TableSchema;
+import fi.polku.jobs.config.RunConfig;
+import fi.polku.jobs.ingest.InputFile;
+import fi.polku.jobs.output.Manifest;
+import fi.polku.jobs.output.OutputStore;
+import fi.polku.jobs.output.TableWriter;
+import fi.polku.jobs.spark.SparkSchemas;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * What a stage sees of its run: the session, the config and planned inputs, the tables of this run and of
+ * the current outputs to read, and the new version to write into. Collects what goes into the manifest.
+ */
+public final class StageRun {
+    private final SparkSession spark;
+    private final RunConfig config;
+    private final List<InputFile> inputs;
+    private final OutputStore store;
+    private final Path version;
+    private final PrintStream out;
+    private final Map<String, Long> written = new LinkedHashMap<>();
+    private final List<Manifest.Input> inputRecords = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private long[] summary = new long[3];
+
+    StageRun(SparkSession spark, RunConfig config, List<InputFile> inputs, OutputStore store, Path version, PrintStream out) {
+        this.spark = spark;
+        this.config = config;
+        this.inputs = inputs;
+        this.store = store;
+        this.version = version;
+        this.out = out;
+    }
+
+    public SparkSession spark() {
+        return spark;
+    }
+
+    public RunConfig config() {
+        return config;
+    }
+
+    /** The input files as planned: detected format, header layout, fingerprint. */
+    public List<InputFile> inputs() {
+        return inputs;
+    }
+
+    /**
+     * A table written earlier in this run, or else the current outputs' version of it, read with its
+     * declared schema.
+     *
+     * @throws IllegalStateException when neither exists (the stage that writes it has not run)
+     */
+    public Dataset<Row> read(TableSchema table) {
+        Path location = written.containsKey(table.name()) ? new Path(version, table.name())
+                : store.current().map(c -> new Path(c, table.name()))
+                .orElseThrow(() -> new IllegalStateException("no table " + table.name() + " yet: run polku run first"));
+        return spark.read().schema(SparkSchemas.of(table)).parquet(location.toString());
+    }
+
+    /** Writes a table into the new version, rows in the given order. */
+    public void write(TableSchema table, Dataset<Row> rows, long count, List<String> order) {
+        TableWriter.write(table.name(), rows, count, order, version);
+        written.put(table.name(), count);
+    }
+
+    /** Rows read, written and rejected by the stage, for its progress line and the manifest. */
+    public void summarise(long rowsIn, long rowsOut, long rejected) {
+        summary = new long[] {rowsIn, rowsOut, rejected};
+    }
+
+    /** An input file's record for the manifest. */
+    public void recordInput(Manifest.Input input) {
+        inputRecords.add(input);
+    }
+
+    /** A warning for the manifest (and the log). */
+    public void warn(String warning) {
+        warnings.add(warning);
+    }
+
+    /** A detail line under the stage's progress line. */
+    public void detail(String line) {
+        out.println("    " + line);
+    }
+
+    Map<String, Long> written() {
+        return written;
+    }
+
+    List<Manifest.Input> inputRecords() {
+        return inputRecords;
+    }
+
+    List<String> warnings() {
+        return warnings;
+    }
+
+    long[] summary() {
+        return summary;
+    }
+}

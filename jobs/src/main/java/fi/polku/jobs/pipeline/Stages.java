@@ -1,0 +1,21 @@
+package fi.polku.jobs.pipeline;
+
+import fi.polku.jobs.ingest.IngestStage;
+import java.util.List;
+
+/** The pipeline's stages in the order {@code polku run} runs them. Later stages join as they are built. */
+public final class Stages {
+    private Stages() {
+    }
+
+    /** Every stage, in order. */
+    public static List<Stage> all() {
+        return List.of(new IngestStage());
+    }
+
+    /** The stage with this name. */
+    public static Stage named(String name) {
+        return all().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no stage " + name));
+    }
+}
