@@ -61,7 +61,8 @@ public final class ChangeHistogram implements Serializable {
         long lo = (long) Math.floor(h);
         double lower = valueAt(lo);
         double upper = valueAt(Math.min(lo + 1, n - 1));
-        return lower + (h - lo) * (upper - lower);
+        // Rounded to 1e-9 so that binary noise (7.540000000000004) does not reach the tables.
+        return Math.round((lower + (h - lo) * (upper - lower)) * 1e9) / 1e9;
     }
 
     /** The k-th smallest value (0-based). */

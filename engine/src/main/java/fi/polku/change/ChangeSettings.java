@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param minSampleCases  complete cases an intake SD must rest on before it is used
  */
 public record ChangeSettings(RciMethod method, String reliability, SdSource sdSource, ClinicalRange.AtCutoff atCutoff,
-                             int minSampleCases) {
+                             int minSampleCases) implements java.io.Serializable {
     public ChangeSettings {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(reliability, "reliability");

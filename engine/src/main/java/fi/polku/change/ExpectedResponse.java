@@ -33,7 +33,8 @@ public final class ExpectedResponse {
     }
 
     /** One point of a fitted curve: the change distribution of an intake band at a session. */
-    public record Point(String band, int sessionNo, long n, double p10, double p25, double p50, double p75, double p90) {
+    public record Point(String band, int sessionNo, long n, double p10, double p25, double p50, double p75, double p90)
+            implements java.io.Serializable {
         /** The point of a histogram of changes. */
         public static Point of(String band, int sessionNo, ChangeHistogram h) {
             return new Point(band, sessionNo, h.count(), h.percentile(0.10), h.percentile(0.25), h.percentile(0.50),

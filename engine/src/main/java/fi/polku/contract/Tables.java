@@ -26,13 +26,16 @@ public final class Tables {
             required("source_file", STRING),
             required("source_line", INT64));
 
-    /** Clean FIT administrations. */
-    public static final TableSchema SESSIONS = table("sessions",
+    /** Columns that start every per-episode table: who, where, which arm. */
+    private static final List<Column> EPISODE = List.of(
             required("case_id", STRING),
             required("episode_id", STRING),
             required("region", STRING),
             required("arm", STRING),
-            required("respondent", STRING),
+            required("respondent", STRING));
+
+    /** Clean FIT administrations. */
+    public static final TableSchema SESSIONS = episodeTable("sessions",
             required("age_band", STRING),
             required("instrument", STRING),
             required("session_date", DATE),
@@ -46,12 +49,7 @@ public final class Tables {
             required("skipped", BOOLEAN));
 
     /** Clean 3X10D assessments. */
-    public static final TableSchema LIFE_SITUATION = table("life_situation",
-            required("case_id", STRING),
-            required("episode_id", STRING),
-            required("region", STRING),
-            required("arm", STRING),
-            required("respondent", STRING),
+    public static final TableSchema LIFE_SITUATION = episodeTable("life_situation",
             required("version", STRING),
             required("assessment_date", DATE),
             required("round", INT32),
@@ -100,14 +98,119 @@ public final class Tables {
             required("problem_count", INT32),
             optional("raw", STRING)));
 
+    /** One row per episode × respondent × instrument: how the scores moved and whether that is real change. */
+    public static final TableSchema TRAJECTORIES = new TableSchema("trajectories", episode(
+            required("age_band", STRING),
+            required("instrument", STRING),
+            required("meetings", INT32),
+            required("measured_sessions", INT32),
+            required("skipped_share", DOUBLE),
+            required("first_date", DATE),
+            required("last_date", DATE),
+            required("days_in_service", INT32),
+            required("single_measurement", BOOLEAN),
+            optional("intake_score", DOUBLE),
+            optional("latest_score", DOUBLE),
+            optional("latest_session_no", INT32),
+            optional("change", DOUBLE),
+            optional("slope_per_session", DOUBLE),
+            optional("slope_per_30_days", DOUBLE),
+            optional("clinical_cutoff", DOUBLE),
+            optional("intake_clinical", BOOLEAN),
+            optional("latest_clinical", BOOLEAN),
+            optional("rci", DOUBLE),
+            required("rci_method", STRING),
+            required("rci_critical", DOUBLE),
+            optional("reliability", DOUBLE),
+            optional("reliability_source", STRING),
+            optional("sd", DOUBLE),
+            optional("sd_source", STRING),
+            optional("change_category", STRING),
+            required("assessment_status", STRING),
+            optional("intake_band", STRING),
+            required("etr_status", STRING),
+            optional("etr_expected_change", DOUBLE),
+            optional("alliance_instrument", STRING),
+            optional("alliance_sessions", INT32),
+            optional("alliance_mean", DOUBLE),
+            optional("alliance_last", DOUBLE),
+            optional("alliance_below_cutoff", BOOLEAN),
+            optional("alliance_drop", BOOLEAN),
+            required("synthetic", BOOLEAN)));
+
+    /** One row per episode × respondent × 3X10D domain. */
+    public static final TableSchema DOMAIN_CHANGE = new TableSchema("domain_change", episode(
+            required("version", STRING),
+            required("domain", INT32),
+            required("domain_name", STRING),
+            required("rounds_answered", INT32),
+            optional("first_round", INT32),
+            optional("first_rating", INT32),
+            optional("last_round", INT32),
+            optional("last_rating", INT32),
+            optional("change", INT32),
+            optional("first_light", STRING),
+            optional("last_light", STRING),
+            optional("transition", STRING),
+            optional("rci", DOUBLE),
+            required("rci_status", STRING),
+            required("episode_domains_improved", INT32),
+            required("episode_domains_worsened", INT32),
+            required("synthetic", BOOLEAN)));
+
+    /** The local expected treatment response: change-since-intake percentiles by intake band and session. */
+    public static final TableSchema ETR_CURVES = new TableSchema("etr_curves", List.of(
+            required("instrument", STRING),
+            required("rater", STRING),
+            required("intake_band", STRING),
+            required("session_no", INT32),
+            required("n", INT64),
+            required("p10", DOUBLE),
+            required("p25", DOUBLE),
+            required("p50", DOUBLE),
+            required("p75", DOUBLE),
+            required("p90", DOUBLE),
+            required("enough_data", BOOLEAN),
+            required("method", STRING),
+            required("label", STRING),
+            required("fitted_on", DATE),
+            required("synthetic", BOOLEAN)));
+
     /** All output tables written by ingest, in write order. */
     public static List<TableSchema> ingestOutputs() {
         return List.of(SESSIONS, LIFE_SITUATION, REGION_STATISTICS, POPULATIONS, QUARANTINE);
     }
 
+    /** All output tables written by the change stage. */
+    public static List<TableSchema> changeOutputs() {
+        return List.of(TRAJECTORIES, DOMAIN_CHANGE, ETR_CURVES);
+    }
+
+    /** Every output table. */
+    public static List<TableSchema> all() {
+        List<TableSchema> all = new ArrayList<>(ingestOutputs());
+        all.addAll(changeOutputs());
+        return all;
+    }
+
+    /** A clean input table: its columns, then provenance. */
     private static TableSchema table(String name, Column... columns) {
         List<Column> all = new ArrayList<>(List.of(columns));
         all.addAll(PROVENANCE);
         return new TableSchema(name, all);
+    }
+
+    /** A clean per-episode input table: the episode columns, its own, then provenance. */
+    private static TableSchema episodeTable(String name, Column... columns) {
+        List<Column> all = episode(columns);
+        all.addAll(PROVENANCE);
+        return new TableSchema(name, all);
+    }
+
+    /** The episode columns followed by {@code columns}. */
+    private static List<Column> episode(Column... columns) {
+        List<Column> all = new ArrayList<>(EPISODE);
+        all.addAll(List.of(columns));
+        return all;
     }
 }

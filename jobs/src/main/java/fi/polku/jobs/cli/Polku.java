@@ -1,6 +1,8 @@
 package fi.polku.jobs.cli;
 
 import fi.polku.jobs.pipeline.ExitCodes;
+import fi.polku.jobs.pipeline.Stage;
+import fi.polku.jobs.pipeline.Stages;
 import fi.polku.jobs.pipeline.Versions;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Command;
         footer = {"", "Exit codes: 0 ok, 2 usage or configuration error,",
             "3 input rejected (identity code, unreadable file),",
             "1 internal error (run again with --verbose and report it)."},
-        subcommands = {RunCommand.class, IngestCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class Polku {
     public static void main(String[] args) {
         System.exit(execute(args));
@@ -24,6 +26,14 @@ public final class Polku {
     /** Runs the tool and returns its exit code (tests call this instead of {@link #main}). */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Polku());
+        for (Stage stage : Stages.all()) {
+            CommandLine command = new CommandLine(new StageCommand(stage));
+            command.getCommandSpec().usageMessage().description(stage.description(), "",
+                    "Writes " + String.join(", ", stage.produces()) + ". Reads the tables of earlier stages from the "
+                            + "current outputs and publishes a new version with these tables replaced.");
+            command.getCommandSpec().mixinStandardHelpOptions(true);
+            cli.addSubcommand(stage.name(), command);
+        }
         cli.setExecutionExceptionHandler(Polku::handle);
         return cli.execute(args);
     }

@@ -3,6 +3,10 @@ package fi.polku.jobs.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import fi.polku.change.ChangeNorms;
+import fi.polku.change.ChangeSettings;
+import fi.polku.change.ClinicalRange;
+import fi.polku.change.RciMethod;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -29,13 +33,18 @@ import java.util.TreeSet;
  * @param inputs  dataset → paths or globs
  * @param output  the output root
  * @param asOf    the date after which a measurement date counts as "in the future" (default: today)
+ * @param change  how client change is judged ({@code rci_method} and the {@code change:} section)
+ * @param lifeSituationReliability the 3X10D reliability to assess reliable change with, or null ("not
+ *                assessed": the measure has no published reliability)
  */
 public record RunConfig(Path file, String sha256, String project, Map<String, List<String>> inputs, String output,
-                        LocalDate asOf) {
+                        LocalDate asOf, ChangeSettings change, Double lifeSituationReliability) {
 
     /** The input datasets a config may name. */
     public static final Set<String> DATASETS = Set.of("fit_sessions", "life_situation", "region_statistics", "populations");
-    private static final Set<String> KEYS = Set.of("project", "inputs", "output", "as_of");
+    private static final Set<String> KEYS = Set.of("project", "inputs", "output", "as_of", "rci_method", "change");
+    private static final Set<String> CHANGE_KEYS = Set.of("reliability", "sd_source", "at_cutoff", "min_sample_cases",
+            "life_situation_reliability");
     private static final Set<String> REQUIRED = Set.of("project", "inputs", "output");
 
     /** Reads and checks a config file. */
@@ -93,7 +102,57 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
                 throw new ConfigError("config " + name + ": key 'as_of' must be a date like 2026-06-30, was '" + d + "'");
             }
         }
-        return new RunConfig(file.toAbsolutePath(), sha256(bytes), project, inputs, output, asOf);
+        ChangeSettings defaults = ChangeSettings.defaults();
+        RciMethod method = root.has("rci_method")
+                ? choice(name, "rci_method", root.get("rci_method"), RciMethod.class) : defaults.method();
+        JsonNode change = root.has("change") ? root.get("change") : null;
+        if (change != null && !change.isObject()) {
+            throw new ConfigError("config " + name + ": key 'change' must be a mapping of " + new TreeSet<>(CHANGE_KEYS));
+        }
+        if (change != null) {
+            checkKeys(name, "change.", change, CHANGE_KEYS);
+        }
+        String reliability = change != null && change.has("reliability")
+                ? choice(name, "change.reliability", change.get("reliability"), Set.of("alpha", "test_retest", "alpha_clinical"))
+                : "alpha";
+        ChangeNorms.SdSource sdSource = change != null && change.has("sd_source")
+                ? choice(name, "change.sd_source", change.get("sd_source"), ChangeNorms.SdSource.class) : defaults.sdSource();
+        ClinicalRange.AtCutoff atCutoff = change != null && change.has("at_cutoff")
+                ? choice(name, "change.at_cutoff", change.get("at_cutoff"), ClinicalRange.AtCutoff.class) : defaults.atCutoff();
+        int minCases = change != null && change.has("min_sample_cases")
+                ? (int) number(name, "change.min_sample_cases", change.get("min_sample_cases"), 2, 1_000_000, true)
+                : defaults.minSampleCases();
+        Double lifeReliability = change != null && change.has("life_situation_reliability")
+                ? number(name, "change.life_situation_reliability", change.get("life_situation_reliability"), 0.01, 0.99, false)
+                : null;
+        ChangeSettings settings = new ChangeSettings(method, "reliability_" + reliability, sdSource, atCutoff, minCases);
+        return new RunConfig(file.toAbsolutePath(), sha256(bytes), project, inputs, output, asOf, settings, lifeReliability);
+    }
+
+    private static <E extends Enum<E>> E choice(String name, String key, JsonNode v, Class<E> type) {
+        Set<String> allowed = new TreeSet<>();
+        for (E e : type.getEnumConstants()) {
+            allowed.add(e.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return Enum.valueOf(type, choice(name, key, v, allowed).toUpperCase(java.util.Locale.ROOT));
+    }
+
+    private static String choice(String name, String key, JsonNode v, Set<String> allowed) {
+        String text = text(name, key, v).toLowerCase(java.util.Locale.ROOT);
+        if (!allowed.contains(text)) {
+            throw new ConfigError("config " + name + ": key '" + key + "' must be one of " + new TreeSet<>(allowed)
+                    + ", was '" + text + "'");
+        }
+        return text;
+    }
+
+    private static double number(String name, String key, JsonNode v, double min, double max, boolean whole) {
+        if (v == null || !v.isNumber() || whole && !v.canConvertToInt() || v.asDouble() < min || v.asDouble() > max) {
+            throw new ConfigError("config " + name + ": key '" + key + "' must be a " + (whole ? "whole " : "")
+                    + "number from " + (whole ? String.valueOf((long) min) : String.valueOf(min)) + " to "
+                    + (whole ? String.valueOf((long) max) : String.valueOf(max)));
+        }
+        return v.asDouble();
     }
 
     private static void checkKeys(String name, String prefix, JsonNode node, Set<String> allowed) {

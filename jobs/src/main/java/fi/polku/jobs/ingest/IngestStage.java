@@ -22,6 +22,11 @@ public final class IngestStage implements Stage {
     }
 
     @Override
+    public String description() {
+        return "Validates the configured inputs into clean Parquet tables and a quarantine.";
+    }
+
+    @Override
     public List<String> produces() {
         return Tables.ingestOutputs().stream().map(TableSchema::name).collect(Collectors.toList());
     }

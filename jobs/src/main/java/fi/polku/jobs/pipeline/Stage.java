@@ -7,6 +7,9 @@ public interface Stage {
     /** The stage's name, which is also its subcommand. */
     String name();
 
+    /** One sentence for the stage's command help. */
+    String description();
+
     /** The tables the stage writes. */
     List<String> produces();
 

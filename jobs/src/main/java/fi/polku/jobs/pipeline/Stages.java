@@ -1,5 +1,6 @@
 package fi.polku.jobs.pipeline;
 
+import fi.polku.jobs.change.ChangeStage;
 import fi.polku.jobs.ingest.IngestStage;
 import java.util.List;
 
@@ -10,7 +11,7 @@ public final class Stages {
 
     /** Every stage, in order. */
     public static List<Stage> all() {
-        return List.of(new IngestStage());
+        return List.of(new IngestStage(), new ChangeStage());
     }
 
     /** The stage with this name. */

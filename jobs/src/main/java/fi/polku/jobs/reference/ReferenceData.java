@@ -1,5 +1,6 @@
 package fi.polku.jobs.reference;
 
+import fi.polku.change.InstrumentParameters;
 import fi.polku.ingest.Aliases;
 import fi.polku.ingest.IndicatorCatalog;
 import fi.polku.region.Region;
@@ -19,7 +20,7 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * The reference tables of {@code datasets/} as the jar carries them under {@code polku/datasets/}: regions,
- * header and value aliases, and the Sotkanet indicator catalog. Serializable so Spark tasks can carry it.
+ * header and value aliases, the Sotkanet indicator catalog and the instrument parameters. Serializable so Spark tasks can carry it.
  */
 public final class ReferenceData implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -28,6 +29,7 @@ public final class ReferenceData implements Serializable {
     private transient RegionTable regions;
     private transient Aliases aliases;
     private transient IndicatorCatalog indicators;
+    private transient InstrumentParameters parameters;
 
     private ReferenceData() {
     }
@@ -69,6 +71,16 @@ public final class ReferenceData implements Serializable {
             indicators = IndicatorCatalog.of(known);
         }
         return indicators;
+    }
+
+    /** Instrument parameters of {@code instrument_parameters.csv}. */
+    public synchronized InstrumentParameters parameters() {
+        if (parameters == null) {
+            parameters = InstrumentParameters.of(read("instrument_parameters.csv", r -> new InstrumentParameters.Parameter(
+                    r.get("instrument"), r.get("parameter"), r.get("age_band"), r.get("value"), r.get("unit"),
+                    r.get("status"), r.get("source"))));
+        }
+        return parameters;
     }
 
     private static <T> List<T> read(String name, Function<CSVRecord, T> map) {

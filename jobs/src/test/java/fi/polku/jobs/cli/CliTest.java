@@ -38,6 +38,12 @@ class CliTest {
         assertConfigError(ws, "project: x\ninputs: {}\n", "key 'output' is required");
         assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nas_of: 30.6.2026\n", "key 'as_of' must be a date");
         assertConfigError(ws, "project: [x\n", "not valid YAML");
+        assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nrci_method: XX\n",
+                "key 'rci_method' must be one of [en, gln, ha, hll, jt, nk]");
+        assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nchange:\n  reliability: omega\n",
+                "key 'change.reliability' must be one of [alpha, alpha_clinical, test_retest]");
+        assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nchange:\n  life_situation_reliability: 1.5\n",
+                "key 'change.life_situation_reliability' must be a number from 0.01 to 0.99");
     }
 
     @Test

@@ -1,0 +1,146 @@
+package fi.polku.jobs.change;
+
+import static org.apache.spark.sql.functions.col;
+
+import fi.polku.change.ChangeHistogram;
+import fi.polku.change.ChangeSettings;
+import fi.polku.change.ExpectedResponse;
+import fi.polku.change.PrePostMoments;
+import fi.polku.contract.TableSchema;
+import fi.polku.contract.Tables;
+import fi.polku.jobs.pipeline.Stage;
+import fi.polku.jobs.pipeline.StageRun;
+import fi.polku.jobs.reference.ReferenceData;
+import fi.polku.jobs.spark.RowBuilder;
+import fi.polku.jobs.spark.SparkSchemas;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+/**
+ * The change stage: {@code sessions} → {@code trajectories} and {@code etr_curves}; {@code life_situation} →
+ * {@code domain_change}. Per-episode work is engine code called from Spark groups; the sample norms and the
+ * curves are engine accumulators merged by Spark, exact whatever the partitioning or row order.
+ */
+public final class ChangeStage implements Stage {
+    @Override
+    public String name() {
+        return "change";
+    }
+
+    @Override
+    public String description() {
+        return "Trajectories with reliable and clinically significant change, the local expected response, 3X10D domain change.";
+    }
+
+    @Override
+    public List<String> produces() {
+        return Tables.changeOutputs().stream().map(TableSchema::name).collect(Collectors.toList());
+    }
+
+    @Override
+    public void run(StageRun run) {
+        ChangeSettings settings = run.config().change();
+        ReferenceData reference = ReferenceData.bundled();
+        Dataset<Row> sessions = run.read(Tables.SESSIONS);
+        Dataset<Row> series = sessions
+                .groupByKey((MapFunction<Row, String>) r -> r.getAs("case_id") + "\u0000" + r.getAs("episode_id")
+                        + "\u0000" + r.getAs("respondent"), Encoders.STRING())
+                .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, rows) -> SeriesRows.of(rows, reference.parameters()),
+                        Encoders.row(SeriesRows.SCHEMA))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> bases = series.filter(col(SeriesRows.KIND).equalTo(SeriesRows.TRAJECTORY));
+        Dataset<Row> observations = series.filter(col(SeriesRows.KIND).equalTo(SeriesRows.OBSERVATION));
+
+        Map<String, PrePostMoments> norms = new HashMap<>();
+        for (Tuple2<String, PrePostMoments> t : bases.filter(col("change").isNotNull())
+                .groupByKey((MapFunction<Row, String>) r -> Assessed.normKey(r.getAs("instrument"), r.getAs("age_band")), Encoders.STRING())
+                .agg(moments("intake_score", "latest_score").toColumn()).collectAsList()) {
+            norms.put(t._1(), t._2());
+        }
+        Map<String, ExpectedResponse.Point> curve = new HashMap<>();
+        List<Row> curveRows = new ArrayList<>();
+        boolean synthetic = !sessions.filter(col("synthetic")).isEmpty();
+        RowBuilder cb = new RowBuilder(SparkSchemas.of(Tables.ETR_CURVES));
+        for (Tuple2<String, ChangeHistogram> t : observations
+                .groupByKey((MapFunction<Row, String>) r -> Assessed.curveKey(r.getAs("instrument"), r.getAs("rater"),
+                        r.getAs("intake_band"), r.<Integer>getAs("obs_session")), Encoders.STRING())
+                .agg(new EngineAggregator<>(ChangeHistogram.class, ChangeHistogram::create,
+                        (h, r) -> h.accept(r.<Double>getAs("obs_change")), ChangeHistogram::combine).toColumn()).collectAsList()) {
+            String[] key = t._1().split("\u0000");
+            ExpectedResponse.Point p = ExpectedResponse.Point.of(key[2], Integer.parseInt(key[3]), t._2());
+            curve.put(t._1(), p);
+            curveRows.add(cb.clear().set("instrument", key[0]).set("rater", key[1]).set("intake_band", p.band())
+                    .set("session_no", p.sessionNo()).set("n", p.n()).set("p10", p.p10()).set("p25", p.p25())
+                    .set("p50", p.p50()).set("p75", p.p75()).set("p90", p.p90())
+                    .set("enough_data", p.n() >= ExpectedResponse.MIN_N)
+                    .set("method", "local: percentiles (type 7) of change since intake, by intake band and session; "
+                            + "sessions past " + ExpectedResponse.LAST_SESSION + " pooled; curve points under n "
+                            + ExpectedResponse.MIN_N + " are not used")
+                    .set("label", "local").set("fitted_on", run.config().asOf()).set("synthetic", synthetic).build());
+        }
+
+        Dataset<Row> trajectories = bases.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
+            Assessed assessed = new Assessed(reference.parameters(), settings, norms, curve);
+            List<Row> out = new ArrayList<>();
+            rows.forEachRemaining(r -> out.add(assessed.assess(r)));
+            return out.iterator();
+        }, Encoders.row(Assessed.SCHEMA));
+        long trajectoryCount = bases.count();
+        run.write(Tables.TRAJECTORIES, trajectories, trajectoryCount, List.of("case_id", "episode_id", "respondent", "instrument"));
+        run.write(Tables.ETR_CURVES, run.spark().createDataFrame(curveRows, SparkSchemas.of(Tables.ETR_CURVES)),
+                curveRows.size(), List.of("instrument", "rater", "intake_band", "session_no"));
+        long domains = writeDomains(run, reference, settings);
+        long sessionCount = sessions.count();
+        run.detail(String.format(java.util.Locale.ROOT, "%,d trajectories (%,d outcome series with two or more measured sessions),"
+                + " %,d expected-response points, %,d domain rows; RCI %s with %s, SD from %s",
+                trajectoryCount, norms.values().stream().mapToLong(PrePostMoments::count).sum(), curveRows.size(), domains,
+                settings.method(), settings.reliability(), settings.sdSource().code()));
+        run.summarise(sessionCount, trajectoryCount + curveRows.size() + domains, 0);
+        series.unpersist();
+    }
+
+    private static long writeDomains(StageRun run, ReferenceData reference, ChangeSettings settings) {
+        Dataset<Row> domains = run.read(Tables.LIFE_SITUATION)
+                .groupByKey((MapFunction<Row, String>) r -> r.getAs("case_id") + "\u0000" + r.getAs("episode_id")
+                        + "\u0000" + r.getAs("respondent"), Encoders.STRING())
+                .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, rows) -> DomainRows.of(rows, reference.parameters()),
+                        Encoders.row(DomainRows.SCHEMA))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Double reliability = run.config().lifeSituationReliability();
+        Dataset<Row> assessed = domains;
+        if (reliability != null) {
+            Map<Integer, PrePostMoments> norms = new HashMap<>();
+            for (Tuple2<Integer, PrePostMoments> t : domains.filter(col("change").isNotNull())
+                    .groupByKey((MapFunction<Row, Integer>) r -> r.<Integer>getAs("domain"), Encoders.INT())
+                    .agg(moments("first_rating", "last_rating").toColumn()).collectAsList()) {
+                norms.put(t._1(), t._2());
+            }
+            int minCases = settings.minSampleCases();
+            var direction = reference.parameters().direction("3X10D");
+            assessed = domains.map((MapFunction<Row, Row>) r -> DomainRows.assess(r, reliability, norms, minCases, direction),
+                    Encoders.row(DomainRows.SCHEMA));
+        }
+        long count = domains.count();
+        run.write(Tables.DOMAIN_CHANGE, assessed, count, List.of("case_id", "episode_id", "respondent", "domain"));
+        domains.unpersist();
+        return count;
+    }
+
+    /** Sample norms of complete cases from two numeric columns. */
+    private static EngineAggregator<PrePostMoments> moments(String pre, String post) {
+        return new EngineAggregator<>(PrePostMoments.class, PrePostMoments::create,
+                (m, r) -> m.accept(((Number) r.getAs(pre)).doubleValue(), ((Number) r.getAs(post)).doubleValue()),
+                PrePostMoments::combine);
+    }
+}

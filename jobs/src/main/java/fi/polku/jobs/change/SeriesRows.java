@@ -1,0 +1,134 @@
+package fi.polku.jobs.change;
+
+import fi.polku.change.AllianceSummary;
+import fi.polku.change.ExpectedResponse;
+import fi.polku.change.InstrumentParameters;
+import fi.polku.change.SeriesPoint;
+import fi.polku.change.Trajectory;
+import fi.polku.contract.Column;
+import fi.polku.contract.ColumnType;
+import fi.polku.contract.Instrument;
+import fi.polku.contract.Tables;
+import fi.polku.jobs.spark.RowBuilder;
+import fi.polku.jobs.spark.SparkSchemas;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The per-group work of the change stage: all sessions of one case × episode × respondent become one
+ * trajectory row per instrument (with the matching alliance series' summary), plus one observation row
+ * per measured session after intake for the expected-response curves. Pure engine calls; this class only
+ * moves values between rows and records.
+ */
+final class SeriesRows {
+    static final String KIND = "kind";
+    static final String TRAJECTORY = "trajectory";
+    static final String OBSERVATION = "observation";
+
+    /** The trajectory columns (assessment still empty) plus the observation columns. */
+    static final StructType SCHEMA = schema();
+
+    /** Which alliance instrument goes with an outcome instrument. */
+    private static final Map<String, String> ALLIANCE = Map.of("ORS", "SRS", "CORS", "CSRS", "YCORS", "CSRS");
+
+    private SeriesRows() {
+    }
+
+    static Iterator<Row> of(Iterator<Row> sessions, InstrumentParameters parameters) {
+        Map<String, List<Row>> byInstrument = new TreeMap<>();
+        while (sessions.hasNext()) {
+            Row r = sessions.next();
+            byInstrument.computeIfAbsent(r.getAs("instrument"), k -> new ArrayList<>()).add(r);
+        }
+        List<Row> out = new ArrayList<>();
+        RowBuilder b = new RowBuilder(SCHEMA);
+        for (Map.Entry<String, List<Row>> e : byInstrument.entrySet()) {
+            String instrument = e.getKey();
+            List<Row> rows = e.getValue();
+            rows.sort(Comparator.comparingInt((Row r) -> r.<Integer>getAs("session_no")));
+            Row first = rows.get(0);
+            Trajectory t = Trajectory.of(points(rows));
+            boolean outcome = Instrument.valueOf(instrument).kind() == Instrument.Kind.OUTCOME;
+            String allianceInstrument = outcome ? ALLIANCE.get(instrument) : instrument;
+            List<Row> allianceRows = byInstrument.get(allianceInstrument);
+            AllianceSummary alliance = allianceRows == null ? null : AllianceSummary.of(points(allianceRows),
+                    parameters.require(allianceInstrument, "alliance_cutoff", null).value(),
+                    parameters.require(allianceInstrument, "alliance_drop", null).value());
+            b.clear().set(KIND, TRAJECTORY)
+                    .set("case_id", first.getAs("case_id")).set("episode_id", first.getAs("episode_id"))
+                    .set("region", first.getAs("region")).set("arm", first.getAs("arm"))
+                    .set("respondent", first.getAs("respondent")).set("age_band", first.getAs("age_band"))
+                    .set("instrument", instrument).set("meetings", t.meetings()).set("measured_sessions", t.measured())
+                    .set("skipped_share", t.skippedShare()).set("first_date", t.firstDate()).set("last_date", t.lastDate())
+                    .set("days_in_service", (int) t.daysInService()).set("single_measurement", t.singleMeasurement())
+                    .set("intake_score", t.intake()).set("latest_score", t.latest())
+                    .set("latest_session_no", t.latestSessionNo()).set("change", t.change())
+                    .set("slope_per_session", t.slopePerSession()).set("slope_per_30_days", t.slopePer30Days())
+                    .set("intake_band", outcome && t.intake() != null ? ExpectedResponse.band(t.intake()) : null)
+                    .set("synthetic", rows.stream().anyMatch(r -> r.<Boolean>getAs("synthetic")));
+            if (alliance != null) {
+                b.set("alliance_instrument", allianceInstrument).set("alliance_sessions", alliance.sessions())
+                        .set("alliance_mean", alliance.mean()).set("alliance_last", alliance.last())
+                        .set("alliance_below_cutoff", alliance.belowCutoff()).set("alliance_drop", alliance.dropped());
+            }
+            out.add(b.build());
+            if (outcome && t.intake() != null) {
+                observations(out, rows, instrument, t.intake());
+            }
+        }
+        return out.iterator();
+    }
+
+    /** One row per measured session after intake: its change since intake, for the expected-response curves. */
+    private static void observations(List<Row> out, List<Row> rows, String instrument, double intake) {
+        RowBuilder b = new RowBuilder(SCHEMA);
+        String rater = rater(rows.get(0).getAs("respondent"));
+        boolean pastIntake = false;
+        for (Row r : rows) {
+            if (r.isNullAt(r.fieldIndex("total"))) {
+                continue;
+            }
+            if (pastIntake) {
+                double change = Math.round((r.<Double>getAs("total") - intake) * 100) / 100.0;
+                out.add(b.clear().set(KIND, OBSERVATION).set("instrument", instrument).set("rater", rater)
+                        .set("intake_band", ExpectedResponse.band(intake))
+                        .set("obs_session", ExpectedResponse.curveSession(r.<Integer>getAs("session_no")))
+                        .set("obs_change", change).set("synthetic", r.<Boolean>getAs("synthetic")).build());
+            }
+            pastIntake = true;
+        }
+    }
+
+    /** Self-ratings (child, youth) and caregiver ratings move differently: separate curves. */
+    static String rater(String respondent) {
+        return respondent.equals("child") || respondent.equals("youth") ? "self" : "caregiver";
+    }
+
+    private static List<SeriesPoint> points(List<Row> rows) {
+        List<SeriesPoint> points = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            Double total = r.isNullAt(r.fieldIndex("total")) ? null : r.<Double>getAs("total");
+            points.add(new SeriesPoint(r.<Integer>getAs("session_no"), r.<LocalDate>getAs("session_date"), total));
+        }
+        return points;
+    }
+
+    private static StructType schema() {
+        List<Column> columns = new ArrayList<>();
+        for (Column c : Tables.TRAJECTORIES.columns()) {
+            columns.add(Column.optional(c.name(), c.type()));
+        }
+        columns.add(Column.required(KIND, ColumnType.STRING));
+        columns.add(Column.optional("rater", ColumnType.STRING));
+        columns.add(Column.optional("obs_session", ColumnType.INT32));
+        columns.add(Column.optional("obs_change", ColumnType.DOUBLE));
+        return SparkSchemas.of(columns);
+    }
+}
