@@ -1,0 +1,79 @@
+package fi.polku.effect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Difference-in-differences for one treated region against comparison regions: the {@link GroupTimeAtt}
+ * simple aggregate with the region as its own cohort, and the two-way fixed-effects figure beside it as a
+ * diagnostic. With a single treated unit there is no sampling distribution to bootstrap, so inference is by
+ * placebo in space (randomisation over regions): each comparison region in turn is treated as if it had
+ * started at the same time, against the others; the p-value is the share of placebo effects at least as
+ * large in absolute value (counting the real one), and the SE is the placebo effects' SD. Its resolution is
+ * 1/(m + 1) for m comparison regions, and the output says so.
+ */
+public final class RegionDid {
+    /** The estimate with its placebo inference. */
+    public record Result(Double att, Double twfe, Double se, Double lower, Double upper, Double pValue, int prePeriods,
+                         int postPeriods, int comparisonUnits, List<String> warnings) {
+    }
+
+    private RegionDid() {
+    }
+
+    /**
+     * Estimates the effect on {@code treated}, first treated in {@code firstPost}.
+     *
+     * @param outcomes   unit → period → outcome (e.g. rate per 1 000), for the treated and comparison units
+     * @param comparison the comparison units (never treated)
+     */
+    public static Result estimate(String treated, int firstPost, Map<String, Map<Integer, Double>> outcomes,
+                                  List<String> comparison) {
+        List<String> warnings = new ArrayList<>();
+        Map<Integer, Double> own = outcomes.get(treated);
+        int pre = (int) own.keySet().stream().filter(p -> p < firstPost).count();
+        int post = (int) own.keySet().stream().filter(p -> p >= firstPost).count();
+        if (post == 0 || pre == 0 || comparison.size() < 2) {
+            warnings.add(post == 0 ? "no post-period yet: no estimate" : pre == 0 ? "no pre-period: no estimate"
+                    : "fewer than 2 comparison regions: no estimate");
+            return new Result(null, null, null, null, null, null, pre, post, comparison.size(), warnings);
+        }
+        double att = simple(treated, firstPost, outcomes, comparison);
+        double twfe = GroupTimeAtt.of(panel(treated, firstPost, outcomes, comparison), GroupTimeAtt.Control.NEVER_TREATED)
+                .twoWayFixedEffects();
+        List<Double> placebos = new ArrayList<>();
+        for (String fake : comparison) {
+            List<String> others = new ArrayList<>(comparison);
+            others.remove(fake);
+            placebos.add(simple(fake, firstPost, outcomes, others));
+        }
+        double mean = placebos.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double sd = Math.sqrt(placebos.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / (placebos.size() - 1));
+        long asLarge = placebos.stream().filter(v -> Math.abs(v) >= Math.abs(att)).count();
+        double p = (asLarge + 1.0) / (placebos.size() + 1);
+        warnings.add("one treated region: inference by placebo in space over " + comparison.size()
+                + " comparison regions; the p-value moves in steps of 1/" + (comparison.size() + 1));
+        if (post < 2) {
+            warnings.add("only " + post + " post-period: the effect rests on a single year");
+        }
+        return new Result(att, twfe, sd, att - 1.959963984540054 * sd, att + 1.959963984540054 * sd, p, pre, post,
+                comparison.size(), warnings);
+    }
+
+    private static double simple(String treated, int firstPost, Map<String, Map<Integer, Double>> outcomes,
+                                 List<String> comparison) {
+        GroupTimeAtt did = GroupTimeAtt.of(panel(treated, firstPost, outcomes, comparison), GroupTimeAtt.Control.NEVER_TREATED);
+        return did.simple(did.cells());
+    }
+
+    private static List<PanelObservation> panel(String treated, int firstPost, Map<String, Map<Integer, Double>> outcomes,
+                                                List<String> comparison) {
+        List<PanelObservation> panel = new ArrayList<>();
+        outcomes.get(treated).forEach((p, y) -> panel.add(new PanelObservation(treated, p, y, firstPost, 1)));
+        for (String c : comparison) {
+            outcomes.get(c).forEach((p, y) -> panel.add(new PanelObservation(c, p, y, 0, 1)));
+        }
+        return panel;
+    }
+}
