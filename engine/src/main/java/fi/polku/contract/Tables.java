@@ -176,6 +176,47 @@ public final class Tables {
             required("fitted_on", DATE),
             required("synthetic", BOOLEAN)));
 
+    /** Per region × indicator × age group × period: count, population and rate per 1 000 with its exact interval. */
+    public static final TableSchema REGION_RATES = new TableSchema("region_rates", List.of(
+            required("region", STRING),
+            required("indicator", STRING),
+            required("age_group", STRING),
+            required("period", STRING),
+            required("year", INT32),
+            optional("month", INT32),
+            required("count", INT64),
+            optional("population", INT64),
+            optional("population_source", STRING),
+            optional("rate_per_1000", DOUBLE),
+            optional("ci_lower", DOUBLE),
+            optional("ci_upper", DOUBLE),
+            required("rate_status", STRING),
+            required("synthetic", BOOLEAN)));
+
+    /** Per project region × indicator × age group × method: the estimate, its uncertainty and its caveats. */
+    public static final TableSchema REGION_EFFECTS = new TableSchema("region_effects", List.of(
+            required("region", STRING),
+            required("indicator", STRING),
+            required("age_group", STRING),
+            required("method", STRING),
+            optional("estimate", DOUBLE),
+            required("scale", STRING),
+            optional("se", DOUBLE),
+            optional("ci_lower", DOUBLE),
+            optional("ci_upper", DOUBLE),
+            optional("p_value", DOUBLE),
+            required("inference", STRING),
+            required("project_start", DATE),
+            required("pre_periods", INT32),
+            required("post_periods", INT32),
+            optional("first_post_period", STRING),
+            optional("transition_period", STRING),
+            required("comparison_regions", INT32),
+            optional("diagnostics", STRING),
+            optional("breaks_crossed", STRING),
+            required("warnings", STRING),
+            required("synthetic", BOOLEAN)));
+
     /** All output tables written by ingest, in write order. */
     public static List<TableSchema> ingestOutputs() {
         return List.of(SESSIONS, LIFE_SITUATION, REGION_STATISTICS, POPULATIONS, QUARANTINE);
@@ -186,10 +227,16 @@ public final class Tables {
         return List.of(TRAJECTORIES, DOMAIN_CHANGE, ETR_CURVES);
     }
 
+    /** All output tables written by the effects stage. */
+    public static List<TableSchema> effectsOutputs() {
+        return List.of(REGION_RATES, REGION_EFFECTS);
+    }
+
     /** Every output table. */
     public static List<TableSchema> all() {
         List<TableSchema> all = new ArrayList<>(ingestOutputs());
         all.addAll(changeOutputs());
+        all.addAll(effectsOutputs());
         return all;
     }
 

@@ -13,7 +13,9 @@ import java.util.TreeSet;
  * Difference-in-differences with staggered adoption in the sense of Callaway &amp; Sant'Anna (2021), without
  * covariates: for each cohort g (first treated period) and period t,
  * ATT(g,t) = mean over cohort g of (Y_t − Y_b) − mean over controls of (Y_t − Y_b), with base period
- * b = g − 1 for t ≥ g and b = t − 1 for t &lt; g (the "varying" base of the R package {@code did}).
+ * b = the last period before g for t ≥ g and the last period before t for t &lt; g (the "varying" base of the
+ * R package {@code did}: g − 1 and t − 1 when periods are consecutive; a period left out, such as a
+ * project's partly exposed start year, is stepped over).
  * Controls are the never-treated units, or also the not-yet-treated ones (units with g &gt; max(t, b)).
  *
  * <p>Aggregations follow {@code did::aggte}, weighting cohorts by their total unit weight (unit counts by
@@ -93,8 +95,8 @@ public final class GroupTimeAtt {
         List<Cell> cells = new ArrayList<>();
         for (int g : groups()) {
             for (int t : periods) {
-                int base = t >= g ? g - 1 : t - 1;
-                if (!periods.contains(base) || t == base) {
+                Integer base = t >= g ? periods.lower(g) : periods.lower(t);
+                if (base == null) {
                     continue;
                 }
                 double[] treated = changes(g, t, base, false);

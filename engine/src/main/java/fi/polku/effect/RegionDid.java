@@ -40,6 +40,10 @@ public final class RegionDid {
             return new Result(null, null, null, null, null, null, pre, post, comparison.size(), warnings);
         }
         double att = simple(treated, firstPost, outcomes, comparison);
+        if (!Double.isFinite(att)) {
+            warnings.add("no post-period cell could be estimated (no base period before the start): no estimate");
+            return new Result(null, null, null, null, null, null, pre, post, comparison.size(), warnings);
+        }
         double twfe = GroupTimeAtt.of(panel(treated, firstPost, outcomes, comparison), GroupTimeAtt.Control.NEVER_TREATED)
                 .twoWayFixedEffects();
         List<Double> placebos = new ArrayList<>();
@@ -57,8 +61,34 @@ public final class RegionDid {
         if (post < 2) {
             warnings.add("only " + post + " post-period: the effect rests on a single year");
         }
+        double ownNoise = preNoise(own, firstPost);
+        List<Double> noise = new ArrayList<>();
+        comparison.forEach(c -> noise.add(preNoise(outcomes.get(c), firstPost)));
+        noise.sort(Double::compare);
+        double median = noise.get(noise.size() / 2);
+        if (ownNoise > 2 * median) {
+            warnings.add(String.format(java.util.Locale.ROOT, "the region's own pre-period series is %.1f times as noisy as"
+                    + " the typical comparison region's (small counts?): the placebo interval is too narrow for it", ownNoise / median));
+        }
         return new Result(att, twfe, sd, att - 1.959963984540054 * sd, att + 1.959963984540054 * sd, p, pre, post,
                 comparison.size(), warnings);
+    }
+
+    /** SD of year-to-year changes before the start: how noisy a series is on its own. */
+    private static double preNoise(Map<Integer, Double> series, int firstPost) {
+        List<Double> changes = new ArrayList<>();
+        Double previous = null;
+        for (Map.Entry<Integer, Double> e : new java.util.TreeMap<>(series).entrySet()) {
+            if (e.getKey() >= firstPost) {
+                break;
+            }
+            if (previous != null) {
+                changes.add(e.getValue() - previous);
+            }
+            previous = e.getValue();
+        }
+        double m = changes.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        return Math.sqrt(changes.stream().mapToDouble(v -> (v - m) * (v - m)).sum() / Math.max(1, changes.size() - 1));
     }
 
     private static double simple(String treated, int firstPost, Map<String, Map<Integer, Double>> outcomes,

@@ -76,4 +76,29 @@ class RegionEffectsTest {
         // TWFE averages over all pre-years, the group-time ATT uses the year before the start: both near −3 here.
         assertEquals(-3, r.twfe(), 0.6);
     }
+
+    @Test
+    void aLeftOutTransitionYearIsSteppedOver() {
+        // Constructed: years 2015-2023 and 2025 (2024, the partly exposed start year, left out); effect −2 from 2025.
+        Random random = new Random(5);
+        Map<String, Map<Integer, Double>> outcomes = new HashMap<>();
+        List<String> comparison = new ArrayList<>();
+        for (int u = 0; u <= 8; u++) {
+            String unit = u == 0 ? "treated" : "c" + u;
+            Map<Integer, Double> y = new HashMap<>();
+            for (int year = 2015; year <= 2025; year++) {
+                if (year != 2024) {
+                    y.put(year, 10 + 0.1 * (year - 2015) + 0.05 * random.nextGaussian() - (u == 0 && year == 2025 ? 2 : 0));
+                }
+            }
+            outcomes.put(unit, y);
+            if (u > 0) {
+                comparison.add(unit);
+            }
+        }
+        RegionDid.Result r = RegionDid.estimate("treated", 2025, outcomes, comparison);
+        // Base 2023: the common trend adds 0.2 over two years to everyone, so the difference is about −2.
+        assertEquals(-2, r.att(), 0.3);
+        assertEquals(1, r.postPeriods());
+    }
 }

@@ -7,6 +7,8 @@ import fi.polku.change.ChangeNorms;
 import fi.polku.change.ChangeSettings;
 import fi.polku.change.ClinicalRange;
 import fi.polku.change.RciMethod;
+import fi.polku.jobs.reference.ReferenceData;
+import fi.polku.region.RegionTable;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -36,13 +38,26 @@ import java.util.TreeSet;
  * @param change  how client change is judged ({@code rci_method} and the {@code change:} section)
  * @param lifeSituationReliability the 3X10D reliability to assess reliable change with, or null ("not
  *                assessed": the measure has no published reliability)
+ * @param regions    the project's (treated) regions and their start dates
+ * @param comparison the comparison regions' codes, or empty for "all other regions"
+ * @param breaks     structural breaks of the statistics, shown beside every estimate they cross
  */
 public record RunConfig(Path file, String sha256, String project, Map<String, List<String>> inputs, String output,
-                        LocalDate asOf, ChangeSettings change, Double lifeSituationReliability) {
+                        LocalDate asOf, ChangeSettings change, Double lifeSituationReliability,
+                        List<TreatedRegion> regions, List<String> comparison, List<Break> breaks) {
+
+    /** A project region and the date the project started there. */
+    public record TreatedRegion(String region, LocalDate start) implements java.io.Serializable {
+    }
+
+    /** A structural break: the date a series' definition or counting changed. */
+    public record Break(LocalDate date, String label) implements java.io.Serializable {
+    }
 
     /** The input datasets a config may name. */
     public static final Set<String> DATASETS = Set.of("fit_sessions", "life_situation", "region_statistics", "populations");
-    private static final Set<String> KEYS = Set.of("project", "inputs", "output", "as_of", "rci_method", "change");
+    private static final Set<String> KEYS = Set.of("project", "inputs", "output", "as_of", "rci_method", "change",
+            "regions", "comparison", "breaks");
     private static final Set<String> CHANGE_KEYS = Set.of("reliability", "sd_source", "at_cutoff", "min_sample_cases",
             "life_situation_reliability");
     private static final Set<String> REQUIRED = Set.of("project", "inputs", "output");
@@ -126,7 +141,63 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
                 ? number(name, "change.life_situation_reliability", change.get("life_situation_reliability"), 0.01, 0.99, false)
                 : null;
         ChangeSettings settings = new ChangeSettings(method, "reliability_" + reliability, sdSource, atCutoff, minCases);
-        return new RunConfig(file.toAbsolutePath(), sha256(bytes), project, inputs, output, asOf, settings, lifeReliability);
+        RegionTable table = ReferenceData.bundled().regions();
+        List<TreatedRegion> regions = new ArrayList<>();
+        if (root.has("regions")) {
+            JsonNode list = root.get("regions");
+            if (!list.isArray()) {
+                throw new ConfigError("config " + name + ": key 'regions' must be a list of {region, start}");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                String key = "regions[" + (i + 1) + "]";
+                JsonNode item = list.get(i);
+                if (!item.isObject()) {
+                    throw new ConfigError("config " + name + ": key '" + key + "' must be {region, start}");
+                }
+                checkKeys(name, key + ".", item, Set.of("region", "start"));
+                regions.add(new TreatedRegion(region(name, key + ".region", item.get("region"), table),
+                        date(name, key + ".start", item.get("start"))));
+            }
+        }
+        List<String> comparison = new ArrayList<>();
+        if (root.has("comparison") && !(root.get("comparison").isTextual() && root.get("comparison").asText().equals("all_other"))) {
+            JsonNode list = root.get("comparison");
+            if (!list.isArray()) {
+                throw new ConfigError("config " + name + ": key 'comparison' must be all_other or a list of regions");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                comparison.add(region(name, "comparison[" + (i + 1) + "]", list.get(i), table));
+            }
+        }
+        List<Break> breaks = new ArrayList<>();
+        if (root.has("breaks")) {
+            JsonNode list = root.get("breaks");
+            if (!list.isArray()) {
+                throw new ConfigError("config " + name + ": key 'breaks' must be a list of {date, label}");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                String key = "breaks[" + (i + 1) + "]";
+                checkKeys(name, key + ".", list.get(i), Set.of("date", "label"));
+                breaks.add(new Break(date(name, key + ".date", list.get(i).get("date")), text(name, key + ".label", list.get(i).get("label"))));
+            }
+        }
+        return new RunConfig(file.toAbsolutePath(), sha256(bytes), project, inputs, output, asOf, settings, lifeReliability,
+                List.copyOf(regions), List.copyOf(comparison), List.copyOf(breaks));
+    }
+
+    private static String region(String name, String key, JsonNode v, RegionTable table) {
+        String text = text(name, key, v);
+        return table.resolve(text).orElseThrow(() -> new ConfigError("config " + name + ": key '" + key + "': '" + text
+                + "' is not a region of datasets/regions.csv")).code();
+    }
+
+    private static LocalDate date(String name, String key, JsonNode v) {
+        String d = text(name, key, v);
+        try {
+            return LocalDate.parse(d);
+        } catch (DateTimeParseException e) {
+            throw new ConfigError("config " + name + ": key '" + key + "' must be a date like 2024-08-01, was '" + d + "'");
+        }
     }
 
     private static <E extends Enum<E>> E choice(String name, String key, JsonNode v, Class<E> type) {

@@ -1,6 +1,7 @@
 package fi.polku.jobs.pipeline;
 
 import fi.polku.jobs.change.ChangeStage;
+import fi.polku.jobs.effect.EffectsStage;
 import fi.polku.jobs.ingest.IngestStage;
 import java.util.List;
 
@@ -11,7 +12,7 @@ public final class Stages {
 
     /** Every stage, in order. */
     public static List<Stage> all() {
-        return List.of(new IngestStage(), new ChangeStage());
+        return List.of(new IngestStage(), new ChangeStage(), new EffectsStage());
     }
 
     /** The stage with this name. */

@@ -42,6 +42,10 @@ class CliTest {
                 "key 'rci_method' must be one of [en, gln, ha, hll, jt, nk]");
         assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nchange:\n  reliability: omega\n",
                 "key 'change.reliability' must be one of [alpha, alpha_clinical, test_retest]");
+        assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nregions:\n  - {region: Savo, start: 2024-08-01}\n",
+                "key 'regions[1].region': 'Savo' is not a region");
+        assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nregions:\n  - {region: Kainuu, start: 1.8.2024}\n",
+                "key 'regions[1].start' must be a date");
         assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nchange:\n  life_situation_reliability: 1.5\n",
                 "key 'change.life_situation_reliability' must be a number from 0.01 to 0.99");
     }

@@ -1,0 +1,99 @@
+package fi.polku.jobs.effect;
+
+import static org.apache.spark.sql.functions.col;
+
+import fi.polku.contract.TableSchema;
+import fi.polku.contract.Tables;
+import fi.polku.jobs.config.RunConfig;
+import fi.polku.jobs.pipeline.Stage;
+import fi.polku.jobs.pipeline.StageRun;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+
+/**
+ * The effects stage: {@code region_statistics} (+ {@code populations}) → {@code region_rates} for every row,
+ * and {@code region_effects} for every configured project region × indicator × age group. Rates are computed
+ * on Spark; the estimates need every region's yearly series at once and are small, so they run on the driver
+ * from the collected yearly rates.
+ */
+public final class EffectsStage implements Stage {
+    @Override
+    public String name() {
+        return "effects";
+    }
+
+    @Override
+    public String description() {
+        return "Regional rates with exact intervals, and per project region ITS and DiD estimates with their caveats.";
+    }
+
+    @Override
+    public List<String> produces() {
+        return Tables.effectsOutputs().stream().map(TableSchema::name).collect(Collectors.toList());
+    }
+
+    @Override
+    public void run(StageRun run) {
+        Dataset<Row> statistics = run.read(Tables.REGION_STATISTICS);
+        Dataset<Row> populations = run.read(Tables.POPULATIONS)
+                .select(col("region"), col("year"), col("age_group"), col("population").as("joined_population"));
+        Dataset<Row> rates = statistics.join(populations,
+                        statistics.col("region").equalTo(populations.col("region"))
+                                .and(statistics.col("year").equalTo(populations.col("year")))
+                                .and(statistics.col("age_group").equalTo(populations.col("age_group"))), "left")
+                .select(statistics.col("*"), populations.col("joined_population"))
+                .map((MapFunction<Row, Row>) RateRows::of, Encoders.row(RateRows.SCHEMA));
+        long statisticsRows = statistics.count();
+        run.write(Tables.REGION_RATES, rates, statisticsRows, List.of("region", "indicator", "age_group", "period"));
+
+        RunConfig config = run.config();
+        List<Row> effects = new ArrayList<>();
+        if (config.regions().isEmpty()) {
+            run.warn("no project regions in the config (key regions): no region effects estimated");
+        } else {
+            effects = estimate(run, config);
+        }
+        run.write(Tables.REGION_EFFECTS, run.spark().createDataFrame(effects, RegionEstimates.SCHEMA), effects.size(),
+                List.of("region", "indicator", "age_group", "method"));
+        run.detail(String.format(Locale.ROOT, "%,d rates; %,d estimates for %d project region(s)", statisticsRows,
+                effects.size(), config.regions().size()));
+        run.summarise(statisticsRows, statisticsRows + effects.size(), 0);
+    }
+
+    private static List<Row> estimate(StageRun run, RunConfig config) {
+        // indicator × age group → region → year → point, from yearly rows with a rate.
+        Map<String, Map<String, TreeMap<Integer, RegionEstimates.Point>>> panels = new TreeMap<>();
+        for (Row r : run.read(Tables.REGION_RATES).filter(col("month").isNull().and(col("rate_per_1000").isNotNull()))
+                .collectAsList()) {
+            String key = r.getAs("indicator") + "\u0000" + r.getAs("age_group");
+            panels.computeIfAbsent(key, k -> new HashMap<>()).computeIfAbsent(r.getAs("region"), k -> new TreeMap<>())
+                    .put(r.<Integer>getAs("year"), new RegionEstimates.Point(r.<Long>getAs("count"),
+                            r.<Long>getAs("population"), r.<Double>getAs("rate_per_1000"), r.<Boolean>getAs("synthetic")));
+        }
+        Set<String> treated = config.regions().stream().map(RunConfig.TreatedRegion::region).collect(Collectors.toSet());
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<String, Map<String, TreeMap<Integer, RegionEstimates.Point>>> panel : panels.entrySet()) {
+            String[] key = panel.getKey().split("\u0000");
+            List<String> comparison = new ArrayList<>(config.comparison().isEmpty()
+                    ? new LinkedHashSet<>(new TreeMap<>(panel.getValue()).keySet()) : config.comparison());
+            comparison.removeAll(treated);
+            for (RunConfig.TreatedRegion region : config.regions()) {
+                if (panel.getValue().containsKey(region.region())) {
+                    rows.addAll(RegionEstimates.of(region, key[0], key[1], panel.getValue(), comparison, config.breaks()));
+                }
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,117 @@
+package fi.polku.jobs.effect;
+
+import fi.polku.contract.Tables;
+import fi.polku.effect.InterruptedTimeSeries;
+import fi.polku.effect.RegionDid;
+import fi.polku.jobs.config.RunConfig;
+import fi.polku.jobs.spark.RowBuilder;
+import fi.polku.jobs.spark.SparkSchemas;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The estimates for one project region, indicator and age group from the yearly rates of all regions: ITS on
+ * the region's own counts and populations, DiD on rates per 1 000 against the comparison regions, and the
+ * TWFE figure as a diagnostic. A project that started after 1 January leaves its start year only partly
+ * exposed: that year is a transition, left out of both methods and named in the output.
+ */
+final class RegionEstimates {
+    static final StructType SCHEMA = SparkSchemas.of(Tables.REGION_EFFECTS);
+
+    /** Yearly rate points of one region: year → (count, population, rate). */
+    record Point(long count, long population, double rate, boolean synthetic) {
+    }
+
+    private RegionEstimates() {
+    }
+
+    static List<Row> of(RunConfig.TreatedRegion treated, String indicator, String ageGroup,
+                        Map<String, TreeMap<Integer, Point>> byRegion, List<String> comparison, List<RunConfig.Break> breaks) {
+        TreeMap<Integer, Point> own = byRegion.get(treated.region());
+        LocalDate start = treated.start();
+        boolean fullYear = MonthDay.from(start).equals(MonthDay.of(1, 1));
+        int firstPost = fullYear ? start.getYear() : start.getYear() + 1;
+        Integer transition = fullYear ? null : start.getYear();
+        TreeMap<Integer, Point> series = new TreeMap<>(own);
+        if (transition != null) {
+            series.remove(transition);
+        }
+        boolean synthetic = own.values().stream().anyMatch(Point::synthetic);
+        String crossed = breaks.stream()
+                .filter(b -> !series.isEmpty() && b.date().getYear() > series.firstKey() && b.date().getYear() <= series.lastKey())
+                .map(b -> b.date() + " " + b.label()).collect(Collectors.joining("; "));
+        List<Row> rows = new ArrayList<>();
+
+        List<InterruptedTimeSeries.Observation> its = new ArrayList<>();
+        int first = series.isEmpty() ? 0 : series.firstKey();
+        series.forEach((year, p) -> its.add(new InterruptedTimeSeries.Observation(year - first, year >= firstPost, null,
+                p.count(), p.population())));
+        InterruptedTimeSeries.Result r = InterruptedTimeSeries.fit(its);
+        List<String> itsWarnings = new ArrayList<>(r.warnings());
+        rows.add(row(treated, indicator, ageGroup, "its", r.rateRatio(), "rate ratio (level change at the start)", r.logSe(),
+                r.lower(), r.upper(), r.pValue(), "quasi-Poisson Wald interval on the log scale; SE on the log scale",
+                r.prePeriods(), r.postPeriods(), firstPost, transition, 0,
+                r.dispersion() == null ? null : String.format(Locale.ROOT, "dispersion %.2f; deviance %.1f on %d df%s",
+                        r.dispersion(), r.deviance(), r.residualDf(),
+                        r.slopeRatio() == null ? "" : String.format(Locale.ROOT, "; slope change ×%.3f a year", r.slopeRatio())),
+                crossed, itsWarnings, synthetic));
+
+        Map<String, Map<Integer, Double>> outcomes = new HashMap<>();
+        List<String> usable = new ArrayList<>();
+        for (String c : comparison) {
+            TreeMap<Integer, Point> other = byRegion.get(c);
+            if (other != null && other.keySet().containsAll(series.keySet())) {
+                Map<Integer, Double> y = new TreeMap<>();
+                series.keySet().forEach(year -> y.put(year, other.get(year).rate()));
+                outcomes.put(c, y);
+                usable.add(c);
+            }
+        }
+        Map<Integer, Double> ownRates = new TreeMap<>();
+        series.forEach((year, p) -> ownRates.put(year, p.rate()));
+        outcomes.put(treated.region(), ownRates);
+        RegionDid.Result d = RegionDid.estimate(treated.region(), firstPost, outcomes, usable);
+        List<String> didWarnings = new ArrayList<>(d.warnings());
+        if (usable.size() < comparison.size()) {
+            didWarnings.add((comparison.size() - usable.size()) + " comparison region(s) left out for missing years");
+        }
+        rows.add(row(treated, indicator, ageGroup, "did", d.att(), "difference in rate per 1 000 (group-time ATT, simple aggregate)",
+                d.se(), d.lower(), d.upper(), d.pValue(),
+                "placebo in space: p = share of comparison regions with an effect as large; SE = SD of placebo effects",
+                d.prePeriods(), d.postPeriods(), firstPost, transition, d.comparisonUnits(), null, crossed, didWarnings, synthetic));
+        rows.add(row(treated, indicator, ageGroup, "twfe", d.twfe(), "difference in rate per 1 000 (two-way fixed effects)",
+                null, null, null, null, "diagnostic only: no inference (TWFE is biased under staggered adoption)",
+                d.prePeriods(), d.postPeriods(), firstPost, transition, d.comparisonUnits(), null, crossed,
+                List.of("diagnostic: compare with the did row, do not report on its own"), synthetic));
+        return rows;
+    }
+
+    private static Row row(RunConfig.TreatedRegion treated, String indicator, String ageGroup, String method, Double estimate,
+                           String scale, Double se, Double lower, Double upper, Double p, String inference, int pre, int post,
+                           int firstPost, Integer transition, int comparisons, String diagnostics, String crossed,
+                           List<String> warnings, boolean synthetic) {
+        List<String> all = new ArrayList<>(warnings);
+        if (!crossed.isEmpty()) {
+            all.add("the series crosses a structural break (" + crossed + "): part of any change may be the break");
+        }
+        if (synthetic) {
+            all.add("SYNTHETIC data: not a real estimate");
+        }
+        return new RowBuilder(SCHEMA).set("region", treated.region()).set("indicator", indicator).set("age_group", ageGroup)
+                .set("method", method).set("estimate", estimate).set("scale", scale).set("se", se).set("ci_lower", lower)
+                .set("ci_upper", upper).set("p_value", p).set("inference", inference).set("project_start", treated.start())
+                .set("pre_periods", pre).set("post_periods", post).set("first_post_period", Integer.toString(firstPost))
+                .set("transition_period", transition == null ? null : transition.toString()).set("comparison_regions", comparisons)
+                .set("diagnostics", diagnostics).set("breaks_crossed", crossed.isEmpty() ? null : crossed)
+                .set("warnings", String.join("; ", all)).set("synthetic", synthetic).build();
+    }
+}

@@ -1,0 +1,61 @@
+package fi.polku.jobs.effect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fi.polku.jobs.DuckDb;
+import fi.polku.jobs.PolkuRun;
+import fi.polku.jobs.Workspace;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rates and region effects on the demo's synthetic county panel, with every caveat written beside them. */
+class EffectsStageTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyProjectRegionGetsAllMethodsWithTheirWarnings() throws Exception {
+        Workspace ws = new Workspace(dir);
+        Path config = ws.write("polku.yaml", "project: test\nas_of: 2026-06-30\ninputs:\n"
+                + "  region_statistics: " + Workspace.DEMO.resolve("region_statistics.csv") + "\n"
+                + "  populations: " + Workspace.DEMO.resolve("populations.csv") + "\n"
+                + "output: out\nregions:\n  - {region: Kainuu, start: 2024-08-01}\n  - {region: Kymenlaakso, start: 2024-05-01}\n"
+                + "breaks:\n  - {date: 2023-01-01, label: counties took over}\n", StandardCharsets.UTF_8);
+        PolkuRun.Outcome run = PolkuRun.run("run", "--config", config.toString());
+        assertEquals(0, run.exit(), run.toString());
+
+        String rates = DuckDb.table(ws.output(), "region_rates");
+        assertEquals(DuckDb.count("select count(*) from " + DuckDb.table(ws.output(), "region_statistics")),
+                DuckDb.count("select count(*) from " + rates));
+        assertEquals(0, DuckDb.count("select count(*) from " + rates + " where population is null"
+                + " or not (ci_lower <= rate_per_1000 and rate_per_1000 <= ci_upper)"));
+
+        String effects = DuckDb.table(ws.output(), "region_effects");
+        // 2 regions × 7 indicators × 2 age groups × 3 methods.
+        assertEquals(84, DuckDb.count("select count(*) from " + effects));
+        assertEquals(0, DuckDb.count("select count(*) from " + effects + " where estimate is null or isnan(estimate)"));
+        assertEquals(0, DuckDb.count("select count(*) from " + effects + " where method = 'its' and (post_periods <> 1"
+                + " or transition_period <> '2024' or warnings not like '%cannot support a slope change%')"));
+        assertEquals(0, DuckDb.count("select count(*) from " + effects + " where warnings not like '%SYNTHETIC%'"
+                + " or breaks_crossed not like '2023-01-01 counties took over%'"));
+        assertEquals(0, DuckDb.count("select count(*) from " + effects + " where method = 'did' and (comparison_regions <> 21"
+                + " or p_value < 1.0 / 22 - 1e-12 or warnings not like '%placebo in space over 21 comparison regions%')"));
+        assertTrue(DuckDb.count("select count(*) from " + effects + " where method = 'did' and region = '20'"
+                + " and warnings like '%too narrow for it%'") > 0, "Kainuu's small counts are flagged");
+    }
+
+    @Test
+    void withoutProjectRegionsThereAreRatesAndAWarning() throws Exception {
+        Workspace ws = new Workspace(dir);
+        PolkuRun.Outcome run = PolkuRun.run("run", "--config", ws.config("2026-06-30",
+                "region_statistics", Workspace.DEMO.resolve("region_statistics.csv").toString(),
+                "populations", Workspace.DEMO.resolve("populations.csv").toString()).toString());
+        assertEquals(0, run.exit(), run.toString());
+        assertEquals(0, DuckDb.count("select count(*) from " + DuckDb.table(ws.output(), "region_effects")));
+        assertTrue(Files.readString(ws.output().resolve("manifest.json")).contains("no project regions in the config"));
+    }
+}
