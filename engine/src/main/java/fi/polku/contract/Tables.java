@@ -217,6 +217,25 @@ public final class Tables {
             required("warnings", STRING),
             required("synthetic", BOOLEAN)));
 
+    /** Per project region × indicator × age group × method with a configured unit cost: events avoided and their cost. */
+    public static final TableSchema COST_OFFSET = new TableSchema("cost_offset", List.of(
+            required("region", STRING),
+            required("indicator", STRING),
+            required("age_group", STRING),
+            required("method", STRING),
+            required("period", STRING),
+            optional("events_avoided", DOUBLE),
+            optional("events_avoided_lower", DOUBLE),
+            optional("events_avoided_upper", DOUBLE),
+            required("unit_cost_eur", DOUBLE),
+            required("unit_cost_source", STRING),
+            optional("cost_offset_eur", DOUBLE),
+            optional("cost_offset_lower_eur", DOUBLE),
+            optional("cost_offset_upper_eur", DOUBLE),
+            required("basis", STRING),
+            required("warnings", STRING),
+            required("synthetic", BOOLEAN)));
+
     /** All output tables written by ingest, in write order. */
     public static List<TableSchema> ingestOutputs() {
         return List.of(SESSIONS, LIFE_SITUATION, REGION_STATISTICS, POPULATIONS, QUARANTINE);
@@ -229,7 +248,7 @@ public final class Tables {
 
     /** All output tables written by the effects stage. */
     public static List<TableSchema> effectsOutputs() {
-        return List.of(REGION_RATES, REGION_EFFECTS);
+        return List.of(REGION_RATES, REGION_EFFECTS, COST_OFFSET);
     }
 
     /** Every output table. */

@@ -41,10 +41,16 @@ import java.util.TreeSet;
  * @param regions    the project's (treated) regions and their start dates
  * @param comparison the comparison regions' codes, or empty for "all other regions"
  * @param breaks     structural breaks of the statistics, shown beside every estimate they cross
+ * @param unitCosts  the cost of one counted event per indicator, each with its source (cost offset)
  */
 public record RunConfig(Path file, String sha256, String project, Map<String, List<String>> inputs, String output,
                         LocalDate asOf, ChangeSettings change, Double lifeSituationReliability,
-                        List<TreatedRegion> regions, List<String> comparison, List<Break> breaks) {
+                        List<TreatedRegion> regions, List<String> comparison, List<Break> breaks,
+                        List<UnitCost> unitCosts) {
+
+    /** What one counted event of an indicator costs (e.g. one emergency placement), and where that figure is from. */
+    public record UnitCost(String indicator, double euros, String source) implements java.io.Serializable {
+    }
 
     /** A project region and the date the project started there. */
     public record TreatedRegion(String region, LocalDate start) implements java.io.Serializable {
@@ -57,7 +63,7 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
     /** The input datasets a config may name. */
     public static final Set<String> DATASETS = Set.of("fit_sessions", "life_situation", "region_statistics", "populations");
     private static final Set<String> KEYS = Set.of("project", "inputs", "output", "as_of", "rci_method", "change",
-            "regions", "comparison", "breaks");
+            "regions", "comparison", "breaks", "unit_costs");
     private static final Set<String> CHANGE_KEYS = Set.of("reliability", "sd_source", "at_cutoff", "min_sample_cases",
             "life_situation_reliability");
     private static final Set<String> REQUIRED = Set.of("project", "inputs", "output");
@@ -181,8 +187,22 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
                 breaks.add(new Break(date(name, key + ".date", list.get(i).get("date")), text(name, key + ".label", list.get(i).get("label"))));
             }
         }
+        List<UnitCost> costs = new ArrayList<>();
+        if (root.has("unit_costs")) {
+            JsonNode list = root.get("unit_costs");
+            if (!list.isArray()) {
+                throw new ConfigError("config " + name + ": key 'unit_costs' must be a list of {indicator, euros, source}");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                String key = "unit_costs[" + (i + 1) + "]";
+                checkKeys(name, key + ".", list.get(i), Set.of("indicator", "euros", "source"));
+                costs.add(new UnitCost(text(name, key + ".indicator", list.get(i).get("indicator")),
+                        number(name, key + ".euros", list.get(i).get("euros"), 0, 1e9, false),
+                        text(name, key + ".source", list.get(i).get("source"))));
+            }
+        }
         return new RunConfig(file.toAbsolutePath(), sha256(bytes), project, inputs, output, asOf, settings, lifeReliability,
-                List.copyOf(regions), List.copyOf(comparison), List.copyOf(breaks));
+                List.copyOf(regions), List.copyOf(comparison), List.copyOf(breaks), List.copyOf(costs));
     }
 
     private static String region(String name, String key, JsonNode v, RegionTable table) {

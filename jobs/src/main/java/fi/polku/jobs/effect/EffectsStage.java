@@ -35,7 +35,7 @@ public final class EffectsStage implements Stage {
 
     @Override
     public String description() {
-        return "Regional rates with exact intervals, and per project region ITS and DiD estimates with their caveats.";
+        return "Regional rates with exact intervals; per project region ITS and DiD estimates with their caveats, and the cost offset.";
     }
 
     @Override
@@ -58,20 +58,26 @@ public final class EffectsStage implements Stage {
         run.write(Tables.REGION_RATES, rates, statisticsRows, List.of("region", "indicator", "age_group", "period"));
 
         RunConfig config = run.config();
-        List<Row> effects = new ArrayList<>();
+        RegionEstimates.Output out = new RegionEstimates.Output(new ArrayList<>(), new ArrayList<>());
         if (config.regions().isEmpty()) {
             run.warn("no project regions in the config (key regions): no region effects estimated");
         } else {
-            effects = estimate(run, config);
+            out = estimate(run, config);
         }
+        if (!config.regions().isEmpty() && config.unitCosts().isEmpty()) {
+            run.warn("no unit costs in the config (key unit_costs): no cost offset computed");
+        }
+        List<Row> effects = out.effects();
         run.write(Tables.REGION_EFFECTS, run.spark().createDataFrame(effects, RegionEstimates.SCHEMA), effects.size(),
                 List.of("region", "indicator", "age_group", "method"));
+        run.write(Tables.COST_OFFSET, run.spark().createDataFrame(out.costs(), RegionEstimates.COSTS), out.costs().size(),
+                List.of("region", "indicator", "age_group", "method", "period"));
         run.detail(String.format(Locale.ROOT, "%,d rates; %,d estimates for %d project region(s)", statisticsRows,
                 effects.size(), config.regions().size()));
         run.summarise(statisticsRows, statisticsRows + effects.size(), 0);
     }
 
-    private static List<Row> estimate(StageRun run, RunConfig config) {
+    private static RegionEstimates.Output estimate(StageRun run, RunConfig config) {
         // indicator × age group → region → year → point, from yearly rows with a rate.
         Map<String, Map<String, TreeMap<Integer, RegionEstimates.Point>>> panels = new TreeMap<>();
         for (Row r : run.read(Tables.REGION_RATES).filter(col("month").isNull().and(col("rate_per_1000").isNotNull()))
@@ -82,7 +88,9 @@ public final class EffectsStage implements Stage {
                             r.<Long>getAs("population"), r.<Double>getAs("rate_per_1000"), r.<Boolean>getAs("synthetic")));
         }
         Set<String> treated = config.regions().stream().map(RunConfig.TreatedRegion::region).collect(Collectors.toSet());
-        List<Row> rows = new ArrayList<>();
+        Map<String, RunConfig.UnitCost> costs = new HashMap<>();
+        config.unitCosts().forEach(c -> costs.put(c.indicator(), c));
+        RegionEstimates.Output all = new RegionEstimates.Output(new ArrayList<>(), new ArrayList<>());
         for (Map.Entry<String, Map<String, TreeMap<Integer, RegionEstimates.Point>>> panel : panels.entrySet()) {
             String[] key = panel.getKey().split("\u0000");
             List<String> comparison = new ArrayList<>(config.comparison().isEmpty()
@@ -90,10 +98,13 @@ public final class EffectsStage implements Stage {
             comparison.removeAll(treated);
             for (RunConfig.TreatedRegion region : config.regions()) {
                 if (panel.getValue().containsKey(region.region())) {
-                    rows.addAll(RegionEstimates.of(region, key[0], key[1], panel.getValue(), comparison, config.breaks()));
+                    RegionEstimates.Output one = RegionEstimates.of(region, key[0], key[1], panel.getValue(), comparison,
+                            config.breaks(), costs.get(key[0]));
+                    all.effects().addAll(one.effects());
+                    all.costs().addAll(one.costs());
                 }
             }
         }
-        return rows;
+        return all;
     }
 }

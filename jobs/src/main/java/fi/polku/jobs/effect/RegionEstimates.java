@@ -1,6 +1,7 @@
 package fi.polku.jobs.effect;
 
 import fi.polku.contract.Tables;
+import fi.polku.effect.CostOffset;
 import fi.polku.effect.InterruptedTimeSeries;
 import fi.polku.effect.RegionDid;
 import fi.polku.jobs.config.RunConfig;
@@ -26,6 +27,11 @@ import org.apache.spark.sql.types.StructType;
  */
 final class RegionEstimates {
     static final StructType SCHEMA = SparkSchemas.of(Tables.REGION_EFFECTS);
+    static final StructType COSTS = SparkSchemas.of(Tables.COST_OFFSET);
+
+    /** The estimate rows, and the cost-offset rows when the indicator has a unit cost. */
+    record Output(List<Row> effects, List<Row> costs) {
+    }
 
     /** Yearly rate points of one region: year → (count, population, rate). */
     record Point(long count, long population, double rate, boolean synthetic) {
@@ -34,8 +40,9 @@ final class RegionEstimates {
     private RegionEstimates() {
     }
 
-    static List<Row> of(RunConfig.TreatedRegion treated, String indicator, String ageGroup,
-                        Map<String, TreeMap<Integer, Point>> byRegion, List<String> comparison, List<RunConfig.Break> breaks) {
+    static Output of(RunConfig.TreatedRegion treated, String indicator, String ageGroup,
+                     Map<String, TreeMap<Integer, Point>> byRegion, List<String> comparison, List<RunConfig.Break> breaks,
+                     RunConfig.UnitCost cost) {
         TreeMap<Integer, Point> own = byRegion.get(treated.region());
         LocalDate start = treated.start();
         boolean fullYear = MonthDay.from(start).equals(MonthDay.of(1, 1));
@@ -92,7 +99,38 @@ final class RegionEstimates {
                 null, null, null, null, "diagnostic only: no inference (TWFE is biased under staggered adoption)",
                 d.prePeriods(), d.postPeriods(), firstPost, transition, d.comparisonUnits(), null, crossed,
                 List.of("diagnostic: compare with the did row, do not report on its own"), synthetic));
-        return rows;
+        List<Row> costs = new ArrayList<>();
+        if (cost != null) {
+            series.tailMap(firstPost).forEach((year, p) -> {
+                if (r.rateRatio() != null) {
+                    costs.add(cost(treated, indicator, ageGroup, "its", year, CostOffset.fromRateRatio(r.rateRatio(), r.lower(),
+                            r.upper(), p.count(), cost.euros()), cost, "observed count " + p.count() + " × (1/RR − 1)",
+                            itsWarnings, synthetic));
+                }
+                if (d.att() != null) {
+                    costs.add(cost(treated, indicator, ageGroup, "did", year, CostOffset.fromRateDifference(d.att(), d.lower(),
+                            d.upper(), p.population(), cost.euros()), cost, "−ATT per 1 000 × population " + p.population()
+                            + " / 1 000", didWarnings, synthetic));
+                }
+            });
+        }
+        return new Output(rows, costs);
+    }
+
+    private static Row cost(RunConfig.TreatedRegion treated, String indicator, String ageGroup, String method, int year,
+                            CostOffset c, RunConfig.UnitCost cost, String basis, List<String> warnings, boolean synthetic) {
+        List<String> all = new ArrayList<>(warnings);
+        all.add("the interval is the estimate's interval carried through; it ignores uncertainty in the unit cost");
+        if (synthetic) {
+            all.add("SYNTHETIC data: not a real estimate");
+        }
+        return new RowBuilder(COSTS).set("region", treated.region()).set("indicator", indicator).set("age_group", ageGroup)
+                .set("method", method).set("period", Integer.toString(year)).set("events_avoided", c.avoided())
+                .set("events_avoided_lower", c.avoidedLower()).set("events_avoided_upper", c.avoidedUpper())
+                .set("unit_cost_eur", cost.euros()).set("unit_cost_source", cost.source())
+                .set("cost_offset_eur", c.costEuros()).set("cost_offset_lower_eur", c.costLowerEuros())
+                .set("cost_offset_upper_eur", c.costUpperEuros()).set("basis", basis)
+                .set("warnings", String.join("; ", all)).set("synthetic", synthetic).build();
     }
 
     private static Row row(RunConfig.TreatedRegion treated, String indicator, String ageGroup, String method, Double estimate,

@@ -48,9 +48,8 @@ public final class IngestJob {
         this.asOf = asOf;
     }
 
-    /** The outcome: clean tables by name (quarantine included), counts per file, screening results. */
-    public record Result(Map<String, Dataset<Row>> tables, List<FileCount> counts,
-                         List<IdentityCodeScreen.Result> screening) {
+    /** The outcome: clean tables by name (quarantine included) and counts per input file, in input order. */
+    public record Result(Map<String, Dataset<Row>> tables, List<FileCount> counts) {
     }
 
     /**
@@ -59,7 +58,7 @@ public final class IngestJob {
      * @throws InputRejected when any file holds an identity code or cannot be read; nothing is ingested then
      */
     public Result run(List<InputFile> files) {
-        List<IdentityCodeScreen.Result> screening = screen(files);
+        screen(files);
         Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
         Dataset<Row> quarantine = spark.createDataFrame(List.of(), fi.polku.jobs.spark.SparkSchemas.of(Tables.QUARANTINE));
         List<FileCount> counts = new ArrayList<>();
@@ -73,12 +72,12 @@ public final class IngestJob {
             counts.addAll(count(spec, mine, stages[0], all));
         }
         tables.put(Tables.QUARANTINE.name(), quarantine);
-        return new Result(tables, counts, screening);
+        return new Result(tables, counts);
     }
 
-    private List<IdentityCodeScreen.Result> screen(List<InputFile> files) {
+    private void screen(List<InputFile> files) {
         if (files.isEmpty()) {
-            return List.of();
+            return;
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<IdentityCodeScreen.Result> results = Failures.unwrapped(() -> jsc.parallelize(files, files.size())
@@ -98,7 +97,6 @@ public final class IngestJob {
                     + (stops.size() == 1 ? "this file" : "these files") + " was read further or written."
                     + " Remove the identity codes (the values are not shown here) and run again.");
         }
-        return results;
     }
 
     /** The parsed rows (one per input record) and, from them, all rows after the cross-row rules. */

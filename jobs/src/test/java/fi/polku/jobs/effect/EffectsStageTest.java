@@ -24,7 +24,8 @@ class EffectsStageTest {
                 + "  region_statistics: " + Workspace.DEMO.resolve("region_statistics.csv") + "\n"
                 + "  populations: " + Workspace.DEMO.resolve("populations.csv") + "\n"
                 + "output: out\nregions:\n  - {region: Kainuu, start: 2024-08-01}\n  - {region: Kymenlaakso, start: 2024-05-01}\n"
-                + "breaks:\n  - {date: 2023-01-01, label: counties took over}\n", StandardCharsets.UTF_8);
+                + "breaks:\n  - {date: 2023-01-01, label: counties took over}\n"
+                + "unit_costs:\n  - {indicator: emergency_placements, euros: 1000, source: test figure}\n", StandardCharsets.UTF_8);
         PolkuRun.Outcome run = PolkuRun.run("run", "--config", config.toString());
         assertEquals(0, run.exit(), run.toString());
 
@@ -46,6 +47,14 @@ class EffectsStageTest {
                 + " or p_value < 1.0 / 22 - 1e-12 or warnings not like '%placebo in space over 21 comparison regions%')"));
         assertTrue(DuckDb.count("select count(*) from " + effects + " where method = 'did' and region = '20'"
                 + " and warnings like '%too narrow for it%'") > 0, "Kainuu's small counts are flagged");
+
+        String costs = DuckDb.table(ws.output(), "cost_offset");
+        // 2 regions × 2 age groups × 2 methods × 1 post-period (2025), emergency placements only.
+        assertEquals(8, DuckDb.count("select count(*) from " + costs));
+        assertEquals(0, DuckDb.count("select count(*) from " + costs + " where indicator <> 'emergency_placements'"
+                + " or unit_cost_source <> 'test figure' or period <> '2025'"
+                + " or not (events_avoided_lower <= events_avoided and events_avoided <= events_avoided_upper)"
+                + " or abs(cost_offset_eur - events_avoided * 1000) > 1e-6"));
     }
 
     @Test
