@@ -217,6 +217,28 @@ public final class Tables {
             required("warnings", STRING),
             required("synthetic", BOOLEAN)));
 
+    /** Per project region × indicator × age group: the synthetic control's donor regions and their weights. */
+    public static final TableSchema SYNTHETIC_WEIGHTS = new TableSchema("synthetic_weights", List.of(
+            required("region", STRING),
+            required("indicator", STRING),
+            required("age_group", STRING),
+            required("donor", STRING),
+            required("weight", DOUBLE),
+            required("pre_rmspe", DOUBLE),
+            required("synthetic", BOOLEAN)));
+
+    /** Per project region × indicator × age group × period: the observed series, its synthetic control and the gap. */
+    public static final TableSchema SYNTHETIC_PATHS = new TableSchema("synthetic_paths", List.of(
+            required("region", STRING),
+            required("indicator", STRING),
+            required("age_group", STRING),
+            required("period", STRING),
+            required("observed", DOUBLE),
+            required("counterfactual", DOUBLE),
+            required("gap", DOUBLE),
+            required("post_period", BOOLEAN),
+            required("synthetic", BOOLEAN)));
+
     /** Per project region × indicator × age group × method with a configured unit cost: events avoided and their cost. */
     public static final TableSchema COST_OFFSET = new TableSchema("cost_offset", List.of(
             required("region", STRING),
@@ -248,7 +270,7 @@ public final class Tables {
 
     /** All output tables written by the effects stage. */
     public static List<TableSchema> effectsOutputs() {
-        return List.of(REGION_RATES, REGION_EFFECTS, COST_OFFSET);
+        return List.of(REGION_RATES, REGION_EFFECTS, SYNTHETIC_WEIGHTS, SYNTHETIC_PATHS, COST_OFFSET);
     }
 
     /** Every output table. */

@@ -35,7 +35,7 @@ public final class EffectsStage implements Stage {
 
     @Override
     public String description() {
-        return "Regional rates with exact intervals; per project region ITS and DiD estimates with their caveats, and the cost offset.";
+        return "Regional rates with exact intervals; per project region ITS, DiD and synthetic-control estimates with their caveats, and the cost offset.";
     }
 
     @Override
@@ -58,7 +58,7 @@ public final class EffectsStage implements Stage {
         run.write(Tables.REGION_RATES, rates, statisticsRows, List.of("region", "indicator", "age_group", "period"));
 
         RunConfig config = run.config();
-        RegionEstimates.Output out = new RegionEstimates.Output(new ArrayList<>(), new ArrayList<>());
+        RegionEstimates.Output out = RegionEstimates.Output.empty();
         if (config.regions().isEmpty()) {
             run.warn("no project regions in the config (key regions): no region effects estimated");
         } else {
@@ -70,6 +70,10 @@ public final class EffectsStage implements Stage {
         List<Row> effects = out.effects();
         run.write(Tables.REGION_EFFECTS, run.spark().createDataFrame(effects, RegionEstimates.SCHEMA), effects.size(),
                 List.of("region", "indicator", "age_group", "method"));
+        run.write(Tables.SYNTHETIC_WEIGHTS, run.spark().createDataFrame(out.weights(), RegionEstimates.WEIGHTS),
+                out.weights().size(), List.of("region", "indicator", "age_group", "donor"));
+        run.write(Tables.SYNTHETIC_PATHS, run.spark().createDataFrame(out.paths(), RegionEstimates.PATHS), out.paths().size(),
+                List.of("region", "indicator", "age_group", "period"));
         run.write(Tables.COST_OFFSET, run.spark().createDataFrame(out.costs(), RegionEstimates.COSTS), out.costs().size(),
                 List.of("region", "indicator", "age_group", "method", "period"));
         run.detail(String.format(Locale.ROOT, "%,d rates; %,d estimates for %d project region(s)", statisticsRows,
@@ -90,7 +94,7 @@ public final class EffectsStage implements Stage {
         Set<String> treated = config.regions().stream().map(RunConfig.TreatedRegion::region).collect(Collectors.toSet());
         Map<String, RunConfig.UnitCost> costs = new HashMap<>();
         config.unitCosts().forEach(c -> costs.put(c.indicator(), c));
-        RegionEstimates.Output all = new RegionEstimates.Output(new ArrayList<>(), new ArrayList<>());
+        RegionEstimates.Output all = RegionEstimates.Output.empty();
         for (Map.Entry<String, Map<String, TreeMap<Integer, RegionEstimates.Point>>> panel : panels.entrySet()) {
             String[] key = panel.getKey().split("\u0000");
             List<String> comparison = new ArrayList<>(config.comparison().isEmpty()
@@ -100,8 +104,7 @@ public final class EffectsStage implements Stage {
                 if (panel.getValue().containsKey(region.region())) {
                     RegionEstimates.Output one = RegionEstimates.of(region, key[0], key[1], panel.getValue(), comparison,
                             config.breaks(), costs.get(key[0]));
-                    all.effects().addAll(one.effects());
-                    all.costs().addAll(one.costs());
+                    all.addAll(one);
                 }
             }
         }

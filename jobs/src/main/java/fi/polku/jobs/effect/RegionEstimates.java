@@ -4,6 +4,7 @@ import fi.polku.contract.Tables;
 import fi.polku.effect.CostOffset;
 import fi.polku.effect.InterruptedTimeSeries;
 import fi.polku.effect.RegionDid;
+import fi.polku.effect.RegionSynth;
 import fi.polku.jobs.config.RunConfig;
 import fi.polku.jobs.spark.RowBuilder;
 import fi.polku.jobs.spark.SparkSchemas;
@@ -22,15 +23,27 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The estimates for one project region, indicator and age group from the yearly rates of all regions: ITS on
  * the region's own counts and populations, DiD on rates per 1 000 against the comparison regions, and the
- * TWFE figure as a diagnostic. A project that started after 1 January leaves its start year only partly
+ * TWFE figure as a diagnostic, and a synthetic control of the region's rates from the comparison regions. A project that started after 1 January leaves its start year only partly
  * exposed: that year is a transition, left out of both methods and named in the output.
  */
 final class RegionEstimates {
     static final StructType SCHEMA = SparkSchemas.of(Tables.REGION_EFFECTS);
     static final StructType COSTS = SparkSchemas.of(Tables.COST_OFFSET);
+    static final StructType WEIGHTS = SparkSchemas.of(Tables.SYNTHETIC_WEIGHTS);
+    static final StructType PATHS = SparkSchemas.of(Tables.SYNTHETIC_PATHS);
 
-    /** The estimate rows, and the cost-offset rows when the indicator has a unit cost. */
-    record Output(List<Row> effects, List<Row> costs) {
+    /** The estimate rows, the synthetic control's weights and paths, and the cost-offset rows when the indicator has a unit cost. */
+    record Output(List<Row> effects, List<Row> weights, List<Row> paths, List<Row> costs) {
+        static Output empty() {
+            return new Output(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+
+        void addAll(Output other) {
+            effects.addAll(other.effects());
+            weights.addAll(other.weights());
+            paths.addAll(other.paths());
+            costs.addAll(other.costs());
+        }
     }
 
     /** Yearly rate points of one region: year → (count, population, rate). */
@@ -99,6 +112,25 @@ final class RegionEstimates {
                 null, null, null, null, "diagnostic only: no inference (TWFE is biased under staggered adoption)",
                 d.prePeriods(), d.postPeriods(), firstPost, transition, d.comparisonUnits(), null, crossed,
                 List.of("diagnostic: compare with the did row, do not report on its own"), synthetic));
+        RegionSynth.Result sc = RegionSynth.estimate(treated.region(), firstPost, outcomes, usable);
+        List<String> scWarnings = new ArrayList<>(sc.warnings());
+        if (usable.size() < comparison.size()) {
+            scWarnings.add((comparison.size() - usable.size()) + " comparison region(s) left out for missing years");
+        }
+        rows.add(row(treated, indicator, ageGroup, "synthetic_control", sc.estimate(),
+                "difference in rate per 1 000 (mean post-period gap to the synthetic control)", sc.se(), sc.lower(), sc.upper(),
+                sc.pValue(), "placebo in space: p = rank of the post/pre RMSPE ratio among all regions; SE = SD of placebo gaps",
+                sc.prePeriods(), sc.postPeriods(), firstPost, transition, sc.donors(), synthDiagnostics(sc), crossed, scWarnings,
+                synthetic));
+        List<Row> weights = new ArrayList<>();
+        sc.weights().forEach((donor, w) -> weights.add(new RowBuilder(WEIGHTS).set("region", treated.region())
+                .set("indicator", indicator).set("age_group", ageGroup).set("donor", donor).set("weight", w)
+                .set("pre_rmspe", sc.preRmspe()).set("synthetic", synthetic).build()));
+        List<Row> paths = new ArrayList<>();
+        sc.gaps().forEach((year, gap) -> paths.add(new RowBuilder(PATHS).set("region", treated.region())
+                .set("indicator", indicator).set("age_group", ageGroup).set("period", year.toString())
+                .set("observed", sc.observed().get(year)).set("counterfactual", sc.synthetic().get(year)).set("gap", gap)
+                .set("post_period", year >= firstPost).set("synthetic", synthetic).build()));
         List<Row> costs = new ArrayList<>();
         if (cost != null) {
             series.tailMap(firstPost).forEach((year, p) -> {
@@ -112,9 +144,24 @@ final class RegionEstimates {
                             d.upper(), p.population(), cost.euros()), cost, "−ATT per 1 000 × population " + p.population()
                             + " / 1 000", didWarnings, synthetic));
                 }
+                if (sc.estimate() != null) {
+                    costs.add(cost(treated, indicator, ageGroup, "synthetic_control", year, CostOffset.fromRateDifference(
+                            sc.estimate(), sc.lower(), sc.upper(), p.population(), cost.euros()), cost,
+                            "−mean gap per 1 000 × population " + p.population() + " / 1 000", scWarnings, synthetic));
+                }
             });
         }
-        return new Output(rows, costs);
+        return new Output(rows, weights, paths, costs);
+    }
+
+    private static String synthDiagnostics(RegionSynth.Result sc) {
+        if (sc.estimate() == null) {
+            return null;
+        }
+        String donors = sc.weights().entrySet().stream().limit(3)
+                .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue())).collect(Collectors.joining(", "));
+        return String.format(Locale.ROOT, "pre-period RMSPE %.3g, post-period RMSPE %.3g; largest donor weights: %s",
+                sc.preRmspe(), sc.postRmspe(), donors);
     }
 
     private static Row cost(RunConfig.TreatedRegion treated, String indicator, String ageGroup, String method, int year,

@@ -36,8 +36,8 @@ class EffectsStageTest {
                 + " or not (ci_lower <= rate_per_1000 and rate_per_1000 <= ci_upper)"));
 
         String effects = DuckDb.table(ws.output(), "region_effects");
-        // 2 regions × 7 indicators × 2 age groups × 3 methods.
-        assertEquals(84, DuckDb.count("select count(*) from " + effects));
+        // 2 regions × 7 indicators × 2 age groups × 4 methods.
+        assertEquals(112, DuckDb.count("select count(*) from " + effects));
         assertEquals(0, DuckDb.count("select count(*) from " + effects + " where estimate is null or isnan(estimate)"));
         assertEquals(0, DuckDb.count("select count(*) from " + effects + " where method = 'its' and (post_periods <> 1"
                 + " or transition_period <> '2024' or warnings not like '%cannot support a slope change%')"));
@@ -48,9 +48,25 @@ class EffectsStageTest {
         assertTrue(DuckDb.count("select count(*) from " + effects + " where method = 'did' and region = '20'"
                 + " and warnings like '%too narrow for it%'") > 0, "Kainuu's small counts are flagged");
 
+        assertEquals(0, DuckDb.count("select count(*) from " + effects + " where method = 'synthetic_control' and"
+                + " (comparison_regions <> 21 or p_value < 1.0 / 22 - 1e-12 or not (ci_lower <= estimate and estimate <= ci_upper)"
+                + " or diagnostics not like 'pre-period RMSPE%' or warnings not like '%rank of post/pre RMSPE ratios%'"
+                + " or warnings not like '%only 1 post-period%')"));
+
+        String weights = DuckDb.table(ws.output(), "synthetic_weights");
+        // Each of the 28 synthetic controls is a convex mix of comparison regions, never of a project region.
+        assertEquals(28, DuckDb.count("select count(*) from (select region, indicator, age_group, sum(weight) s from "
+                + weights + " group by all having abs(s - 1) < 1e-6)"));
+        assertEquals(0, DuckDb.count("select count(*) from " + weights + " where weight <= 0 or donor in ('20', '10')"));
+        String paths = DuckDb.table(ws.output(), "synthetic_paths");
+        // 2015–2025 without the transition year 2024: 10 periods, one of them post.
+        assertEquals(280, DuckDb.count("select count(*) from " + paths));
+        assertEquals(28, DuckDb.count("select count(*) from " + paths + " where post_period and period = '2025'"));
+        assertEquals(0, DuckDb.count("select count(*) from " + paths + " where abs(observed - counterfactual - gap) > 1e-9"));
+
         String costs = DuckDb.table(ws.output(), "cost_offset");
-        // 2 regions × 2 age groups × 2 methods × 1 post-period (2025), emergency placements only.
-        assertEquals(8, DuckDb.count("select count(*) from " + costs));
+        // 2 regions × 2 age groups × 3 methods × 1 post-period (2025), emergency placements only.
+        assertEquals(12, DuckDb.count("select count(*) from " + costs));
         assertEquals(0, DuckDb.count("select count(*) from " + costs + " where indicator <> 'emergency_placements'"
                 + " or unit_cost_source <> 'test figure' or period <> '2025'"
                 + " or not (events_avoided_lower <= events_avoided and events_avoided <= events_avoided_upper)"
