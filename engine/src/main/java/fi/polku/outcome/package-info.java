@@ -1,0 +1,2 @@
+/** Region outcomes from scores: pre–post effect sizes, shares, arm contrasts, growth models and pooling. */
+package fi.polku.outcome;
