@@ -278,6 +278,7 @@ public final class Tables {
         List<TableSchema> all = new ArrayList<>(ingestOutputs());
         all.addAll(changeOutputs());
         all.addAll(effectsOutputs());
+        all.addAll(OutcomeTables.all());
         return all;
     }
 

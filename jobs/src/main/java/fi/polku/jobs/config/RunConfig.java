@@ -42,11 +42,12 @@ import java.util.TreeSet;
  * @param comparison the comparison regions' codes, or empty for "all other regions"
  * @param breaks     structural breaks of the statistics, shown beside every estimate they cross
  * @param unitCosts  the cost of one counted event per indicator, each with its source (cost offset)
+ * @param outcomes   how region outcomes are cut, protected and checked against targets
  */
 public record RunConfig(Path file, String sha256, String project, Map<String, List<String>> inputs, String output,
                         LocalDate asOf, ChangeSettings change, Double lifeSituationReliability,
                         List<TreatedRegion> regions, List<String> comparison, List<Break> breaks,
-                        List<UnitCost> unitCosts) {
+                        List<UnitCost> unitCosts, OutcomeSettings outcomes) {
 
     /** What one counted event of an indicator costs (e.g. one emergency placement), and where that figure is from. */
     public record UnitCost(String indicator, double euros, String source) implements java.io.Serializable {
@@ -62,11 +63,17 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
 
     /** The input datasets a config may name. */
     public static final Set<String> DATASETS = Set.of("fit_sessions", "life_situation", "region_statistics", "populations");
-    private static final Set<String> KEYS = Set.of("project", "inputs", "output", "as_of", "rci_method", "change",
-            "regions", "comparison", "breaks", "unit_costs");
+    private static final Set<String> KEYS = keys();
     private static final Set<String> CHANGE_KEYS = Set.of("reliability", "sd_source", "at_cutoff", "min_sample_cases",
             "life_situation_reliability");
     private static final Set<String> REQUIRED = Set.of("project", "inputs", "output");
+
+    private static Set<String> keys() {
+        Set<String> keys = new TreeSet<>(Set.of("project", "inputs", "output", "as_of", "rci_method", "change", "regions",
+                "comparison", "breaks", "unit_costs"));
+        keys.addAll(OutcomeSettings.KEYS);
+        return Set.copyOf(keys);
+    }
 
     /** Reads and checks a config file. */
     public static RunConfig load(Path file) {
@@ -202,10 +209,11 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
             }
         }
         return new RunConfig(file.toAbsolutePath(), sha256(bytes), project, inputs, output, asOf, settings, lifeReliability,
-                List.copyOf(regions), List.copyOf(comparison), List.copyOf(breaks), List.copyOf(costs));
+                List.copyOf(regions), List.copyOf(comparison), List.copyOf(breaks), List.copyOf(costs),
+                OutcomeSettings.read(name, root, table));
     }
 
-    private static String region(String name, String key, JsonNode v, RegionTable table) {
+    static String region(String name, String key, JsonNode v, RegionTable table) {
         String text = text(name, key, v);
         return table.resolve(text).orElseThrow(() -> new ConfigError("config " + name + ": key '" + key + "': '" + text
                 + "' is not a region of datasets/regions.csv")).code();
@@ -237,8 +245,9 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
         return text;
     }
 
-    private static double number(String name, String key, JsonNode v, double min, double max, boolean whole) {
-        if (v == null || !v.isNumber() || whole && !v.canConvertToInt() || v.asDouble() < min || v.asDouble() > max) {
+    static double number(String name, String key, JsonNode v, double min, double max, boolean whole) {
+        boolean wholeOk = !whole || v != null && v.isIntegralNumber() && v.canConvertToInt();
+        if (v == null || !v.isNumber() || !wholeOk || v.asDouble() < min || v.asDouble() > max) {
             throw new ConfigError("config " + name + ": key '" + key + "' must be a " + (whole ? "whole " : "")
                     + "number from " + (whole ? String.valueOf((long) min) : String.valueOf(min)) + " to "
                     + (whole ? String.valueOf((long) max) : String.valueOf(max)));
@@ -246,7 +255,7 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
         return v.asDouble();
     }
 
-    private static void checkKeys(String name, String prefix, JsonNode node, Set<String> allowed) {
+    static void checkKeys(String name, String prefix, JsonNode node, Set<String> allowed) {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!allowed.contains(key)) {

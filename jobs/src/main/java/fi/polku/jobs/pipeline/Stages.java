@@ -3,6 +3,7 @@ package fi.polku.jobs.pipeline;
 import fi.polku.jobs.change.ChangeStage;
 import fi.polku.jobs.effect.EffectsStage;
 import fi.polku.jobs.ingest.IngestStage;
+import fi.polku.jobs.outcome.OutcomesStage;
 import java.util.List;
 
 /** The pipeline's stages in the order {@code polku run} runs them. Later stages join as they are built. */
@@ -12,7 +13,7 @@ public final class Stages {
 
     /** Every stage, in order. */
     public static List<Stage> all() {
-        return List.of(new IngestStage(), new ChangeStage(), new EffectsStage());
+        return List.of(new IngestStage(), new ChangeStage(), new OutcomesStage(), new EffectsStage());
     }
 
     /** The stage with this name. */

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The change stage on the demo data: completeness, sanity of the judgements, and order/partition invariance. */
+/**
+ * The change stage on the demo data: completeness, sanity of the judgements, and order/partition invariance
+ * (of the outcomes stage's tables too, bootstrap intervals included).
+ */
 class ChangeStageTest {
     @TempDir
     static Path dir;
@@ -82,7 +85,11 @@ class ChangeStageTest {
         for (String[] table : new String[][] {
             {"trajectories", "case_id, episode_id, respondent, instrument"},
             {"etr_curves", "instrument, rater, intake_band, session_no"},
-            {"domain_change", "case_id, episode_id, respondent, domain"}}) {
+            {"domain_change", "case_id, episode_id, respondent, domain"},
+            // The outcomes stage's cells, bootstrap intervals and growth fits must not move either.
+            {"region_outcomes", "region, instrument, respondent, arm, period"},
+            {"growth_models", "region, instrument, respondent, arm"},
+            {"project_indicators", "region, period"}}) {
             List<Map<String, Object>> a = DuckDb.query("select * from " + DuckDb.table(demo.output(), table[0]) + " order by " + table[1]);
             List<Map<String, Object>> b = DuckDb.query("select * from " + DuckDb.table(shuffled.output(), table[0]) + " order by " + table[1]);
             assertEquals(a.size(), b.size(), table[0]);

@@ -48,6 +48,13 @@ class CliTest {
                 "key 'regions[1].start' must be a date");
         assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nchange:\n  life_situation_reliability: 1.5\n",
                 "key 'change.life_situation_reliability' must be a number from 0.01 to 0.99");
+        assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nmin_cell: 0\n", "key 'min_cell' must be a whole number from 1 to 1000");
+        assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nmin_cell: 2.5\n", "key 'min_cell' must be a whole number from 1 to 1000");
+        assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nperiods: month\n", "key 'periods' must be one of [term, year]");
+        assertConfigError(ws, "project: x\ninputs: {}\noutput: out\ntargets:\n  - {region: Kainuu, coverage: 0.1}\n",
+                "key 'targets[1].coverage' needs 'targets[1].caseload'");
+        assertConfigError(ws, "project: x\ninputs: {}\noutput: out\ntargets:\n  - {region: Kainuu, famillies: 20}\n",
+                "unknown key 'targets[1].famillies'");
     }
 
     @Test

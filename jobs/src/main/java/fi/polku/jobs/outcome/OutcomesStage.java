@@ -1,0 +1,108 @@
+package fi.polku.jobs.outcome;
+
+import static org.apache.spark.sql.functions.col;
+
+import fi.polku.contract.Instrument;
+import fi.polku.contract.OutcomeTables;
+import fi.polku.contract.TableSchema;
+import fi.polku.contract.Tables;
+import fi.polku.jobs.config.OutcomeSettings;
+import fi.polku.jobs.config.RunConfig;
+import fi.polku.jobs.pipeline.Stage;
+import fi.polku.jobs.pipeline.StageRun;
+import fi.polku.outcome.ReportingPeriod;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapGroupsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import scala.Tuple2;
+
+/**
+ * The outcomes stage: {@code trajectories} (+ measured {@code sessions}) → {@code region_outcomes},
+ * {@code growth_models}, {@code pooled_effects} and {@code project_indicators}. Cells are Spark groups whose
+ * work is engine code; pooling runs on the driver over the few published whole-period cells.
+ */
+public final class OutcomesStage implements Stage {
+    @Override
+    public String name() {
+        return "outcomes";
+    }
+
+    @Override
+    public String description() {
+        return "Region outcomes: change, effect sizes and shares with intervals, arm contrast, growth models, pooling, project indicators.";
+    }
+
+    @Override
+    public List<String> produces() {
+        return OutcomeTables.all().stream().map(TableSchema::name).collect(Collectors.toList());
+    }
+
+    @Override
+    public void run(StageRun run) {
+        RunConfig config = run.config();
+        OutcomeSettings settings = config.outcomes();
+        List<String> outcomeInstruments = new ArrayList<>();
+        for (Instrument i : Instrument.values()) {
+            if (i.kind() == Instrument.Kind.OUTCOME) {
+                outcomeInstruments.add(i.code());
+            }
+        }
+        Dataset<Row> trajectories = run.read(Tables.TRAJECTORIES).filter(col("instrument").isin(outcomeInstruments.toArray()));
+        ReportingPeriod periods = settings.periods();
+        Dataset<Row> outcomes = trajectories
+                .flatMap((FlatMapFunction<Row, Tuple2<String, Row>>) r -> List.of(
+                        new Tuple2<>(OutcomeCells.key(r.getAs("region"), r.getAs("instrument"), r.getAs("respondent"),
+                                periods.label(r.<java.time.LocalDate>getAs("first_date"))), r),
+                        new Tuple2<>(OutcomeCells.key(r.getAs("region"), r.getAs("instrument"), r.getAs("respondent"),
+                                ReportingPeriod.ALL_PERIODS), r)).iterator(),
+                        Encoders.tuple(Encoders.STRING(), Encoders.row(trajectories.schema())))
+                .groupByKey((MapFunction<Tuple2<String, Row>, String>) Tuple2::_1, Encoders.STRING())
+                .flatMapGroups((FlatMapGroupsFunction<String, Tuple2<String, Row>, Row>) (key, rows) ->
+                        OutcomeCells.ofKeyed(key, rows, settings).iterator(), Encoders.row(OutcomeCells.SCHEMA));
+        List<Row> outcomeRows = outcomes.collectAsList();
+        run.write(OutcomeTables.REGION_OUTCOMES, run.spark().createDataFrame(outcomeRows, OutcomeCells.SCHEMA), outcomeRows.size(),
+                List.of("region", "instrument", "respondent", "arm", "period"));
+
+        int minCell = settings.minCell();
+        Dataset<Row> growth = run.read(Tables.SESSIONS)
+                .filter(col("instrument").isin(outcomeInstruments.toArray()).and(col("skipped").equalTo(false))
+                        .and(col("total").isNotNull()))
+                .groupByKey((MapFunction<Row, String>) r -> GrowthRows.key(r.getAs("region"), r.getAs("instrument"),
+                        r.getAs("respondent"), r.getAs("arm")), Encoders.STRING())
+                .mapGroups((MapGroupsFunction<String, Row, Row>) (key, rows) -> GrowthRows.of(key, rows, minCell),
+                        Encoders.row(GrowthRows.SCHEMA));
+        long growthCount = growth.count();
+        run.write(OutcomeTables.GROWTH_MODELS, growth, growthCount, List.of("region", "instrument", "respondent", "arm"));
+
+        Set<String> projectRegions = config.regions().stream().map(RunConfig.TreatedRegion::region).collect(Collectors.toSet());
+        if (projectRegions.isEmpty()) {
+            run.warn("no project regions in the config (key regions): nothing pooled");
+        }
+        List<Row> pooled = PooledRows.of(outcomeRows, projectRegions);
+        run.write(OutcomeTables.POOLED_EFFECTS, run.spark().createDataFrame(pooled, PooledRows.SCHEMA), pooled.size(),
+                List.of("instrument", "respondent", "arm", "method"));
+
+        boolean synthetic = !trajectories.filter(col("synthetic")).isEmpty();
+        List<Row> indicators = IndicatorRows.of(IndicatorRows.aggregate(trajectories, settings, config.asOf()), settings, synthetic);
+        run.write(OutcomeTables.PROJECT_INDICATORS, run.spark().createDataFrame(indicators, IndicatorRows.SCHEMA), indicators.size(),
+                List.of("region", "period"));
+        if (settings.targets().isEmpty()) {
+            run.warn("no targets in the config (key targets): project indicators are shown without targets");
+        }
+        long trajectoryCount = trajectories.count();
+        long published = outcomeRows.stream().filter(r -> OutcomeCells.OK.equals(r.getAs("status"))).count();
+        run.detail(String.format(Locale.ROOT, "%,d outcome cells (%,d with estimates; the rest under min_cell %d or too few"
+                + " complete cases), %,d growth models, %,d pooled rows, %,d indicator rows; bootstrap seed %d",
+                outcomeRows.size(), published, minCell, growthCount, pooled.size(), indicators.size(), settings.seed()));
+        run.summarise(trajectoryCount, outcomeRows.size() + growthCount + pooled.size() + indicators.size(), 0);
+    }
+}

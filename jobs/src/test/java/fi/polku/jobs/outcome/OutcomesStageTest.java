@@ -1,0 +1,88 @@
+package fi.polku.jobs.outcome;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fi.polku.contract.OutcomeTables;
+import fi.polku.jobs.DuckDb;
+import fi.polku.jobs.PolkuRun;
+import fi.polku.jobs.Workspace;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The outcomes stage on the demo sessions: every estimate has an n and an interval or a reason; small cells stay blank. */
+class OutcomesStageTest {
+    @TempDir
+    static Path dir;
+    static Workspace ws;
+
+    @BeforeAll
+    static void run() {
+        ws = new Workspace(dir);
+        Path config = ws.write("polku.yaml", "project: test\nas_of: 2026-06-30\ninputs:\n"
+                + "  fit_sessions: " + Workspace.DEMO.resolve("fit_sessions.csv") + "\n"
+                + "output: out\nmin_cell: 8\nseed: 7\nbootstrap_replicates: 500\n"
+                + "regions:\n  - {region: Kainuu, start: 2024-08-01}\n  - {region: Etelä-Savo, start: 2024-08-01}\n"
+                + "  - {region: Kymenlaakso, start: 2024-05-01}\n"
+                + "targets:\n  - {region: Kainuu, families: 20, caseload: 900, coverage: 0.10}\n", StandardCharsets.UTF_8);
+        PolkuRun.Outcome run = PolkuRun.run("run", "--config", config.toString());
+        assertEquals(0, run.exit(), run.toString());
+    }
+
+    @Test
+    void everyEstimateHasAnIntervalOrAReason() {
+        String o = DuckDb.table(ws.output(), "region_outcomes");
+        assertTrue(DuckDb.count("select count(*) from " + o + " where status = 'ok'") > 40);
+        // Published cells: n at least min_cell, and every estimate with both limits around it.
+        assertEquals(0, DuckDb.count("select count(*) from " + o + " where status = 'ok' and (n_complete < 8"
+                + " or not (mean_change_lower <= mean_change and mean_change <= mean_change_upper)"
+                + " or not (g_av_lower <= g_av and g_av <= g_av_upper) or not (d_z_lower <= d_z and d_z <= d_z_upper)"
+                + " or boot_g_av_bca_lower is null or boot_g_av_percentile_upper is null or boot_replicates < 450)"));
+        // Blank cells keep their n and say why; nothing of theirs is published.
+        assertEquals(0, DuckDb.count("select count(*) from " + o + " where status <> 'ok' and (n_episodes is null"
+                + " or mean_change is not null or g_av is not null or boot_g_av_bca_lower is not null)"));
+        assertEquals(0, DuckDb.count("select count(*) from " + o + " where n_episodes < 8 and (status not like"
+                + " 'suppressed_small_cell%' or intake_mean is not null or recovered_n is not null or contrast_adjusted is not null)"));
+        // No published category count is under min_cell (zeros are shown), and hidden ones say why.
+        for (String c : OutcomeTables.CATEGORIES) {
+            assertEquals(0, DuckDb.count("select count(*) from " + o + " where " + c + "_n between 1 and 7"));
+            assertEquals(0, DuckDb.count("select count(*) from " + o + " where " + c + "_n is not null and not ("
+                    + c + "_lower <= " + c + "_share and " + c + "_share <= " + c + "_upper)"));
+        }
+        assertEquals(0, DuckDb.count("select count(*) from " + o + " where shares_status = 'ok' and n_assessed > 0"
+                + " and recovered_n + improved_n + unchanged_n + deteriorated_n + harmed_n <> n_assessed"));
+        // Contrast: the same figure on both arms' rows; where it is missing, said so.
+        assertEquals(0, DuckDb.count("select count(*) from " + o + " p join " + o + " c using (region, instrument, respondent, period)"
+                + " where p.arm = 'project' and c.arm = 'comparison' and p.contrast_status = 'ok'"
+                + " and p.contrast_adjusted <> c.contrast_adjusted"));
+        assertEquals(0, DuckDb.count("select count(*) from " + o + " where contrast_status <> 'ok' and contrast_adjusted is not null"));
+        assertEquals(0, DuckDb.count("select count(*) from " + o + " where boot_seed is null or g_correction <> 'exact Hedges J(n - 1)'"));
+    }
+
+    @Test
+    void growthPoolingAndIndicators() {
+        String g = DuckDb.table(ws.output(), "growth_models");
+        assertEquals(0, DuckDb.count("select count(*) from " + g + " where status like 'ok%' and not"
+                + " (slope_lower <= slope_per_session and slope_per_session <= slope_upper and residual_variance > 0)"));
+        assertTrue(DuckDb.count("select count(*) from " + g + " where status like 'ok%' and instrument = 'ORS'"
+                + " and slope_lower > 0") > 0, "the demo's clients improve: some region's ORS slope is reliably above 0");
+        String p = DuckDb.table(ws.output(), "pooled_effects");
+        // ORS youth, ORS parent, CORS child × 2 arms × 2 methods, over the 3 configured regions only.
+        assertEquals(12, DuckDb.count("select count(*) from " + p));
+        assertEquals(0, DuckDb.count("select count(*) from " + p + " where status like 'ok%' and (k <> 3"
+                + " or regions <> '10,12,20' or not (ci_lower <= estimate and estimate <= ci_upper)"
+                + " or not (prediction_lower <= ci_lower and ci_upper <= prediction_upper) or i2 < 0 or tau2 < 0)"));
+        assertTrue(DuckDb.count("select count(*) from " + p + " where status like 'ok%'") >= 8, "most groups pool");
+        String i = DuckDb.table(ws.output(), "project_indicators");
+        assertEquals(1, DuckDb.count("select count(*) from " + i + " where region = '20' and period = 'all'"
+                + " and families_target = 20 and caseload = 900 and coverage_target = 0.1"
+                + " and abs(coverage - measured_episodes / 900.0) < 1e-12 and coverage_met = (coverage >= 0.1)"));
+        assertEquals(0, DuckDb.count("select count(*) from " + i + " where dropouts between 1 and 7"
+                + " or skipped_meetings > meetings or dropouts > ended_episodes"));
+        // Periods are terms by default, plus the whole project.
+        assertEquals(0, DuckDb.count("select count(*) from " + i + " where not regexp_matches(period, '^(all|20[0-9]{2}-(spring|autumn))$')"));
+    }
+}
