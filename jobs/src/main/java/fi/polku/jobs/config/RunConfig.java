@@ -8,6 +8,7 @@ import fi.polku.change.ChangeSettings;
 import fi.polku.change.ClinicalRange;
 import fi.polku.change.RciMethod;
 import fi.polku.jobs.reference.ReferenceData;
+import fi.polku.jobs.report.Messages;
 import fi.polku.region.RegionTable;
 import java.io.IOException;
 import java.net.URI;
@@ -43,11 +44,12 @@ import java.util.TreeSet;
  * @param breaks     structural breaks of the statistics, shown beside every estimate they cross
  * @param unitCosts  the cost of one counted event per indicator, each with its source (cost offset)
  * @param outcomes   how region outcomes are cut, protected and checked against targets
+ * @param language   the report's language (Finnish by default)
  */
 public record RunConfig(Path file, String sha256, String project, Map<String, List<String>> inputs, String output,
                         LocalDate asOf, ChangeSettings change, Double lifeSituationReliability,
                         List<TreatedRegion> regions, List<String> comparison, List<Break> breaks,
-                        List<UnitCost> unitCosts, OutcomeSettings outcomes) {
+                        List<UnitCost> unitCosts, OutcomeSettings outcomes, Messages.Language language) {
 
     /** What one counted event of an indicator costs (e.g. one emergency placement), and where that figure is from. */
     public record UnitCost(String indicator, double euros, String source) implements java.io.Serializable {
@@ -70,7 +72,7 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
 
     private static Set<String> keys() {
         Set<String> keys = new TreeSet<>(Set.of("project", "inputs", "output", "as_of", "rci_method", "change", "regions",
-                "comparison", "breaks", "unit_costs"));
+                "comparison", "breaks", "unit_costs", "language"));
         keys.addAll(OutcomeSettings.KEYS);
         return Set.copyOf(keys);
     }
@@ -210,7 +212,8 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
         }
         return new RunConfig(file.toAbsolutePath(), sha256(bytes), project, inputs, output, asOf, settings, lifeReliability,
                 List.copyOf(regions), List.copyOf(comparison), List.copyOf(breaks), List.copyOf(costs),
-                OutcomeSettings.read(name, root, table));
+                OutcomeSettings.read(name, root, table),
+                root.has("language") ? choice(name, "language", root.get("language"), Messages.Language.class) : Messages.Language.FI);
     }
 
     static String region(String name, String key, JsonNode v, RegionTable table) {

@@ -131,7 +131,9 @@ final class LinkedVersionStore implements OutputStore {
     @Override
     public void writeText(Path version, String name, String text) {
         try {
-            Files.writeString(nio(version).resolve(name), text, StandardCharsets.UTF_8);
+            java.nio.file.Path target = nio(version).resolve(name);
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("output " + name + ": " + e.getMessage(), e);
         }

@@ -82,7 +82,9 @@ public final class Pipeline {
         SparkSession spark = Sessions.create("polku " + command, verbose);
         Path version = store.begin(runId);
         try {
-            StageRun run = new StageRun(spark, config, inputs, store, version, out);
+            List<Manifest.Input> currentInputs = hasCurrent ? store.current().flatMap(c -> store.readText(c, Manifest.FILE))
+                    .flatMap(Manifest::parse).map(Manifest::inputs).orElse(List.of()) : List.of();
+            StageRun run = new StageRun(spark, config, inputs, store, version, out, runId, currentInputs);
             List<Manifest.StageSummary> summaries = new ArrayList<>();
             Set<String> produced = new HashSet<>();
             for (Stage stage : stages) {
@@ -99,11 +101,12 @@ public final class Pipeline {
             if (hasCurrent) {
                 carryOver(store, version, produced, tables, allStages);
             }
-            boolean synthetic = run.inputRecords().stream().anyMatch(Manifest.Input::synthetic);
+            // A stage run on its own rests on the current outputs' inputs: keep them, and their synthetic flag.
+            boolean synthetic = run.provenance().stream().anyMatch(Manifest.Input::synthetic);
             Manifest manifest = new Manifest(Versions.polku(), Versions.spark(), System.getProperty("java.version"),
                     runId, command, started.toString(), Instant.now().toString(), "complete", config.project(),
                     config.asOf().toString(), synthetic, config.file().toString(), config.sha256(),
-                    run.inputRecords(), allStages, tables, run.warnings());
+                    run.provenance(), allStages, tables, run.warnings());
             store.writeText(version, Manifest.FILE, manifest.toJson());
             store.publish(version);
             return manifest;

@@ -28,12 +28,17 @@ public final class StageRun {
     private final OutputStore store;
     private final Path version;
     private final PrintStream out;
+    private final String runId;
+    private final List<Manifest.Input> currentInputs;
     private final Map<String, Long> written = new LinkedHashMap<>();
     private final List<Manifest.Input> inputRecords = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private long[] summary = new long[3];
 
-    StageRun(SparkSession spark, RunConfig config, List<InputFile> inputs, OutputStore store, Path version, PrintStream out) {
+    StageRun(SparkSession spark, RunConfig config, List<InputFile> inputs, OutputStore store, Path version, PrintStream out,
+             String runId, List<Manifest.Input> currentInputs) {
+        this.runId = runId;
+        this.currentInputs = currentInputs;
         this.spark = spark;
         this.config = config;
         this.inputs = inputs;
@@ -82,6 +87,29 @@ public final class StageRun {
     /** An input file's record for the manifest. */
     public void recordInput(Manifest.Input input) {
         inputRecords.add(input);
+    }
+
+    /** This run's id. */
+    public String runId() {
+        return runId;
+    }
+
+    /**
+     * The input files this run's outputs rest on: those read by this run, or, for a stage run on its own, those
+     * of the current outputs it builds on.
+     */
+    public List<Manifest.Input> provenance() {
+        return inputRecords.isEmpty() ? currentInputs : inputRecords;
+    }
+
+    /** Writes a small UTF-8 file (e.g. {@code report/index.html}) into the new version. */
+    public void writeText(String name, String text) {
+        store.writeText(version, name, text);
+    }
+
+    /** Records a folder of files written by {@link #writeText}, so the manifest lists it and stage-alone runs keep it. */
+    public void recordFolder(String name, long files) {
+        written.put(name, files);
     }
 
     /** A warning for the manifest (and the log). */

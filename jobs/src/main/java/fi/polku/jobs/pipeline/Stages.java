@@ -4,6 +4,7 @@ import fi.polku.jobs.change.ChangeStage;
 import fi.polku.jobs.effect.EffectsStage;
 import fi.polku.jobs.ingest.IngestStage;
 import fi.polku.jobs.outcome.OutcomesStage;
+import fi.polku.jobs.report.ReportStage;
 import java.util.List;
 
 /** The pipeline's stages in the order {@code polku run} runs them. Later stages join as they are built. */
@@ -13,7 +14,7 @@ public final class Stages {
 
     /** Every stage, in order. */
     public static List<Stage> all() {
-        return List.of(new IngestStage(), new ChangeStage(), new OutcomesStage(), new EffectsStage());
+        return List.of(new IngestStage(), new ChangeStage(), new OutcomesStage(), new EffectsStage(), new ReportStage());
     }
 
     /** The stage with this name. */

@@ -1,0 +1,66 @@
+package fi.polku.jobs.report;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** A table as the page template draws it: caption, header and rows of cells. Text is escaped by the template. */
+final class HtmlTable {
+    /**
+     * One cell.
+     *
+     * @param attributes extra attributes, written as they are: built only by {@link Disclosure} from numbers
+     * @param numeric    right-aligned
+     */
+    record Cell(String text, String attributes, boolean numeric) {
+        static Cell text(String text) {
+            return new Cell(text, "", false);
+        }
+
+        static Cell number(String text, String attributes) {
+            return new Cell(text, attributes, true);
+        }
+
+        static Cell number(String text) {
+            return new Cell(text, "", true);
+        }
+    }
+
+    record Row(List<Cell> cells) {
+    }
+
+    private final String caption;
+    private final List<String> headers;
+    private final List<Row> rows = new ArrayList<>();
+
+    HtmlTable(String caption, String... headers) {
+        this.caption = caption;
+        this.headers = Arrays.asList(headers);
+    }
+
+    HtmlTable row(Cell... cells) {
+        if (cells.length != headers.size()) {
+            throw new IllegalArgumentException(caption + ": " + cells.length + " cells for " + headers.size() + " columns");
+        }
+        rows.add(new Row(Arrays.asList(cells)));
+        return this;
+    }
+
+    boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
+    /** What the template reads: caption, headers, rows of cells (text, attrs, numeric). */
+    Map<String, Object> scope() {
+        List<Map<String, Object>> rowScopes = new ArrayList<>();
+        for (Row r : rows) {
+            List<Map<String, Object>> cells = new ArrayList<>();
+            for (Cell c : r.cells()) {
+                cells.add(Map.of("text", c.text(), "attrs", c.attributes(), "numeric", c.numeric()));
+            }
+            rowScopes.add(Map.of("cells", cells));
+        }
+        return Map.of("caption", caption, "headers", headers, "rows", rowScopes);
+    }
+}

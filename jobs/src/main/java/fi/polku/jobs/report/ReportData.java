@@ -1,0 +1,62 @@
+package fi.polku.jobs.report;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import fi.polku.contract.OutcomeTables;
+import fi.polku.contract.Tables;
+import fi.polku.jobs.pipeline.StageRun;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+
+/**
+ * What the report shows, gathered from the run's tables: the outcome, effect and indicator tables as they are
+ * (small), and three aggregates made on Spark — mean ORS by session, SRS alliance flags, 3X10D domain change —
+ * each with its n, so the pages can refuse to show anything resting on fewer than {@code min_cell} cases.
+ */
+record ReportData(List<Row> outcomes, List<Row> pooled, List<Row> indicators, List<Row> effects, List<Row> rates,
+                  List<Row> paths, List<Row> etr, List<Row> sessionMeans, List<Row> alliance, List<Row> domains) {
+    /** The indicators drawn as rate charts on the region pages, 13–17-year-olds. */
+    static final List<String> CHARTED = List.of("emergency_placements", "placed_outside_home");
+    static final String AGE = "13-17";
+
+    static ReportData collect(StageRun run) {
+        Set<String> outcome = Set.of("ORS", "CORS", "YCORS");
+        List<Row> sessionMeans = run.read(Tables.SESSIONS)
+                .filter(col("instrument").isin(outcome.toArray()).and(col("skipped").equalTo(false)).and(col("total").isNotNull()))
+                .groupBy("region", "instrument", "respondent", "arm", "session_no")
+                .agg(count("*").as("n"), avg("total").as("mean"))
+                .orderBy("region", "instrument", "respondent", "arm", "session_no").collectAsList();
+        List<Row> alliance = run.read(Tables.TRAJECTORIES)
+                .filter(col("instrument").isin(outcome.toArray()).and(col("alliance_sessions").gt(0)))
+                .groupBy("region", "respondent", "arm")
+                .agg(count("*").as("n"), sum(when(col("alliance_below_cutoff"), 1).otherwise(0)).as("below"),
+                        sum(when(col("alliance_drop"), 1).otherwise(0)).as("dropped"), avg("alliance_mean").as("mean"))
+                .orderBy("region", "respondent", "arm").collectAsList();
+        List<Row> domains = run.read(Tables.DOMAIN_CHANGE).filter(col("change").isNotNull())
+                .groupBy("region", "arm", "domain", "domain_name")
+                .agg(count("*").as("n"), avg("first_rating").as("first"), avg("last_rating").as("last"),
+                        avg("change").as("change"), sum(when(col("change").gt(0), 1).otherwise(0)).as("better"),
+                        sum(when(col("change").lt(0), 1).otherwise(0)).as("worse"))
+                .orderBy("region", "arm", "domain").collectAsList();
+        List<Row> rates = run.read(Tables.REGION_RATES)
+                .filter(col("month").isNull().and(col("age_group").equalTo(AGE)).and(col("indicator").isin(CHARTED.toArray()))
+                        .and(col("rate_per_1000").isNotNull()))
+                .orderBy("indicator", "region", "year").collectAsList();
+        return new ReportData(
+                run.read(OutcomeTables.REGION_OUTCOMES).orderBy("region", "instrument", "respondent", "arm", "period").collectAsList(),
+                run.read(OutcomeTables.POOLED_EFFECTS).orderBy("instrument", "respondent", "arm", "method").collectAsList(),
+                run.read(OutcomeTables.PROJECT_INDICATORS).orderBy("region", "period").collectAsList(),
+                run.read(Tables.REGION_EFFECTS).orderBy("region", "indicator", "age_group", "method").collectAsList(),
+                rates,
+                run.read(Tables.SYNTHETIC_PATHS).filter(col("age_group").equalTo(AGE)).orderBy("region", "indicator", "period")
+                        .collectAsList(),
+                run.read(Tables.ETR_CURVES).filter(col("enough_data")).orderBy("instrument", "rater", "intake_band", "session_no")
+                        .collectAsList(),
+                sessionMeans, alliance, domains);
+    }
+}

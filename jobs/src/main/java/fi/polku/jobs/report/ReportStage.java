@@ -1,0 +1,79 @@
+package fi.polku.jobs.report;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import fi.polku.jobs.config.RunConfig;
+import fi.polku.jobs.pipeline.Stage;
+import fi.polku.jobs.pipeline.StageRun;
+import fi.polku.jobs.pipeline.Versions;
+import fi.polku.jobs.reference.ReferenceData;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report stage: the overview and one page per project region as self-contained HTML (inline CSS and SVG,
+ * no script, no network), in the config's language, under {@code <output>/report/}.
+ */
+public final class ReportStage implements Stage {
+    /** The folder of the pages inside the output. */
+    public static final String FOLDER = "report";
+
+    @Override
+    public String name() {
+        return "report";
+    }
+
+    @Override
+    public String description() {
+        return "HTML summaries: an overview and a page per region, Finnish or English, with charts and disclosure control.";
+    }
+
+    @Override
+    public List<String> produces() {
+        return List.of(FOLDER);
+    }
+
+    @Override
+    public void run(StageRun run) {
+        RunConfig config = run.config();
+        Messages m = Messages.of(config.language());
+        ReportData data = ReportData.collect(run);
+        Map<String, LocalDate> starts = new LinkedHashMap<>();
+        config.regions().forEach(r -> starts.put(r.region(), r.start()));
+        List<String> regions = starts.isEmpty() ? OverviewPage.regionsIn(data) : new ArrayList<>(starts.keySet());
+        var inputs = run.provenance();
+        boolean synthetic = inputs.stream().anyMatch(i -> i.synthetic())
+                || data.outcomes().stream().anyMatch(r -> Boolean.TRUE.equals(r.getAs("synthetic")))
+                || data.effects().stream().anyMatch(r -> Boolean.TRUE.equals(r.getAs("synthetic")));
+        ReportContext context = new ReportContext(m, new Disclosure(config.outcomes().minCell(), m), data,
+                ReferenceData.bundled().regions(), regions, starts, config.project(), config.asOf().toString(),
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(Instant.now().atOffset(ZoneOffset.UTC)), synthetic,
+                inputs, config.file().getFileName().toString(), config.sha256(), Versions.polku(), run.runId(),
+                config.change().method().name(), config.outcomes().seed());
+        Mustache template = new DefaultMustacheFactory("fi/polku/jobs/report").compile("page.mustache");
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("index.html", render(template, OverviewPage.build(context)));
+        for (String region : regions) {
+            pages.put(ReportContext.regionFile(region), render(template, RegionPage.build(context, region)));
+        }
+        pages.forEach((file, html) -> run.writeText(FOLDER + "/" + file, html));
+        run.recordFolder(FOLDER, pages.size());
+        run.detail(String.format(java.util.Locale.ROOT, "%d pages in %s (%s)%s → %s/%s/index.html", pages.size(),
+                m.lang().equals("fi") ? "Finnish" : "English", m.lang(), synthetic ? ", SYNTHETIC banner" : "",
+                config.output(), FOLDER));
+        run.summarise(data.outcomes().size() + data.effects().size(), pages.size(), 0);
+    }
+
+    private static String render(Mustache template, Page page) {
+        StringWriter out = new StringWriter();
+        template.execute(out, page.scope());
+        return out.toString();
+    }
+}

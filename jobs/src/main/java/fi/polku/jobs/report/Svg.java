@@ -1,0 +1,79 @@
+package fi.polku.jobs.report;
+
+import java.util.Locale;
+
+/**
+ * A small SVG writer: elements with attributes and escaped text, coordinates printed with one decimal. Charts
+ * are real SVG with text elements (titles, labels, axis ticks), so screen readers and copy-paste see the words.
+ */
+final class Svg {
+    private final StringBuilder out = new StringBuilder();
+
+    Svg(int width, int height, String title) {
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("\" width=\"").append(width).append("\" height=\"").append(height).append("\" role=\"img\">")
+                .append("<title>").append(escape(title)).append("</title>");
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    static String n(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    Svg line(double x1, double y1, double x2, double y2, String style) {
+        out.append("<line x1=\"").append(n(x1)).append("\" y1=\"").append(n(y1)).append("\" x2=\"").append(n(x2))
+                .append("\" y2=\"").append(n(y2)).append("\" ").append(style).append("/>");
+        return this;
+    }
+
+    Svg rect(double x, double y, double w, double h, String style) {
+        out.append("<rect x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"").append(n(Math.max(0, w)))
+                .append("\" height=\"").append(n(Math.max(0, h))).append("\" ").append(style).append("/>");
+        return this;
+    }
+
+    Svg polyline(double[] xs, double[] ys, String style) {
+        out.append("<polyline points=\"");
+        for (int i = 0; i < xs.length; i++) {
+            out.append(i == 0 ? "" : " ").append(n(xs[i])).append(',').append(n(ys[i]));
+        }
+        out.append("\" fill=\"none\" ").append(style).append("/>");
+        return this;
+    }
+
+    Svg polygon(double[] xs, double[] ys, String style) {
+        out.append("<polygon points=\"");
+        for (int i = 0; i < xs.length; i++) {
+            out.append(i == 0 ? "" : " ").append(n(xs[i])).append(',').append(n(ys[i]));
+        }
+        out.append("\" ").append(style).append("/>");
+        return this;
+    }
+
+    Svg circle(double x, double y, double r, String style) {
+        out.append("<circle cx=\"").append(n(x)).append("\" cy=\"").append(n(y)).append("\" r=\"").append(n(r)).append("\" ")
+                .append(style).append("/>");
+        return this;
+    }
+
+    /** Text; anchor is start, middle or end. */
+    Svg text(double x, double y, String text, String anchor, String style) {
+        out.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" text-anchor=\"").append(anchor)
+                .append("\" ").append(style).append('>').append(escape(text)).append("</text>");
+        return this;
+    }
+
+    /** Text turned 90° counter-clockwise around its point (a y-axis label). */
+    Svg verticalText(double x, double y, String text) {
+        out.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" text-anchor=\"middle\" transform=\"rotate(-90 ")
+                .append(n(x)).append(' ').append(n(y)).append(")\" font-size=\"11\">").append(escape(text)).append("</text>");
+        return this;
+    }
+
+    String build() {
+        return out + "</svg>";
+    }
+}

@@ -1,0 +1,56 @@
+package fi.polku.jobs.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** Both languages have every key, and numbers are written the way each language writes them. */
+class MessagesTest {
+    private static TreeSet<String> keys(String lang) throws IOException {
+        try (InputStream in = Messages.class.getResourceAsStream("messages_" + lang + ".properties")) {
+            Properties p = new Properties();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return new TreeSet<>(p.stringPropertyNames());
+        }
+    }
+
+    @Test
+    void everyKeyIsInBothLanguages() throws IOException {
+        assertEquals(keys("fi"), keys("en"));
+    }
+
+    @Test
+    void patternsWithArgumentsKeepTheirApostrophes() throws IOException {
+        for (Messages.Language language : Messages.Language.values()) {
+            Messages m = Messages.of(language);
+            for (String key : keys(language.name().toLowerCase(java.util.Locale.ROOT))) {
+                String raw = m.textOr(key, "");
+                if (raw.contains("{0}")) {
+                    String text = m.text(key, "X", "Y");
+                    assertEquals(false, text.contains("{") || raw.contains("''") && !text.contains("'"), key + ": " + text);
+                }
+            }
+        }
+    }
+
+    @Test
+    void numbersFollowTheLanguage() {
+        Messages fi = Messages.of(Messages.Language.FI);
+        Messages en = Messages.of(Messages.Language.EN);
+        assertEquals("1,5", fi.number(1.5, 1));
+        assertEquals("1.5", en.number(1.5, 1));
+        assertEquals("−0,30", fi.number(-0.3, 2));
+        assertEquals("0,0", fi.number(-0.01, 1), "no minus sign on a value that rounds to zero");
+        assertEquals("12\u00a0345", fi.count(12345));
+        assertEquals("12,345", en.count(12345));
+        assertEquals("16\u00a0%", fi.percent(0.16));
+        assertEquals("0,51 (0,20\u2060–\u20600,83)", fi.interval(0.51, 0.2, 0.83, 2));
+        assertEquals("Alueen tulokset: Kainuu", fi.text("title.region", "Kainuu"));
+    }
+}

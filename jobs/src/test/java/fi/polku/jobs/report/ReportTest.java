@@ -1,0 +1,179 @@
+package fi.polku.jobs.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fi.polku.jobs.PolkuRun;
+import fi.polku.jobs.Workspace;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo's report in Finnish and, with one config change, English: every page present, valid HTML (W3C Nu
+ * checker), self-contained, with the synthetic banner, and equal to the golden files once the volatile parts
+ * (run time, run id, version, config path) are normalised. Regenerate the golden files on purpose with
+ * {@code -Dpolku.golden=write}.
+ */
+class ReportTest {
+    private static final List<String> PAGES = List.of("index.html", "region-10.html", "region-12.html", "region-13.html",
+            "region-20.html");
+    private static final Path GOLDEN = Path.of("src", "test", "resources", "report");
+
+    @TempDir
+    static Path dir;
+    static Map<String, String> finnish = new LinkedHashMap<>();
+    static Map<String, String> english = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void runTheDemoInBothLanguages() throws IOException {
+        String demo = Files.readString(Workspace.DEMO.resolve("polku.yaml"), StandardCharsets.UTF_8)
+                .replaceAll("(?m)^output: .*$", "output: " + dir.resolve("out"))
+                .replaceAll("(?m)^(\\s+\\w+: |inputs:\\n)", "$1");
+        Path fi = dir.resolve("fi.yaml");
+        Files.writeString(fi, absolute(demo), StandardCharsets.UTF_8);
+        PolkuRun.Outcome run = PolkuRun.run("run", "--config", fi.toString());
+        assertEquals(0, run.exit(), run.toString());
+        assertTrue(run.out().contains("report/index.html"), run.out());
+        read(finnish);
+        Path en = dir.resolve("en.yaml");
+        Files.writeString(en, absolute(demo) + "language: en\n", StandardCharsets.UTF_8);
+        PolkuRun.Outcome report = PolkuRun.run("report", "--config", en.toString());
+        assertEquals(0, report.exit(), report.toString());
+        read(english);
+    }
+
+    /** The demo config with its input paths made absolute (it is written elsewhere). */
+    private static String absolute(String config) {
+        for (String input : List.of("fit_sessions.csv", "life_situation.csv", "region_statistics.csv", "populations.csv")) {
+            config = config.replace(": " + input, ": " + Workspace.DEMO.resolve(input));
+        }
+        return config;
+    }
+
+    private static void read(Map<String, String> into) throws IOException {
+        for (String page : PAGES) {
+            into.put(page, Files.readString(dir.resolve("out").resolve("report").resolve(page), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void everyPageInBothLanguagesWithTheSyntheticBanner() {
+        for (String page : PAGES) {
+            assertTrue(finnish.get(page).startsWith("<!DOCTYPE html>\n<html lang=\"fi\">"), page);
+            assertTrue(english.get(page).startsWith("<!DOCTYPE html>\n<html lang=\"en\">"), page);
+            assertTrue(finnish.get(page).contains("<p class=\"banner\" role=\"alert\">SYNTEETTINEN AINEISTO"), page);
+            assertTrue(english.get(page).contains("<p class=\"banner\" role=\"alert\">SYNTHETIC DATA"), page);
+        }
+        assertTrue(finnish.get("index.html").contains("Tulosyhteenveto") && english.get("index.html").contains("Outcome summary"));
+        // Decimal comma in Finnish, point in English, in the headline table's intake means.
+        assertTrue(Pattern.compile("<td class=\"num\" >\\d{2},\\d</td>").matcher(finnish.get("index.html")).find());
+        assertTrue(Pattern.compile("<td class=\"num\" >\\d{2}\\.\\d</td>").matcher(english.get("index.html")).find());
+    }
+
+    @Test
+    void pagesAreSelfContained() {
+        for (Map<String, String> language : List.of(finnish, english)) {
+            language.forEach((page, html) -> {
+                assertFalse(html.contains("<script") || html.contains("<link") || html.contains("@import") || html.contains("<img"), page);
+                String withoutSvgNamespace = html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+                assertFalse(withoutSvgNamespace.contains("http://") || withoutSvgNamespace.contains("https://"), page);
+                assertTrue(html.contains("<svg"), page + " has charts");
+            });
+        }
+    }
+
+    @Test
+    void pagesPassTheNuHtmlChecker() throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", Path.of("target", "vnu").toAbsolutePath() + "/*", "nu.validator.client.SimpleCommandLineValidator",
+                "--errors-only", "--format", "gnu"));
+        for (Map<String, String> language : List.of(finnish, english)) {
+            String lang = language == finnish ? "fi" : "en";
+            for (Map.Entry<String, String> page : language.entrySet()) {
+                Path file = dir.resolve("check-" + lang + "-" + page.getKey());
+                Files.writeString(file, page.getValue(), StandardCharsets.UTF_8);
+                command.add(file.toString());
+            }
+        }
+        Process checker = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String messages = new String(checker.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(checker.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "the checker finished");
+        // Exit 0 and no message but the checker's own start-up log line (W3C Nu HTML checker 20.7.2).
+        assertEquals(0, checker.exitValue(), messages);
+        assertFalse(messages.contains("error:") || messages.contains("warning:"), messages);
+    }
+
+    @Test
+    void pagesEqualTheGoldenFiles() throws IOException {
+        for (String[] golden : new String[][] {{"index.fi.html", finnish.get("index.html")},
+            {"region-20.en.html", english.get("region-20.html")}}) {
+            String actual = normalise(golden[1]);
+            Path file = GOLDEN.resolve(golden[0]);
+            if ("write".equals(System.getProperty("polku.golden"))) {
+                Files.writeString(file, actual, StandardCharsets.UTF_8);
+            }
+            assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, golden[0] + " (regenerate with -Dpolku.golden=write)");
+        }
+    }
+
+    /** Run time, run id, version and the config's path and checksum change from run to run; nothing else may. */
+    static String normalise(String html) {
+        return html.replaceAll("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC", "GENERATED")
+                .replaceAll("\\d{8}T\\d{6}Z-[0-9a-f]{8}", "RUN-ID")
+                .replaceAll("(Polku-(versio|version)): [^ <]+", "$1: VERSION")
+                .replaceAll("\\(SHA-256 [0-9a-f]{64}\\)", "(SHA-256 CONFIG)");
+    }
+
+    /** Every page of a report with a high min_cell: no count under it shows, and no hidden one can be derived. */
+    @Test
+    void noSmallCellCanBeReadOrDerived() throws IOException {
+        int k = 30;
+        Path config = dir.resolve("k.yaml");
+        String text = Files.readString(dir.resolve("fi.yaml"), StandardCharsets.UTF_8)
+                .replaceAll("(?m)^output: .*$", "output: " + dir.resolve("k-out")).replaceAll("(?m)^min_cell: .*$", "min_cell: " + k);
+        Files.writeString(config, text, StandardCharsets.UTF_8);
+        PolkuRun.Outcome run = PolkuRun.run("run", "--config", config.toString());
+        assertEquals(0, run.exit(), run.toString());
+        int hiddenSeen = 0;
+        try (Stream<Path> pages = Files.list(dir.resolve("k-out").resolve("report"))) {
+            for (Path page : pages.toList()) {
+                String html = Files.readString(page, StandardCharsets.UTF_8);
+                Matcher counts = Pattern.compile("data-count=\"(\\d+|hidden)\"").matcher(html);
+                while (counts.find()) {
+                    if (counts.group(1).equals("hidden")) {
+                        hiddenSeen++;
+                    } else {
+                        long n = Long.parseLong(counts.group(1));
+                        assertTrue(n == 0 || n >= k, page.getFileName() + ": count " + n + " under " + k);
+                    }
+                }
+                // Attack, knowing every total: a group with exactly one hidden part gives that part away; a group
+                // must show all its parts, or the check would miss one.
+                Map<String, int[]> groups = new LinkedHashMap<>();
+                Matcher parts = Pattern.compile("data-count=\"(\\d+|hidden)\" data-group=\"(g\\d+)\" data-parts=\"(\\d+)\"").matcher(html);
+                while (parts.find()) {
+                    int[] g = groups.computeIfAbsent(parts.group(2), x -> new int[] {0, 0, Integer.parseInt(parts.group(3))});
+                    g[0]++;
+                    g[1] += parts.group(1).equals("hidden") ? 1 : 0;
+                }
+                groups.forEach((group, g) -> {
+                    assertEquals(g[2], g[0], page.getFileName() + ": group " + group + " shows only some of its parts");
+                    assertTrue(g[1] != 1, page.getFileName() + ": group " + group + " has exactly one hidden part");
+                });
+            }
+        }
+        assertTrue(hiddenSeen > 0, "the attack must meet hidden cells to mean anything");
+    }
+}
