@@ -36,16 +36,15 @@ final class Svg {
     }
 
     Svg polyline(double[] xs, double[] ys, String style) {
-        out.append("<polyline points=\"");
-        for (int i = 0; i < xs.length; i++) {
-            out.append(i == 0 ? "" : " ").append(n(xs[i])).append(',').append(n(ys[i]));
-        }
-        out.append("\" fill=\"none\" ").append(style).append("/>");
-        return this;
+        return points("polyline", xs, ys, "fill=\"none\" " + style);
     }
 
     Svg polygon(double[] xs, double[] ys, String style) {
-        out.append("<polygon points=\"");
+        return points("polygon", xs, ys, style);
+    }
+
+    private Svg points(String element, double[] xs, double[] ys, String style) {
+        out.append('<').append(element).append(" points=\"");
         for (int i = 0; i < xs.length; i++) {
             out.append(i == 0 ? "" : " ").append(n(xs[i])).append(',').append(n(ys[i]));
         }
