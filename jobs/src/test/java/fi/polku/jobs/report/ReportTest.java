@@ -119,21 +119,13 @@ class ReportTest {
     void pagesEqualTheGoldenFiles() throws IOException {
         for (String[] golden : new String[][] {{"index.fi.html", finnish.get("index.html")},
             {"region-20.en.html", english.get("region-20.html")}}) {
-            String actual = normalise(golden[1]);
+            String actual = ReportTestSupport.normalise(golden[1]);
             Path file = GOLDEN.resolve(golden[0]);
             if ("write".equals(System.getProperty("polku.golden"))) {
                 Files.writeString(file, actual, StandardCharsets.UTF_8);
             }
             assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, golden[0] + " (regenerate with -Dpolku.golden=write)");
         }
-    }
-
-    /** Run time, run id, version and the config's path and checksum change from run to run; nothing else may. */
-    static String normalise(String html) {
-        return html.replaceAll("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC", "GENERATED")
-                .replaceAll("\\d{8}T\\d{6}Z-[0-9a-f]{8}", "RUN-ID")
-                .replaceAll("(Polku-(versio|version)): [^ <]+", "$1: VERSION")
-                .replaceAll("\\(SHA-256 [0-9a-f]{64}\\)", "(SHA-256 CONFIG)");
     }
 
     /** Every page of a report with a high min_cell: no count under it shows, and no hidden one can be derived. */

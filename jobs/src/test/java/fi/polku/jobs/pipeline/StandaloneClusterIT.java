@@ -1,0 +1,152 @@
+package fi.polku.jobs.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fi.polku.contract.TableSchema;
+import fi.polku.contract.Tables;
+import fi.polku.jobs.DuckDb;
+import fi.polku.jobs.Workspace;
+import fi.polku.jobs.report.ReportTestSupport;
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged jar on a real Spark standalone cluster (a master and a worker started here on 127.0.0.1 from the
+ * Spark jars Polku already ships in {@code target/lib}), against the same jar on embedded {@code local[*]}: every
+ * table equal, row by row, and the report pages equal once run time and run id are normalised. Runs after
+ * {@code package} (Failsafe), because a cluster needs the jar.
+ */
+class StandaloneClusterIT {
+    private static final Path TARGET = Path.of("target").toAbsolutePath();
+
+    @TempDir
+    static Path dir;
+    static final List<Process> daemons = new ArrayList<>();
+    static String master;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        // A Spark home whose jars/ is Polku's runtime classpath: the worker launches executors from it.
+        Path home = dir.resolve("spark-home");
+        Path jars = Files.createDirectories(home.resolve("jars"));
+        Files.createSymbolicLink(jars.resolve("polku.jar"), TARGET.resolve("polku.jar"));
+        try (Stream<Path> lib = Files.list(TARGET.resolve("lib"))) {
+            for (Path jar : lib.toList()) {
+                Files.createSymbolicLink(jars.resolve(jar.getFileName()), jar);
+            }
+        }
+        int port = freePort();
+        master = "spark://127.0.0.1:" + port;
+        daemons.add(daemon(home, "master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port",
+                Integer.toString(port), "--webui-port", Integer.toString(freePort())));
+        await(port, 90);
+        daemons.add(daemon(home, "worker", "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "2",
+                "--memory", "3g", "--webui-port", Integer.toString(freePort()), "--work-dir", dir.resolve("work").toString(), master));
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        for (Process p : daemons) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void theClusterRunEqualsTheLocalRun() throws Exception {
+        Path local = polku(dir.resolve("local"), List.of());
+        Path cluster = polku(dir.resolve("cluster"), List.of("-Dspark.master=" + master, "-Dspark.driver.host=127.0.0.1",
+                "-Dspark.driver.bindAddress=127.0.0.1", "-Dspark.executor.memory=1g", "-Dspark.cores.max=2"));
+        String log = Files.readString(cluster.getParent().resolve("polku.log"), StandardCharsets.UTF_8);
+        assertTrue(Files.list(dir.resolve("work")).findAny().isPresent(), "the worker ran an application:\n" + log);
+        List<TableSchema> tables = new ArrayList<>(Tables.all());
+        for (TableSchema table : tables) {
+            String order = table.columns().stream().map(c -> "\"" + c.name() + "\"").collect(Collectors.joining(", "));
+            List<Map<String, Object>> a = DuckDb.query("select * from " + DuckDb.table(local, table.name()) + " order by " + order);
+            List<Map<String, Object>> b = DuckDb.query("select * from " + DuckDb.table(cluster, table.name()) + " order by " + order);
+            assertEquals(a.size(), b.size(), table.name());
+            assertEquals(a, b, table.name() + ": cluster and local[*] differ");
+        }
+        try (Stream<Path> pages = Files.list(local.resolve("report"))) {
+            for (Path page : pages.toList()) {
+                assertEquals(ReportTestSupport.normalise(Files.readString(page, StandardCharsets.UTF_8)),
+                        ReportTestSupport.normalise(Files.readString(cluster.resolve("report").resolve(page.getFileName()),
+                                StandardCharsets.UTF_8)), page.getFileName().toString());
+            }
+        }
+    }
+
+    /** Runs the packaged jar on the demo into folder/out, as a user would; returns the output. */
+    private static Path polku(Path folder, List<String> sparkFlags) throws Exception {
+        Files.createDirectories(folder);
+        String config = Files.readString(Workspace.DEMO.resolve("polku.yaml"), StandardCharsets.UTF_8)
+                .replaceAll("(?m)^output: .*$", "output: " + folder.resolve("out"));
+        for (String input : List.of("fit_sessions.csv", "life_situation.csv", "region_statistics.csv", "populations.csv")) {
+            config = config.replace(": " + input, ": " + Workspace.DEMO.resolve(input));
+        }
+        Path file = folder.resolve("polku.yaml");
+        Files.writeString(file, config, StandardCharsets.UTF_8);
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx2g"));
+        command.addAll(sparkFlags);
+        command.addAll(List.of("-jar", TARGET.resolve("polku.jar").toString(), "run", "--config", file.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(folder.resolve("polku.log").toFile()).start();
+        assertTrue(p.waitFor(15, TimeUnit.MINUTES), "polku finished");
+        assertEquals(0, p.exitValue(), Files.readString(folder.resolve("polku.log"), StandardCharsets.UTF_8));
+        return folder.resolve("out");
+    }
+
+    private static Process daemon(Path home, String name, String main, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m"));
+        command.addAll(List.of(System.getProperty("polku.jvm.flags").trim().split("\\s+")));
+        command.addAll(List.of("-cp", home.resolve("jars") + File.separator + "*", main));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile());
+        pb.environment().put("SPARK_HOME", home.toString());
+        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        // Outside a Spark distribution the launcher cannot tell the Scala version from build folders: say it.
+        pb.environment().put("SPARK_SCALA_VERSION", "2.13");
+        return pb.start();
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void await(int port, int seconds) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < until) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                return;
+            } catch (IOException e) {
+                Thread.sleep(300);
+            }
+        }
+        throw new IllegalStateException("the Spark master did not open port " + port + " in " + seconds + " s: "
+                + Files.readString(dir.resolve("master.log"), StandardCharsets.UTF_8));
+    }
+}
