@@ -7,6 +7,7 @@ import fi.polku.jobs.config.RunConfig;
 import fi.polku.jobs.ingest.InputFile;
 import fi.polku.jobs.ingest.InputPlanner;
 import fi.polku.jobs.output.Manifest;
+import fi.polku.jobs.report.ReportStage;
 import fi.polku.jobs.output.OutputStore;
 import fi.polku.jobs.reference.ReferenceData;
 import fi.polku.jobs.spark.Sessions;
@@ -67,6 +68,9 @@ public final class Pipeline {
             double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
             out.printf(Locale.ROOT, "%s complete: %s → %s (%.1f s)%n", command, tablesLine(manifest.tables()),
                     config.output(), seconds);
+            if (manifest.tables().containsKey(ReportStage.FOLDER)) {
+                out.println("HTML summary: " + store.location() + "/" + ReportStage.FOLDER + "/index.html");
+            }
             if (manifest.synthetic()) {
                 out.println("note: inputs are SYNTHETIC demo data; outputs say so (column synthetic, manifest).");
             }

@@ -161,12 +161,23 @@ final class OverviewPage {
         Messages m = c.m();
         HtmlTable t = new HtmlTable(m.text("section.indicators"), m.text("col.region"), m.text("col.families"), m.text("col.target"),
                 m.text("col.coverage"), m.text("col.skipped"), m.text("col.dropout"));
+        HtmlTable reach = new HtmlTable(m.text("section.reach"), m.text("col.region"), m.text("col.arm"), m.text("col.clients"),
+                m.text("col.meetings"));
         for (String region : c.regions()) {
             for (Row r : c.data().indicators()) {
                 if (same(r, "region", region) && same(r, "period", ReportingPeriod.ALL_PERIODS)) {
                     t.row(indicatorCells(c, c.regionName(region), r));
                 }
             }
+            for (Row r : c.data().meetings()) {
+                if (same(r, "region", region)) {
+                    reach.row(HtmlTable.Cell.text(c.regionName(region)), HtmlTable.Cell.text(m.text("arm." + s(r, "arm"))),
+                            c.disclosure().count(l(r, "clients")), c.disclosure().count(l(r, "meetings")));
+                }
+            }
+        }
+        if (!reach.isEmpty()) {
+            return new Page.Section("indicators", m.text("section.indicators")).table(reach).table(t);
         }
         return new Page.Section("indicators", m.text("section.indicators")).table(t);
     }

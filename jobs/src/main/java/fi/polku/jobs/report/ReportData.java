@@ -3,6 +3,7 @@ package fi.polku.jobs.report;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -19,7 +20,8 @@ import org.apache.spark.sql.Row;
  * each with its n, so the pages can refuse to show anything resting on fewer than {@code min_cell} cases.
  */
 record ReportData(List<Row> outcomes, List<Row> pooled, List<Row> indicators, List<Row> effects, List<Row> rates,
-                  List<Row> paths, List<Row> etr, List<Row> sessionMeans, List<Row> alliance, List<Row> domains) {
+                  List<Row> paths, List<Row> etr, List<Row> sessionMeans, List<Row> alliance, List<Row> domains,
+                  List<Row> meetings) {
     /** The indicators drawn as rate charts on the region pages, 13–17-year-olds. */
     static final List<String> CHARTED = List.of("emergency_placements", "placed_outside_home");
     static final String AGE = "13-17";
@@ -43,6 +45,11 @@ record ReportData(List<Row> outcomes, List<Row> pooled, List<Row> indicators, Li
                         avg("change").as("change"), sum(when(col("change").gt(0), 1).otherwise(0)).as("better"),
                         sum(when(col("change").lt(0), 1).otherwise(0)).as("worse"))
                 .orderBy("region", "arm", "domain").collectAsList();
+        // Meetings held (any instrument filled or skipped), per region and arm: one per episode and date.
+        List<Row> meetings = run.read(Tables.SESSIONS)
+                .groupBy("region", "arm").agg(countDistinct(col("case_id"), col("episode_id"), col("session_date")).as("meetings"),
+                        countDistinct(col("case_id")).as("clients"))
+                .orderBy("region", "arm").collectAsList();
         List<Row> rates = run.read(Tables.REGION_RATES)
                 .filter(col("month").isNull().and(col("age_group").equalTo(AGE)).and(col("indicator").isin(CHARTED.toArray()))
                         .and(col("rate_per_1000").isNotNull()))
@@ -57,6 +64,6 @@ record ReportData(List<Row> outcomes, List<Row> pooled, List<Row> indicators, Li
                         .collectAsList(),
                 run.read(Tables.ETR_CURVES).filter(col("enough_data")).orderBy("instrument", "rater", "intake_band", "session_no")
                         .collectAsList(),
-                sessionMeans, alliance, domains);
+                sessionMeans, alliance, domains, meetings);
     }
 }
