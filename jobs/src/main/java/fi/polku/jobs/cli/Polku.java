@@ -15,9 +15,9 @@ import picocli.CommandLine.Command;
 @Command(name = "polku", mixinStandardHelpOptions = true, versionProvider = Polku.Version.class,
         description = "Measurement and outcome analytics for Finnish child-protection development work.",
         footer = {"", "Exit codes: 0 ok, 2 usage or configuration error,",
-            "3 input rejected (identity code, unreadable file),",
+            "3 input rejected or unavailable (identity code, unreadable file, Sotkanet pull failed),",
             "1 internal error (run again with --verbose and report it)."},
-        subcommands = {RunCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, GenerateCommand.class, SotkanetCommand.class, CommandLine.HelpCommand.class})
 public final class Polku {
     public static void main(String[] args) {
         System.exit(execute(args));

@@ -19,6 +19,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new Pipeline(System.out, options.verbose).run(RunConfig.load(options.config), Stages.all(), "run", options.force);
+        return new Pipeline(System.out, options.verbose).offline(options.offline).run(RunConfig.load(options.config), Stages.all(), "run", options.force);
     }
 }

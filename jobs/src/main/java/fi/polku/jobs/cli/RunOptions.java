@@ -11,6 +11,9 @@ final class RunOptions {
     @Option(names = "--force", description = "run even when inputs and config are unchanged since the last run")
     boolean force;
 
+    @Option(names = "--offline", description = "take Sotkanet statistics (config key sotkanet) from the local cache only")
+    boolean offline;
+
     @Option(names = "--verbose", description = "Spark's own logging, and stack traces of internal errors")
     boolean verbose;
 }

@@ -23,7 +23,7 @@ final class StageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new Pipeline(System.out, options.verbose).run(RunConfig.load(options.config), List.of(stage), stage.name(),
+        return new Pipeline(System.out, options.verbose).offline(options.offline).run(RunConfig.load(options.config), List.of(stage), stage.name(),
                 options.force);
     }
 }

@@ -45,11 +45,13 @@ import java.util.TreeSet;
  * @param unitCosts  the cost of one counted event per indicator, each with its source (cost offset)
  * @param outcomes   how region outcomes are cut, protected and checked against targets
  * @param language   the report's language (Finnish by default)
+ * @param sotkanet   what to pull from THL's Sotkanet before the run, or null
  */
 public record RunConfig(Path file, String sha256, String project, Map<String, List<String>> inputs, String output,
                         LocalDate asOf, ChangeSettings change, Double lifeSituationReliability,
                         List<TreatedRegion> regions, List<String> comparison, List<Break> breaks,
-                        List<UnitCost> unitCosts, OutcomeSettings outcomes, Messages.Language language) {
+                        List<UnitCost> unitCosts, OutcomeSettings outcomes, Messages.Language language,
+                        SotkanetSettings sotkanet) {
 
     /** What one counted event of an indicator costs (e.g. one emergency placement), and where that figure is from. */
     public record UnitCost(String indicator, double euros, String source) implements java.io.Serializable {
@@ -72,7 +74,7 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
 
     private static Set<String> keys() {
         Set<String> keys = new TreeSet<>(Set.of("project", "inputs", "output", "as_of", "rci_method", "change", "regions",
-                "comparison", "breaks", "unit_costs", "language"));
+                "comparison", "breaks", "unit_costs", "language", "sotkanet"));
         keys.addAll(OutcomeSettings.KEYS);
         return Set.copyOf(keys);
     }
@@ -121,6 +123,16 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
                 paths.add(resolve(folder, text(name, "inputs." + dataset, v)));
             }
             inputs.put(dataset, List.copyOf(paths));
+        }
+        SotkanetSettings sotkanet = root.has("sotkanet") ? SotkanetSettings.read(name, root.get("sotkanet"), folder) : null;
+        if (sotkanet != null) {
+            // What the pull writes is read like any other statistics file.
+            String pulled = sotkanet.output().resolve(SotkanetSettings.TABLE).toString();
+            List<String> statistics = new ArrayList<>(inputs.getOrDefault("region_statistics", List.of()));
+            if (!statistics.contains(pulled)) {
+                statistics.add(pulled);
+            }
+            inputs.put("region_statistics", List.copyOf(statistics));
         }
         String output = resolve(folder, text(name, "output", root.get("output")));
         LocalDate asOf = LocalDate.now();
@@ -213,7 +225,8 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
         return new RunConfig(file.toAbsolutePath(), sha256(bytes), project, inputs, output, asOf, settings, lifeReliability,
                 List.copyOf(regions), List.copyOf(comparison), List.copyOf(breaks), List.copyOf(costs),
                 OutcomeSettings.read(name, root, table),
-                root.has("language") ? choice(name, "language", root.get("language"), Messages.Language.class) : Messages.Language.FI);
+                root.has("language") ? choice(name, "language", root.get("language"), Messages.Language.class) : Messages.Language.FI,
+                sotkanet);
     }
 
     static String region(String name, String key, JsonNode v, RegionTable table) {
@@ -268,7 +281,7 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
         }
     }
 
-    private static String text(String name, String key, JsonNode v) {
+    static String text(String name, String key, JsonNode v) {
         if (v == null || !v.isValueNode() || v.isNull() || v.asText().isBlank()) {
             throw new ConfigError("config " + name + ": key '" + key + "' must be a non-empty text value");
         }

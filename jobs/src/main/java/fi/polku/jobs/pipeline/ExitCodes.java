@@ -4,6 +4,7 @@ import fi.polku.jobs.config.ConfigError;
 import fi.polku.jobs.ingest.InputRejected;
 import fi.polku.jobs.ingest.MissingInput;
 import fi.polku.jobs.output.OutputBusy;
+import fi.polku.jobs.sotkanet.SotkanetFailure;
 
 /** The command-line tool's exit codes, and which failure gets which. */
 public final class ExitCodes {
@@ -13,7 +14,7 @@ public final class ExitCodes {
     public static final int INTERNAL = 1;
     /** Bad usage or configuration, a missing input, a busy output. */
     public static final int USAGE = 2;
-    /** Input rejected: identity code, unreadable file or header. */
+    /** Input rejected or unavailable: identity code, unreadable file or header, Sotkanet pull failed. */
     public static final int REJECTED = 3;
 
     private ExitCodes() {
@@ -21,7 +22,7 @@ public final class ExitCodes {
 
     /** The exit code of a failure. */
     public static int of(Throwable failure) {
-        if (failure instanceof InputRejected) {
+        if (failure instanceof InputRejected || failure instanceof SotkanetFailure) {
             return REJECTED;
         }
         if (failure instanceof ConfigError || failure instanceof MissingInput || failure instanceof OutputBusy) {

@@ -8,6 +8,7 @@ import fi.polku.jobs.ingest.InputFile;
 import fi.polku.jobs.ingest.InputPlanner;
 import fi.polku.jobs.output.Manifest;
 import fi.polku.jobs.report.ReportStage;
+import fi.polku.jobs.sotkanet.SotkanetPull;
 import fi.polku.jobs.output.OutputStore;
 import fi.polku.jobs.reference.ReferenceData;
 import fi.polku.jobs.spark.Sessions;
@@ -41,10 +42,17 @@ public final class Pipeline {
 
     private final PrintStream out;
     private final boolean verbose;
+    private boolean offline;
 
     public Pipeline(PrintStream out, boolean verbose) {
         this.out = out;
         this.verbose = verbose;
+    }
+
+    /** Pull from Sotkanet's cache only (config key {@code sotkanet}). */
+    public Pipeline offline(boolean value) {
+        offline = value;
+        return this;
     }
 
     /** Runs {@code stages} (as {@code command}) for a config; returns the exit code. */
@@ -55,6 +63,10 @@ public final class Pipeline {
         Configuration hadoop = Sessions.hadoopConfiguration();
         OutputStore store = OutputStore.at(config.output(), hadoop);
         try {
+            List<String> notes = new ArrayList<>();
+            if (config.sotkanet() != null && stages.stream().anyMatch(s -> s.name().equals("ingest"))) {
+                notes.add(pull(config));
+            }
             List<InputFile> inputs = new InputPlanner(hadoop, ReferenceData.bundled().aliases()).plan(config.inputs());
             Optional<Manifest> current = store.current().flatMap(c -> store.readText(c, Manifest.FILE)).flatMap(Manifest::parse);
             if (!force && current.isPresent() && unchanged(current.get(), config, inputs, stages)) {
@@ -63,7 +75,7 @@ public final class Pipeline {
                 store.recordLastRun(lastRun(runId, command, started, "skipped", ExitCodes.OK, "unchanged", config));
                 return ExitCodes.OK;
             }
-            Manifest manifest = execute(config, stages, command, runId, started, inputs, store, current.isPresent());
+            Manifest manifest = execute(config, stages, command, runId, started, inputs, store, current.isPresent(), notes);
             store.recordLastRun(lastRun(runId, command, started, "complete", ExitCodes.OK, "", config));
             double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
             out.printf(Locale.ROOT, "%s complete: %s → %s (%.1f s)%n", command, tablesLine(manifest.tables()),
@@ -82,13 +94,14 @@ public final class Pipeline {
     }
 
     private Manifest execute(RunConfig config, List<Stage> stages, String command, String runId, Instant started,
-                             List<InputFile> inputs, OutputStore store, boolean hasCurrent) {
+                             List<InputFile> inputs, OutputStore store, boolean hasCurrent, List<String> notes) {
         SparkSession spark = Sessions.create("polku " + command, verbose);
         Path version = store.begin(runId);
         try {
             List<Manifest.Input> currentInputs = hasCurrent ? store.current().flatMap(c -> store.readText(c, Manifest.FILE))
                     .flatMap(Manifest::parse).map(Manifest::inputs).orElse(List.of()) : List.of();
             StageRun run = new StageRun(spark, config, inputs, store, version, out, runId, currentInputs);
+            notes.forEach(run::warn);
             List<Manifest.StageSummary> summaries = new ArrayList<>();
             Set<String> produced = new HashSet<>();
             for (Stage stage : stages) {
@@ -120,6 +133,15 @@ public final class Pipeline {
         } finally {
             spark.stop();
         }
+    }
+
+    /** Pulls the configured Sotkanet indicators into the file the config reads; returns the manifest's note on it. */
+    private String pull(RunConfig config) {
+        SotkanetPull.Result r = new SotkanetPull(config.sotkanet(), offline, ReferenceData.bundled().regions(), out).run();
+        out.printf(Locale.ROOT, "  %-14s %,d rows of %d indicator(s) → %s%s%n", "sotkanet", r.rows(), r.indicators().size(), r.table(),
+                r.skipped().isEmpty() ? "" : " (left out: " + r.skipped() + ")");
+        return "sotkanet: " + SotkanetPull.SOURCE + ", licence " + SotkanetPull.LICENCE + "; indicators " + String.join(", ", r.indicators())
+                + "; metadata in " + r.table().resolveSibling("metadata.json");
     }
 
     /** A stage run on its own keeps the other stages' tables of the current outputs. */
