@@ -217,7 +217,8 @@ final class RegionPage {
                 t.row(HtmlTable.Cell.text(m.textOr("indicator." + s(r, "indicator"), s(r, "indicator"))),
                         HtmlTable.Cell.text(m.text("method." + s(r, "method"))),
                         HtmlTable.Cell.number(m.interval(d(r, "estimate"), d(r, "ci_lower"), d(r, "ci_upper"), 2)),
-                        HtmlTable.Cell.number(m.number(d(r, "p_value"), 2)), HtmlTable.Cell.text(s(r, "warnings")));
+                        HtmlTable.Cell.number(m.number(d(r, "p_value"), 2)),
+                        HtmlTable.Cell.text(String.join("; ", Caveats.of(s(r, "warnings"), m))));
             }
         }
         return section.table(t);

@@ -77,6 +77,13 @@ class ReportTest {
             assertTrue(english.get(page).contains("<p class=\"banner\" role=\"alert\">SYNTHETIC DATA"), page);
         }
         assertTrue(finnish.get("index.html").contains("Tulosyhteenveto") && english.get("index.html").contains("Outcome summary"));
+        // The engine's warnings read Finnish on Finnish pages (numbers with a decimal comma), English on English ones.
+        assertTrue(finnish.get("index.html").contains("vain 1 hankkeen jälkeinen jakso: arvio perustuu yhteen vuoteen"));
+        assertTrue(english.get("index.html").contains("only 1 post-period: the effect rests on a single year"));
+        for (String page : PAGES) {
+            assertFalse(finnish.get(page).contains("post-period") || finnish.get(page).contains("placebo in space"), page);
+            assertFalse(Pattern.compile("sovitusvirhe \\d+\\.\\d").matcher(finnish.get(page)).find(), page);
+        }
         // Decimal comma in Finnish, point in English, in the headline table's intake means.
         assertTrue(Pattern.compile("<td class=\"num\" >\\d{2},\\d</td>").matcher(finnish.get("index.html")).find());
         assertTrue(Pattern.compile("<td class=\"num\" >\\d{2}\\.\\d</td>").matcher(english.get("index.html")).find());
