@@ -66,11 +66,11 @@ final class IndicatorRows {
             sum(when(project.and(col("ended").equalTo(1)).and(col("judged").equalTo(1)), 1).otherwise(0)).as("ended_judged"),
             sum(when(project.and(col("ended").equalTo(1)).and(col("judged").equalTo(1)).and(col("on_track").equalTo(0)), 1)
                     .otherwise(0)).as("dropouts")};
-        Dataset<Row> byPeriod = episodes.withColumn("period", period).groupBy("region", "period")
-                .agg(metrics[0], java.util.Arrays.copyOfRange(metrics, 1, metrics.length));
-        Dataset<Row> whole = episodes.withColumn("period", lit(ReportingPeriod.ALL_PERIODS)).groupBy("region", "period")
-                .agg(metrics[0], java.util.Arrays.copyOfRange(metrics, 1, metrics.length));
-        return byPeriod.unionByName(whole).orderBy("region", "period").collectAsList();
+        // Every episode counts once in its intake period and once in the whole project.
+        return episodes.withColumn("period", period)
+                .unionByName(episodes.withColumn("period", lit(ReportingPeriod.ALL_PERIODS)))
+                .groupBy("region", "period").agg(metrics[0], java.util.Arrays.copyOfRange(metrics, 1, metrics.length))
+                .orderBy("region", "period").collectAsList();
     }
 
     static List<Row> of(List<Row> aggregates, OutcomeSettings settings, boolean synthetic) {
