@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fi.polku.contract.Column;
+import fi.polku.contract.ExportTables;
 import fi.polku.contract.TableSchema;
 import fi.polku.contract.Tables;
 import java.io.IOException;
@@ -76,6 +77,32 @@ class DataDictionaryTest {
                 declared.add(c.name() + " " + c.type().dictionaryName() + " " + (c.nullable() ? "yes" : "no"));
             }
             assertEquals(declared, documented, "Table: " + table.name());
+        }
+    }
+
+    @Test
+    void everyExportColumnIsDocumentedInItsExportSectionOrUnchangedInItsTable() throws IOException {
+        Map<String, List<String[]>> sections = sections();
+        for (TableSchema table : ExportTables.all()) {
+            List<String[]> export = sections.get("Export: " + table.name());
+            assertTrue(export != null, "no section 'Export: " + table.name() + "'");
+            Map<String, String> documented = new LinkedHashMap<>();
+            for (String[] r : sections.getOrDefault("Table: " + table.name(), List.of())) {
+                documented.put(r[0], r[1] + " " + r[2]);
+            }
+            List<String> exportColumns = new ArrayList<>();
+            for (String[] r : export) {
+                documented.put(r[0], r[1] + " " + r[2]);
+                exportColumns.add(r[0]);
+                assertTrue(!r[4].isEmpty(), "Export: " + table.name() + "." + r[0] + " has no meaning");
+            }
+            List<String> declared = new ArrayList<>();
+            for (Column c : table.columns()) {
+                declared.add(c.name());
+                assertEquals(c.type().dictionaryName() + " " + (c.nullable() ? "yes" : "no"), documented.get(c.name()),
+                        "Export: " + table.name() + "." + c.name() + " (documented in its Export section, or unchanged in its Table section)");
+            }
+            assertTrue(declared.containsAll(exportColumns), "Export: " + table.name() + " documents columns it does not have: " + exportColumns);
         }
     }
 

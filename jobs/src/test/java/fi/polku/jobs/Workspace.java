@@ -51,6 +51,26 @@ public final class Workspace {
                 java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /**
+     * Writes the demo config into {@code folder} as {@code name}, its inputs made absolute, its output
+     * {@code folder/out}, with {@code extra} YAML appended; returns its path.
+     */
+    public static Path demoConfig(Path folder, String name, String extra) {
+        try {
+            String config = Files.readString(DEMO.resolve("polku.yaml"), java.nio.charset.StandardCharsets.UTF_8)
+                    .replaceAll("(?m)^output: .*$", "output: " + folder.resolve("out"));
+            for (String input : List.of("fit_sessions.csv", "life_situation.csv", "region_statistics.csv", "populations.csv")) {
+                config = config.replace(": " + input, ": " + DEMO.resolve(input));
+            }
+            Files.createDirectories(folder);
+            Path file = folder.resolve(name);
+            Files.writeString(file, config + extra, java.nio.charset.StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The names under a folder, sorted, for "nothing else was written" checks. */
     public static List<String> listing(Path folder) {
         try (var s = Files.walk(folder, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {

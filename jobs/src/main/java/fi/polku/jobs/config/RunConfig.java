@@ -46,12 +46,13 @@ import java.util.TreeSet;
  * @param outcomes   how region outcomes are cut, protected and checked against targets
  * @param language   the report's language (Finnish by default)
  * @param sotkanet   what to pull from THL's Sotkanet before the run, or null
+ * @param export     how {@code polku export} protects and labels the student dataset
  */
 public record RunConfig(Path file, String sha256, String project, Map<String, List<String>> inputs, String output,
                         LocalDate asOf, ChangeSettings change, Double lifeSituationReliability,
                         List<TreatedRegion> regions, List<String> comparison, List<Break> breaks,
                         List<UnitCost> unitCosts, OutcomeSettings outcomes, Messages.Language language,
-                        SotkanetSettings sotkanet) {
+                        SotkanetSettings sotkanet, ExportSettings export) {
 
     /** What one counted event of an indicator costs (e.g. one emergency placement), and where that figure is from. */
     public record UnitCost(String indicator, double euros, String source) implements java.io.Serializable {
@@ -74,7 +75,7 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
 
     private static Set<String> keys() {
         Set<String> keys = new TreeSet<>(Set.of("project", "inputs", "output", "as_of", "rci_method", "change", "regions",
-                "comparison", "breaks", "unit_costs", "language", "sotkanet"));
+                "comparison", "breaks", "unit_costs", "language", "sotkanet", "export"));
         keys.addAll(OutcomeSettings.KEYS);
         return Set.copyOf(keys);
     }
@@ -226,7 +227,7 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
                 List.copyOf(regions), List.copyOf(comparison), List.copyOf(breaks), List.copyOf(costs),
                 OutcomeSettings.read(name, root, table),
                 root.has("language") ? choice(name, "language", root.get("language"), Messages.Language.class) : Messages.Language.FI,
-                sotkanet);
+                sotkanet, ExportSettings.read(name, root.get("export")));
     }
 
     static String region(String name, String key, JsonNode v, RegionTable table) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import fi.polku.jobs.config.RunConfig;
+import fi.polku.jobs.export.ExportStage;
 import fi.polku.jobs.ingest.InputFile;
 import fi.polku.jobs.ingest.InputPlanner;
 import fi.polku.jobs.output.Manifest;
@@ -83,6 +84,9 @@ public final class Pipeline {
             if (manifest.tables().containsKey(ReportStage.FOLDER)) {
                 out.println("HTML summary: " + store.location() + "/" + ReportStage.FOLDER + "/index.html");
             }
+            if (manifest.tables().containsKey(ExportStage.FOLDER)) {
+                out.println("student dataset: " + store.location() + "/" + ExportStage.FOLDER + " (start with README.md or LUEMINUT.md)");
+            }
             if (manifest.synthetic()) {
                 out.println("note: inputs are SYNTHETIC demo data; outputs say so (column synthetic, manifest).");
             }
@@ -116,7 +120,7 @@ public final class Pipeline {
             Map<String, Long> tables = new LinkedHashMap<>(run.written());
             List<Manifest.StageSummary> allStages = new ArrayList<>(summaries);
             if (hasCurrent) {
-                carryOver(store, version, produced, tables, allStages);
+                carryOver(store, version, produced, stales(stages), tables, allStages);
             }
             // A stage run on its own rests on the current outputs' inputs: keep them, and their synthetic flag.
             boolean synthetic = run.provenance().stream().anyMatch(Manifest.Input::synthetic);
@@ -144,19 +148,30 @@ public final class Pipeline {
                 + "; metadata in " + r.table().resolveSibling("metadata.json");
     }
 
-    /** A stage run on its own keeps the other stages' tables of the current outputs. */
-    private static void carryOver(OutputStore store, Path version, Set<String> produced, Map<String, Long> tables,
+    /** What on-demand stages wrote goes stale when any pipeline stage runs again. */
+    private static Set<String> stales(List<Stage> stages) {
+        Set<String> onDemand = Stages.onDemand().stream().map(Stage::name).collect(Collectors.toSet());
+        if (stages.stream().allMatch(s -> onDemand.contains(s.name()))) {
+            return Set.of();
+        }
+        Set<String> stale = new HashSet<>(onDemand);
+        Stages.onDemand().forEach(s -> stale.addAll(s.produces()));
+        return stale;
+    }
+
+    /** A stage run on its own keeps the other stages' tables of the current outputs (but not stale ones). */
+    private static void carryOver(OutputStore store, Path version, Set<String> produced, Set<String> stale, Map<String, Long> tables,
                                   List<Manifest.StageSummary> stages) {
         Manifest current = store.current().flatMap(c -> store.readText(c, Manifest.FILE)).flatMap(Manifest::parse).orElseThrow();
         for (Map.Entry<String, Long> t : current.tables().entrySet()) {
-            if (!produced.contains(t.getKey())) {
+            if (!produced.contains(t.getKey()) && !stale.contains(t.getKey())) {
                 store.carryOver(version, t.getKey());
                 tables.put(t.getKey(), t.getValue());
             }
         }
         Set<String> ran = stages.stream().map(Manifest.StageSummary::name).collect(Collectors.toSet());
         for (Manifest.StageSummary s : current.stages()) {
-            if (!ran.contains(s.name())) {
+            if (!ran.contains(s.name()) && !stale.contains(s.name())) {
                 stages.add(s);
             }
         }

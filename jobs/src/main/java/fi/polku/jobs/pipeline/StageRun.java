@@ -3,6 +3,7 @@ package fi.polku.jobs.pipeline;
 import fi.polku.contract.TableSchema;
 import fi.polku.jobs.config.RunConfig;
 import fi.polku.jobs.ingest.InputFile;
+import fi.polku.jobs.ingest.MissingInput;
 import fi.polku.jobs.output.Manifest;
 import fi.polku.jobs.output.OutputStore;
 import fi.polku.jobs.output.TableWriter;
@@ -64,12 +65,12 @@ public final class StageRun {
      * A table written earlier in this run, or else the current outputs' version of it, read with its
      * declared schema.
      *
-     * @throws IllegalStateException when neither exists (the stage that writes it has not run)
+     * @throws MissingInput when neither exists (the stage that writes it has not run): a usage error
      */
     public Dataset<Row> read(TableSchema table) {
         Path location = written.containsKey(table.name()) ? new Path(version, table.name())
                 : store.current().map(c -> new Path(c, table.name()))
-                .orElseThrow(() -> new IllegalStateException("no table " + table.name() + " yet: run polku run first"));
+                .orElseThrow(() -> new MissingInput("no table " + table.name() + " in " + store.location() + " yet: run polku run first"));
         return spark.read().schema(SparkSchemas.of(table)).parquet(location.toString());
     }
 
@@ -100,6 +101,11 @@ public final class StageRun {
      */
     public List<Manifest.Input> provenance() {
         return inputRecords.isEmpty() ? currentInputs : inputRecords;
+    }
+
+    /** Where a file or folder of this run's new version goes (for writers that need a path, like the export). */
+    public Path location(String name) {
+        return new Path(version, name);
     }
 
     /** Writes a small UTF-8 file (e.g. {@code report/index.html}) into the new version. */

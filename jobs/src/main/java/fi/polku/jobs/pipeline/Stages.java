@@ -2,6 +2,7 @@ package fi.polku.jobs.pipeline;
 
 import fi.polku.jobs.change.ChangeStage;
 import fi.polku.jobs.effect.EffectsStage;
+import fi.polku.jobs.export.ExportStage;
 import fi.polku.jobs.ingest.IngestStage;
 import fi.polku.jobs.outcome.OutcomesStage;
 import fi.polku.jobs.report.ReportStage;
@@ -17,9 +18,17 @@ public final class Stages {
         return List.of(new IngestStage(), new ChangeStage(), new OutcomesStage(), new EffectsStage(), new ReportStage());
     }
 
+    /**
+     * Stages that only run when asked for by name ({@code polku export}). What they wrote rests on the tables of
+     * the run before, so a later run of the pipeline drops it rather than carry a stale copy.
+     */
+    public static List<Stage> onDemand() {
+        return List.of(new ExportStage());
+    }
+
     /** The stage with this name. */
     public static Stage named(String name) {
-        return all().stream().filter(s -> s.name().equals(name)).findFirst()
+        return java.util.stream.Stream.concat(all().stream(), onDemand().stream()).filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no stage " + name));
     }
 }

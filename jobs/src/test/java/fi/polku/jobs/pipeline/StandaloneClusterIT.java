@@ -95,14 +95,7 @@ class StandaloneClusterIT {
 
     /** Runs the packaged jar on the demo into folder/out, as a user would; returns the output. */
     private static Path polku(Path folder, List<String> sparkFlags) throws Exception {
-        Files.createDirectories(folder);
-        String config = Files.readString(Workspace.DEMO.resolve("polku.yaml"), StandardCharsets.UTF_8)
-                .replaceAll("(?m)^output: .*$", "output: " + folder.resolve("out"));
-        for (String input : List.of("fit_sessions.csv", "life_situation.csv", "region_statistics.csv", "populations.csv")) {
-            config = config.replace(": " + input, ": " + Workspace.DEMO.resolve(input));
-        }
-        Path file = folder.resolve("polku.yaml");
-        Files.writeString(file, config, StandardCharsets.UTF_8);
+        Path file = Workspace.demoConfig(folder, "polku.yaml", "");
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx2g"));
         command.addAll(sparkFlags);
         command.addAll(List.of("-jar", TARGET.resolve("polku.jar").toString(), "run", "--config", file.toString()));

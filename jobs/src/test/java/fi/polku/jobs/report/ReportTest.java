@@ -38,28 +38,15 @@ class ReportTest {
 
     @BeforeAll
     static void runTheDemoInBothLanguages() throws IOException {
-        String demo = Files.readString(Workspace.DEMO.resolve("polku.yaml"), StandardCharsets.UTF_8)
-                .replaceAll("(?m)^output: .*$", "output: " + dir.resolve("out"))
-                .replaceAll("(?m)^(\\s+\\w+: |inputs:\\n)", "$1");
-        Path fi = dir.resolve("fi.yaml");
-        Files.writeString(fi, absolute(demo), StandardCharsets.UTF_8);
+        Path fi = Workspace.demoConfig(dir, "fi.yaml", "");
         PolkuRun.Outcome run = PolkuRun.run("run", "--config", fi.toString());
         assertEquals(0, run.exit(), run.toString());
         assertTrue(run.out().contains("report/index.html"), run.out());
         read(finnish);
-        Path en = dir.resolve("en.yaml");
-        Files.writeString(en, absolute(demo) + "language: en\n", StandardCharsets.UTF_8);
+        Path en = Workspace.demoConfig(dir, "en.yaml", "language: en\n");
         PolkuRun.Outcome report = PolkuRun.run("report", "--config", en.toString());
         assertEquals(0, report.exit(), report.toString());
         read(english);
-    }
-
-    /** The demo config with its input paths made absolute (it is written elsewhere). */
-    private static String absolute(String config) {
-        for (String input : List.of("fit_sessions.csv", "life_situation.csv", "region_statistics.csv", "populations.csv")) {
-            config = config.replace(": " + input, ": " + Workspace.DEMO.resolve(input));
-        }
-        return config;
     }
 
     private static void read(Map<String, String> into) throws IOException {

@@ -1,0 +1,176 @@
+package fi.polku.jobs.export;
+
+import fi.polku.contract.TableSchema;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Iterator;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+
+/**
+ * Writes one export table three ways: a single Parquet file, a CSV (UTF-8, comma, decimal point: pandas, R,
+ * DuckDB) and a CSV for Finnish Excel (UTF-8 with BOM so Excel reads ä and ö, semicolon, decimal comma). Both
+ * CSVs have the same header, the same rows in the same order, numbers written in full without exponents, and
+ * blank for null.
+ */
+final class ExportFiles {
+    static final String PARQUET = "parquet";
+    static final String CSV = "csv";
+    static final String CSV_FI = "csv-fi";
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    /** What was written for one table: its rows, and each CSV's size and SHA-256 (for the datapackage). */
+    record Written(TableSchema table, long rows, FileFacts csv, FileFacts csvFi, FileFacts parquet) {
+    }
+
+    /** A written file's path (relative to the export folder), size in bytes and SHA-256, hex. */
+    record FileFacts(String path, long bytes, String sha256) {
+    }
+
+    private final FileSystem fs;
+    private final Path folder;
+
+    ExportFiles(FileSystem fs, Path folder) {
+        this.fs = fs;
+        this.folder = folder;
+    }
+
+    /** Writes {@code rows} (already in export order, export schema) in every format. */
+    Written write(TableSchema table, Dataset<Row> rows) {
+        String name = table.name();
+        FileFacts parquet = parquet(name, rows);
+        String csvPath = CSV + "/" + name + ".csv";
+        String fiPath = CSV_FI + "/" + name + ".csv";
+        long count = 0;
+        try (CountingDigest plain = open(csvPath); CountingDigest finnish = open(fiPath)) {
+            finnish.out.write(BOM);
+            try (Writer pw = new OutputStreamWriter(plain.out, StandardCharsets.UTF_8);
+                 Writer fw = new OutputStreamWriter(finnish.out, StandardCharsets.UTF_8);
+                 CSVPrinter p = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get().print(pw);
+                 CSVPrinter f = CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator('\n').get().print(fw)) {
+                String[] header = table.columns().stream().map(c -> c.name()).toArray(String[]::new);
+                p.printRecord((Object[]) header);
+                f.printRecord((Object[]) header);
+                String[] a = new String[header.length];
+                String[] b = new String[header.length];
+                for (Iterator<Row> it = rows.toLocalIterator(); it.hasNext(); ) {
+                    Row r = it.next();
+                    for (int i = 0; i < header.length; i++) {
+                        a[i] = text(r.get(i), '.');
+                        b[i] = text(r.get(i), ',');
+                    }
+                    p.printRecord((Object[]) a);
+                    f.printRecord((Object[]) b);
+                    count++;
+                }
+            }
+            return new Written(table, count, plain.facts(csvPath), finnish.facts(fiPath), parquet);
+        } catch (IOException e) {
+            throw new UncheckedIOException("export " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A value as CSV text: numbers in full (no exponent), with the given decimal mark; null as blank. */
+    static String text(Object value, char decimalMark) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Double d) {
+            if (d.isNaN() || d.isInfinite()) {
+                return "";
+            }
+            String plain = d == 0 ? "0" : BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+            return decimalMark == '.' ? plain : plain.replace('.', decimalMark);
+        }
+        return value.toString();
+    }
+
+    private FileFacts parquet(String name, Dataset<Row> rows) {
+        Path staging = new Path(folder, PARQUET + "/." + name);
+        Path target = new Path(folder, PARQUET + "/" + name + ".parquet");
+        rows.coalesce(1).write().mode(SaveMode.Overwrite).parquet(staging.toString());
+        try {
+            FileStatus part = null;
+            for (FileStatus s : fs.listStatus(staging)) {
+                if (s.getPath().getName().endsWith(".parquet")) {
+                    part = s;
+                }
+            }
+            if (part == null || !fs.rename(part.getPath(), target)) {
+                throw new IOException("could not place the Parquet file of " + name);
+            }
+            fs.delete(staging, true);
+            return new FileFacts(PARQUET + "/" + name + ".parquet", fs.getFileStatus(target).getLen(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("export " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a small UTF-8 text file; returns its facts. */
+    FileFacts text(String path, String content) {
+        try (CountingDigest out = open(path)) {
+            out.out.write(content.getBytes(StandardCharsets.UTF_8));
+            out.out.flush();
+            return out.facts(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("export " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private CountingDigest open(String path) throws IOException {
+        return new CountingDigest(fs.create(new Path(folder, path), true));
+    }
+
+    /** An output that counts its bytes and hashes them on the way through. */
+    private static final class CountingDigest implements AutoCloseable {
+        final DigestOutputStream out;
+        private final OutputStream file;
+        private long bytes;
+
+        CountingDigest(OutputStream file) {
+            this.file = file;
+            try {
+                this.out = new DigestOutputStream(new OutputStream() {
+                    @Override
+                    public void write(int b) throws IOException {
+                        file.write(b);
+                        bytes++;
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        file.write(b, off, len);
+                        bytes += len;
+                    }
+                }, MessageDigest.getInstance("SHA-256"));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        FileFacts facts(String path) throws IOException {
+            out.flush();
+            return new FileFacts(path, bytes, HexFormat.of().formatHex(out.getMessageDigest().digest()));
+        }
+
+        @Override
+        public void close() throws IOException {
+            file.close();
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package fi.polku.jobs.export;
+
+import static org.apache.spark.sql.functions.col;
+
+import fi.polku.contract.ExportTables;
+import fi.polku.contract.OutcomeTables;
+import fi.polku.contract.TableSchema;
+import fi.polku.contract.Tables;
+import fi.polku.jobs.config.ConfigError;
+import fi.polku.jobs.config.ExportSettings;
+import fi.polku.jobs.config.RunConfig;
+import fi.polku.jobs.output.Manifest;
+import fi.polku.jobs.pipeline.Stage;
+import fi.polku.jobs.pipeline.StageRun;
+import fi.polku.jobs.pipeline.Versions;
+import fi.polku.jobs.reference.ReferenceData;
+import fi.polku.jobs.spark.SparkSchemas;
+import fi.polku.privacy.KAnonymity;
+import fi.polku.region.Region;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.ChecksumFileSystem;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code polku export}: the student dataset from the current outputs, under {@code export/} in a new output
+ * version. Sessions, trajectories and 3X10D domain change become k-anonymous in (region, child's age band)
+ * ({@link KAnonymity}) with coarsened dates and new keys; region outcomes and rates get the k rule on every
+ * count; every table is written as Parquet, CSV and Finnish-Excel CSV, with {@code datapackage.json},
+ * {@code disclosure.json}, READMEs in English and Finnish and the data dictionary. Not part of
+ * {@code polku run}: releasing data is a decision, taken with this command.
+ */
+public final class ExportStage implements Stage {
+    /** The export's folder in the output root. */
+    public static final String FOLDER = "export";
+
+    @Override
+    public String name() {
+        return "export";
+    }
+
+    @Override
+    public String description() {
+        return "Student dataset: k-anonymous sessions, trajectories and domain change, region tables under the k rule,"
+                + " as Parquet, CSV and Finnish-Excel CSV with a Frictionless datapackage.json and a disclosure report.";
+    }
+
+    @Override
+    public List<String> produces() {
+        return List.of(FOLDER);
+    }
+
+    @Override
+    public void run(StageRun run) {
+        RunConfig config = run.config();
+        ExportSettings settings = config.export();
+        List<Manifest.Input> inputs = run.provenance();
+        boolean synthetic = inputs.stream().anyMatch(Manifest.Input::synthetic);
+        ExportSettings.Licence licence = licence(settings, synthetic, config.file().getFileName().toString());
+        SparkSession spark = run.spark();
+        Dataset<Row> sessions = run.read(Tables.SESSIONS);
+        Dataset<Row> domains = run.read(Tables.DOMAIN_CHANGE);
+        Map<String, KAnonymity.Identifiers> identifiers = EpisodeKeys.identifiers(sessions, domains);
+        KAnonymity.Result result = KAnonymity.recode(identifiers, settings.k());
+        Dataset<Row> keys = EpisodeKeys.table(spark, result, config.outcomes().seed()).cache();
+
+        ExportFiles files = new ExportFiles(fileSystem(run), run.location(FOLDER));
+        List<ExportFiles.Written> written = new ArrayList<>();
+        written.add(files.write(ExportTables.SESSIONS, Microdata.of(Tables.SESSIONS, ExportTables.SESSIONS, sessions, keys, settings.dates())));
+        written.add(files.write(ExportTables.TRAJECTORIES, Microdata.of(Tables.TRAJECTORIES, ExportTables.TRAJECTORIES,
+                run.read(Tables.TRAJECTORIES), keys, settings.dates())));
+        written.add(files.write(ExportTables.DOMAIN_CHANGE, Microdata.of(Tables.DOMAIN_CHANGE, ExportTables.DOMAIN_CHANGE, domains, keys,
+                settings.dates())));
+
+        DisclosureReport disclosure = new DisclosureReport(result, settings);
+        List<Row> outcomes = RegionTables.outcomes(run.read(OutcomeTables.REGION_OUTCOMES)
+                .orderBy("region", "instrument", "respondent", "arm", "period").collectAsList(), settings.k());
+        disclosure.blanked("region_outcomes", RegionTables.blanked(outcomes, ExportTables.REGION_OUTCOMES));
+        written.add(files.write(ExportTables.REGION_OUTCOMES, spark.createDataFrame(outcomes, SparkSchemas.of(ExportTables.REGION_OUTCOMES))));
+        List<Row> rates = RegionTables.rates(run.read(Tables.REGION_RATES).orderBy("region", "indicator", "age_group", "period")
+                .collectAsList(), settings.k());
+        disclosure.blanked("region_rates", RegionTables.blanked(rates, ExportTables.REGION_RATES));
+        written.add(files.write(ExportTables.REGION_RATES, spark.createDataFrame(rates, SparkSchemas.of(ExportTables.REGION_RATES))));
+        written.add(files.write(ExportTables.REGION_EFFECTS, run.read(Tables.REGION_EFFECTS).orderBy("region", "indicator", "age_group", "method")));
+        written.add(files.write(ExportTables.REGIONS, regions(spark, keys, outcomes, rates)));
+
+        DataDictionary dictionary = DataDictionary.bundled();
+        DataPackage.About about = new DataPackage.About(DataPackage.name(config.project(), config.asOf().toString()),
+                config.project() + (synthetic ? " (SYNTHETIC)" : "") + ": student dataset", config.project(), config.asOf().toString(),
+                synthetic, licence, settings, run.runId(), Versions.polku(), inputs, disclosure.json());
+        files.text("datapackage.json", DataPackage.json(about, written, dictionary));
+        files.text("disclosure.json", disclosure.text());
+        files.text("README.md", DatasetReadme.render(DatasetReadme.Language.EN, about, written, disclosure));
+        files.text("LUEMINUT.md", DatasetReadme.render(DatasetReadme.Language.FI, about, written, disclosure));
+        files.text("DATA_DICTIONARY.md", dictionary.text());
+        run.recordFolder(FOLDER, written.size() * 3L + 5);
+
+        long rows = written.stream().mapToLong(ExportFiles.Written::rows).sum();
+        run.detail(String.format(Locale.ROOT, "k = %d on (region, age band): %,d episodes published, %,d pooled into 'other', %,d left"
+                        + " out; smallest class %,d; dates by %s", settings.k(), result.recoded().size(), result.pooled(),
+                result.suppressed(), result.smallest(), settings.dates().code()));
+        run.detail(String.format(Locale.ROOT, "region tables: %,d outcome rows and %,d rate rows with small counts blanked",
+                disclosure.blankedRows().get("region_outcomes"), disclosure.blankedRows().get("region_rates")));
+        run.detail("dataset, datapackage.json, disclosure.json, README.md, LUEMINUT.md → " + config.output() + "/" + FOLDER);
+        run.summarise(identifiers.size(), rows, result.suppressed());
+    }
+
+    /**
+     * The dataset's licence: the configured one; CC BY 4.0 for synthetic data; for real data without one, a
+     * configuration error, because the data controller decides the terms of real data, not Polku.
+     */
+    static ExportSettings.Licence licence(ExportSettings settings, boolean synthetic, String configName) {
+        if (settings.licence() != null) {
+            return settings.licence();
+        }
+        if (synthetic) {
+            return ExportSettings.Licence.CC_BY_4_0;
+        }
+        throw new ConfigError("config " + configName + ": key 'export.licence' is required to export real data: the data"
+                + " controller decides its terms (e.g. licence: {name: CC-BY-4.0, title: ..., path: ...})");
+    }
+
+    /** The file system of the new version, without Hadoop's .crc side files (students get the data files only). */
+    private static FileSystem fileSystem(StageRun run) {
+        Path folder = run.location(FOLDER);
+        try {
+            FileSystem fs = folder.getFileSystem(run.spark().sparkContext().hadoopConfiguration());
+            return fs instanceof ChecksumFileSystem c ? c.getRawFileSystem() : fs;
+        } catch (IOException e) {
+            throw new UncheckedIOException("export " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The regions the export names, with their names in Finnish, Swedish and English ({@code other} included). */
+    private static Dataset<Row> regions(SparkSession spark, Dataset<Row> keys, List<Row> outcomes, List<Row> rates) {
+        TreeSet<String> codes = new TreeSet<>();
+        keys.select(col("export_region")).distinct().collectAsList().forEach(r -> codes.add(r.getString(0)));
+        outcomes.forEach(r -> codes.add(r.getString(ExportTables.REGION_OUTCOMES.indexOf("region"))));
+        rates.forEach(r -> codes.add(r.getString(ExportTables.REGION_RATES.indexOf("region"))));
+        List<Row> rows = new ArrayList<>();
+        for (String code : codes) {
+            if (code.equals(KAnonymity.OTHER_REGION)) {
+                rows.add(RowFactory.create(code, "muut alueet", "övriga områden", "other regions"));
+            } else {
+                Region r = ReferenceData.bundled().regions().byCode(code).orElse(null);
+                rows.add(r == null ? RowFactory.create(code, code, code, code) : RowFactory.create(code, r.nameFi(), r.nameSv(), r.nameEn()));
+            }
+        }
+        return spark.createDataFrame(rows, SparkSchemas.of(ExportTables.REGIONS));
+    }
+}
