@@ -96,7 +96,8 @@ public final class ExportStage implements Stage {
 
         DataDictionary dictionary = DataDictionary.bundled();
         DataPackage.About about = new DataPackage.About(DataPackage.name(config.project(), config.asOf().toString()),
-                config.project() + (synthetic ? " (SYNTHETIC)" : "") + ": student dataset", config.project(), config.asOf().toString(),
+                config.project() + (synthetic && !config.project().toUpperCase(Locale.ROOT).contains("SYNTHETIC") ? " (SYNTHETIC)" : "")
+                        + ": student dataset", config.project(), config.asOf().toString(),
                 synthetic, licence, settings, run.runId(), Versions.polku(), inputs, disclosure.json());
         files.text("datapackage.json", DataPackage.json(about, written, dictionary));
         files.text("disclosure.json", disclosure.text());
