@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Polku's benchmark: seeded synthetic inputs of N FIT sessions (default 1 M and 10 M), Polku's ingest, change
+# (trajectories) and outcomes (region outcomes) stages each in a fresh JVM with a fixed heap, and DuckDB (JDBC)
+# over the same sessions Parquet computing the part plain SQL can (per-series intake/latest/change/slope, region ×
+# arm means and counts), checked number by number against Polku's tables. Also the demo pipeline end to end in a
+# cold JVM. Prints a Markdown report (also written to $BENCH_DIR/results.md) and which targets were met.
+#
+#   jobs/scripts/benchmark.sh                 # 1 000 000 and 10 000 000 sessions
+#   jobs/scripts/benchmark.sh 20000           # a smoke run
+#   HEAP=4g PARTS=8 BENCH_DIR=bench jobs/scripts/benchmark.sh 1000000
+#
+# Inputs are generated once per size and seed and reused (delete $BENCH_DIR/data-N to regenerate). Not part of
+# `mvn verify`: a 10 M run takes a while.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000000 10000000)
+heap=${HEAP:-4g}
+parts=${PARTS:-8}
+seed=${SEED:-20240801}
+bench=${BENCH_DIR:-$root/bench}
+mkdir -p "$bench"
+bench=$(cd "$bench" && pwd)
+jar=$root/jobs/target/polku.jar
+
+echo "building (jar, test classes, classpath) ..."
+mvn -B -q -DskipTests install >/dev/null
+mvn -B -q -pl jobs test-compile >/dev/null
+mvn -B -q -pl jobs dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$bench/test.classpath" >/dev/null
+duck_cp="$root/jobs/target/test-classes:$(cat "$bench/test.classpath")"
+
+# measure NAME CMD...: runs CMD, sampling its peak RSS; sets WALL (s), RSS_MB, and HEAP_MB from its GC log if any.
+measure() {
+  local name=$1; shift
+  local gclog=$bench/$name.gc.log log=$bench/$name.log
+  rm -f "$gclog"
+  local start end pid hwm=0 v
+  start=$(date +%s.%N)
+  "$@" >"$log" 2>&1 &
+  pid=$!
+  while kill -0 "$pid" 2>/dev/null; do
+    v=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
+    # The JVM is a child of nothing else here: $pid is java itself.
+    [ -n "$v" ] && [ "$v" -gt "$hwm" ] && hwm=$v
+    sleep 0.2
+  done
+  if ! wait "$pid"; then echo "FAILED: $name (see $log)"; tail -20 "$log"; exit 1; fi
+  end=$(date +%s.%N)
+  WALL=$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.1f", b - a}')
+  RSS_MB=$((hwm / 1024))
+  HEAP_MB=$( [ -f "$gclog" ] && grep -oE '[0-9]+M->' "$gclog" | sed 's/M->//' | sort -n | tail -1 || true)
+  HEAP_MB=${HEAP_MB:-0}
+}
+
+# stage_field MANIFEST STAGE FIELD: a number from the manifest's stage summary.
+stage_field() {
+  awk -v stage="\"$2\"" -v field="\"$3\"" '
+    $1 == "\"name\"" && $3 ~ stage {found = 1}
+    found && $1 == field {gsub(/,/, "", $3); print $3; exit}' "$1"
+}
+
+java_flags=(-Xms"$heap" -Xmx"$heap")
+report=$bench/results.md
+{
+  echo "# Polku benchmark $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo
+  echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(java -version 2>&1 | head -1);"
+  echo "heap $heap per JVM; Polku $(java -jar "$jar" --version); inputs by \`polku generate --sessions N --parts $parts --seed $seed\`."
+  echo
+  echo "| sessions | stage | wall s | stage s | rows in | rows/s | peak heap MB | peak RSS MB |"
+  echo "|---:|---|---:|---:|---:|---:|---:|---:|"
+} >"$report"
+summary=()
+declare -A comparable
+for n in "${sizes[@]}"; do
+  data=$bench/data-$n
+  if [ ! -f "$data/.complete" ]; then
+    rm -rf "$data"
+    measure "generate-$n" java -jar "$jar" generate --sessions "$n" --parts "$parts" --seed "$seed" --out "$data"
+    touch "$data/.complete"
+  fi
+  config=$bench/polku-$n.yaml
+  cat >"$config" <<YAML
+project: benchmark $n sessions (SYNTHETIC)
+as_of: 2026-06-30
+inputs:
+  fit_sessions: $data/fit_sessions*.csv
+  life_situation: $data/life_situation*.csv
+  region_statistics: $data/region_statistics.csv
+  populations: $data/populations.csv
+output: $bench/out-$n
+regions:
+  - {region: Etelä-Savo, start: 2024-08-01}
+  - {region: Pohjois-Savo, start: 2024-08-01}
+  - {region: Kainuu, start: 2024-08-01}
+  - {region: Kymenlaakso, start: 2024-05-01}
+YAML
+  total=0
+  for stage in ingest change outcomes; do
+    measure "$stage-$n" java "${java_flags[@]}" -Xlog:gc:file="$bench/$stage-$n.gc.log" -jar "$jar" "$stage" --config "$config" --force
+    manifest=$bench/out-$n/manifest.json
+    secs=$(stage_field "$manifest" "$stage" seconds)
+    rows=$(stage_field "$manifest" "$stage" rows_in)
+    rate=$(awk -v r="$rows" -v s="$secs" 'BEGIN {printf "%.0f", (s > 0) ? r / s : 0}')
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$stage" "$WALL" "$secs" "$rows" "$rate" "$HEAP_MB" "$RSS_MB" >>"$report"
+    total=$(awk -v a="$total" -v b="$WALL" 'BEGIN {print a + b}')
+    [ "$stage" = change ] && change_s=$secs
+    [ "$stage" = outcomes ] && outcomes_s=$secs
+  done
+  measure "duckdb-$n" java "${java_flags[@]}" -cp "$duck_cp" fi.polku.jobs.bench.DuckDbComparison "$bench/out-$n"
+  duck=$(grep -oE 'duckdb_seconds=[0-9.]+' "$bench/duckdb-$n.log" | cut -d= -f2)
+  printf '| %s | duckdb (comparable part) | %s | %s | | | | %s |\n' "$n" "$WALL" "$duck" "$RSS_MB" >>"$report"
+  polku_part=$(awk -v a="$change_s" -v b="$outcomes_s" 'BEGIN {print a + b}')
+  comparable[$n]="$polku_part $duck $total"
+  summary+=("$n: Polku change+outcomes ${polku_part} s vs DuckDB ${duck} s (ratio $(awk -v a="$polku_part" -v b="$duck" 'BEGIN {printf "%.1f", a / b}')); all three stages ${total} s wall; check: $(grep -oE 'series_differ=[0-9]+ .*cells_differ=[0-9]+' "$bench/duckdb-$n.log")")
+done
+
+# The demo pipeline, end to end (ingest to HTML), in one cold JVM.
+sed -e "s#^output: .*#output: $bench/demo-out#" -e "s#: \([a-z_]*\.csv\)\$#: $root/datasets/demo/\1#" "$root/datasets/demo/polku.yaml" >"$bench/demo.yaml"
+measure demo java -jar "$jar" run --config "$bench/demo.yaml" --force
+demo_wall=$WALL
+
+{
+  echo
+  echo "Demo pipeline end to end (ingest → HTML), cold JVM, default heap: ${demo_wall} s wall."
+  echo
+  for line in "${summary[@]}"; do echo "- $line"; done
+  echo
+  echo "Targets:"
+  echo "- demo end to end ≤ 30 s: ${demo_wall} s → $(awk -v w="$demo_wall" 'BEGIN {print (w <= 30) ? "met" : "MISSED"}')"
+  if [ -n "${comparable[10000000]:-}" ]; then
+    read -r p d t <<<"${comparable[10000000]}"
+    echo "- Polku/DuckDB ≤ 1.5 at 10 M: $(awk -v a="$p" -v b="$d" 'BEGIN {r = a / b; printf "%.1f → %s", r, (r <= 1.5) ? "met" : "MISSED"}')"
+    echo "- 10 M within a $heap heap: completed without running out of memory → met"
+    if [ -n "${comparable[1000000]:-}" ]; then
+      read -r p1 d1 t1 <<<"${comparable[1000000]}"
+      echo "- time(10 M)/time(1 M) ≤ 11 (three stages, wall): $(awk -v a="$t" -v b="$t1" 'BEGIN {r = a / b; printf "%.1f → %s", r, (r <= 11) ? "met" : "MISSED"}')"
+    fi
+  fi
+} >>"$report"
+cat "$report"
