@@ -6,12 +6,17 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The alias table: Finnish (and other) header names and values of real exports mapped to Polku's canonical
  * English snake_case names and codes. The table itself lives in {@code datasets/aliases.csv}.
  */
 public final class Aliases {
+    private static final Pattern AGE_CODE = Pattern.compile("[0-9]+\\s*[-–]\\s*[0-9]+|[0-9]+\\s*\\+");
+    private static final Pattern SPACE = Pattern.compile("\\s");
+    private static final Pattern PUNCTUATION = Pattern.compile("[^a-z0-9+]+");
+    private static final Pattern EDGE_UNDERSCORES = Pattern.compile("^_+|_+$");
     /**
      * Scope of header aliases for every dataset; {@code header:<dataset>} scopes one dataset (and wins
      * there), and any other scope names the column whose values it maps.
@@ -89,13 +94,33 @@ public final class Aliases {
      * punctuation to one underscore, except inside codes like {@code 13-17} and {@code 18+}, which keep
      * their hyphen and plus.
      */
+
     static String fold(String text) {
+        if (folded(text)) {
+            return text; // the common case (ors, youth, project): called for every value of every row
+        }
         String s = Normalizer.normalize(text.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         s = s.replace('ä', 'a').replace('ö', 'o').replace('å', 'a');
-        if (s.matches("[0-9]+\\s*[-–]\\s*[0-9]+|[0-9]+\\s*\\+")) {
-            return s.replaceAll("\\s", "").replace('–', '-');
+        if (AGE_CODE.matcher(s).matches()) {
+            return SPACE.matcher(s).replaceAll("").replace('–', '-');
         }
-        s = s.replaceAll("[^a-z0-9+]+", "_");
-        return s.replaceAll("^_+|_+$", "");
+        s = PUNCTUATION.matcher(s).replaceAll("_");
+        return EDGE_UNDERSCORES.matcher(s).replaceAll("");
+    }
+
+    /** Whether {@link #fold} would return the text unchanged: a-z, 0-9, '+' and single inner underscores. */
+    private static boolean folded(String text) {
+        int n = text.length();
+        if (n == 0 || text.charAt(0) == '_' || text.charAt(n - 1) == '_') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '_' && text.charAt(i - 1) != '_';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
  * short or official name in Finnish, Swedish or English, any case) to one {@link Region}.
  */
 public final class RegionTable {
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s_\\-–]+");
     private final Map<String, Region> byCode;
     private final Map<String, Region> byKey;
 
@@ -91,6 +92,7 @@ public final class RegionTable {
     static String normalise(String text) {
         String s = Normalizer.normalize(text.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         s = s.replace('ä', 'a').replace('ö', 'o').replace('å', 'a');
-        return s.replaceAll("[\\s_\\-–]+", " ");
+        return SEPARATORS.matcher(s).replaceAll(" ");
     }
+
 }

@@ -46,6 +46,10 @@ public final class Sessions {
         conf.setIfMissing("spark.sql.parquet.compression.codec", "snappy");
         HADOOP.forEach((k, v) -> conf.setIfMissing("spark.hadoop." + k, v));
         conf.setIfMissing("spark.sql.debug.maxToStringFields", "200");
+        // HotSpot never JIT-compiles a method over 8 000 bytes of bytecode; the generated (de)serialisers of
+        // Polku's wide rows exceed that and then run interpreted. At this limit Spark falls back to
+        // non-fused code for such subtrees instead: the change stage at 1 M sessions went from 57 s to 48 s.
+        conf.setIfMissing("spark.sql.codegen.hugeMethodLimit", "8000");
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         spark.sparkContext().setLogLevel(verbose ? "INFO" : "WARN");
         return spark;

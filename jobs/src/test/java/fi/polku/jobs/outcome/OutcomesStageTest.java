@@ -33,6 +33,14 @@ class OutcomesStageTest {
     }
 
     @Test
+    void duckDbComputesTheSameTrajectoriesAndCellMeans() throws java.sql.SQLException {
+        // The benchmark's DuckDB side (jobs/scripts/benchmark.sh) as a smoke test: same numbers within 1e-6.
+        fi.polku.jobs.bench.DuckDbComparison.Result r = fi.polku.jobs.bench.DuckDbComparison.compare(ws.output());
+        assertTrue(r.series() > 500 && r.cellsWithMeans() > 10, r.toString());
+        assertTrue(r.same(), r.toString());
+    }
+
+    @Test
     void everyEstimateHasAnIntervalOrAReason() {
         String o = DuckDb.table(ws.output(), "region_outcomes");
         assertTrue(DuckDb.count("select count(*) from " + o + " where status = 'ok'") > 40);
