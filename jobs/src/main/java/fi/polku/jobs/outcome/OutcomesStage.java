@@ -73,15 +73,19 @@ public final class OutcomesStage implements Stage {
                 List.of("region", "instrument", "respondent", "arm", "period"));
 
         int minCell = settings.minCell();
-        Dataset<Row> growth = run.read(Tables.SESSIONS)
+        // One model per region × instrument × respondent × arm: few rows, collected once (counting and then
+        // writing the Dataset would group all the sessions twice).
+        List<Row> growthRows = run.read(Tables.SESSIONS)
                 .filter(col("instrument").isin(outcomeInstruments.toArray()).and(col("skipped").equalTo(false))
                         .and(col("total").isNotNull()))
                 .groupByKey((MapFunction<Row, String>) r -> GrowthRows.key(r.getAs("region"), r.getAs("instrument"),
                         r.getAs("respondent"), r.getAs("arm")), Encoders.STRING())
                 .mapGroups((MapGroupsFunction<String, Row, Row>) (key, rows) -> GrowthRows.of(key, rows, minCell),
-                        Encoders.row(GrowthRows.SCHEMA));
-        long growthCount = growth.count();
-        run.write(OutcomeTables.GROWTH_MODELS, growth, growthCount, List.of("region", "instrument", "respondent", "arm"));
+                        Encoders.row(GrowthRows.SCHEMA))
+                .collectAsList();
+        long growthCount = growthRows.size();
+        run.write(OutcomeTables.GROWTH_MODELS, run.spark().createDataFrame(growthRows, GrowthRows.SCHEMA), growthCount,
+                List.of("region", "instrument", "respondent", "arm"));
 
         Set<String> projectRegions = config.regions().stream().map(RunConfig.TreatedRegion::region).collect(Collectors.toSet());
         if (projectRegions.isEmpty()) {
