@@ -26,7 +26,7 @@ public final class Polku {
     /** Runs the tool and returns its exit code (tests call this instead of {@link #main}). */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Polku());
-        for (Stage stage : java.util.stream.Stream.concat(Stages.all().stream(), Stages.onDemand().stream()).toList()) {
+        for (Stage stage : Stages.commands()) {
             CommandLine command = new CommandLine(new StageCommand(stage));
             command.getCommandSpec().usageMessage().description(stage.description(), "",
                     "Writes " + String.join(", ", stage.produces()) + ". Reads the tables of earlier stages from the "

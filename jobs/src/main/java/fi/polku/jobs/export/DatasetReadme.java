@@ -2,6 +2,7 @@ package fi.polku.jobs.export;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
+import fi.polku.jobs.config.ExportSettings;
 import fi.polku.jobs.output.Manifest;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -55,7 +56,7 @@ final class DatasetReadme {
         scope.put("pooled", disclosure.publishable(disclosure.result().pooled()));
         scope.put("suppressed", disclosure.publishable(disclosure.result().suppressed()));
         scope.put("dates", about.settings().dates().code());
-        scope.put("datesFi", about.settings().dates() == fi.polku.jobs.config.ExportSettings.Dates.MONTH ? "kuukausiksi" : "lukukausiksi");
+        scope.put("datesFi", about.settings().dates() == ExportSettings.Dates.MONTH ? "kuukausiksi" : "lukukausiksi");
         scope.put("blankedSummary", disclosure.blankedRows().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", ")));
         scope.put("licenceTitle", about.licence().title());

@@ -122,7 +122,7 @@ final class ExportFiles {
     }
 
     /** Writes a small UTF-8 text file; returns its facts. */
-    FileFacts text(String path, String content) {
+    FileFacts writeText(String path, String content) {
         try (CountingDigest out = open(path)) {
             out.out.write(content.getBytes(StandardCharsets.UTF_8));
             out.out.flush();

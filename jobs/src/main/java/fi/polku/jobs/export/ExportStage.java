@@ -99,11 +99,11 @@ public final class ExportStage implements Stage {
                 config.project() + (synthetic && !config.project().toUpperCase(Locale.ROOT).contains("SYNTHETIC") ? " (SYNTHETIC)" : "")
                         + ": student dataset", config.project(), config.asOf().toString(),
                 synthetic, licence, settings, run.runId(), Versions.polku(), inputs, disclosure.json());
-        files.text("datapackage.json", DataPackage.json(about, written, dictionary));
-        files.text("disclosure.json", disclosure.text());
-        files.text("README.md", DatasetReadme.render(DatasetReadme.Language.EN, about, written, disclosure));
-        files.text("LUEMINUT.md", DatasetReadme.render(DatasetReadme.Language.FI, about, written, disclosure));
-        files.text("DATA_DICTIONARY.md", dictionary.text());
+        files.writeText("datapackage.json", DataPackage.json(about, written, dictionary));
+        files.writeText("disclosure.json", disclosure.text());
+        files.writeText("README.md", DatasetReadme.render(DatasetReadme.Language.EN, about, written, disclosure));
+        files.writeText("LUEMINUT.md", DatasetReadme.render(DatasetReadme.Language.FI, about, written, disclosure));
+        files.writeText("DATA_DICTIONARY.md", dictionary.text());
         run.recordFolder(FOLDER, written.size() * 3L + 5);
 
         long rows = written.stream().mapToLong(ExportFiles.Written::rows).sum();

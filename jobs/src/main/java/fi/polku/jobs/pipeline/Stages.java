@@ -26,9 +26,14 @@ public final class Stages {
         return List.of(new ExportStage());
     }
 
+    /** Every stage that is a command of its own: the pipeline's, then the on-demand ones. */
+    public static List<Stage> commands() {
+        return java.util.stream.Stream.concat(all().stream(), onDemand().stream()).toList();
+    }
+
     /** The stage with this name. */
     public static Stage named(String name) {
-        return java.util.stream.Stream.concat(all().stream(), onDemand().stream()).filter(s -> s.name().equals(name)).findFirst()
+        return commands().stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no stage " + name));
     }
 }
