@@ -11,12 +11,14 @@ import fi.polku.contract.Tables;
 import fi.polku.jobs.pipeline.Stage;
 import fi.polku.jobs.pipeline.StageRun;
 import fi.polku.jobs.reference.ReferenceData;
+import fi.polku.jobs.spark.Concurrently;
 import fi.polku.jobs.spark.RowBuilder;
 import fi.polku.jobs.spark.SparkSchemas;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
@@ -62,55 +64,80 @@ public final class ChangeStage implements Stage {
         Dataset<Row> bases = series.filter(col(SeriesRows.KIND).equalTo(SeriesRows.TRAJECTORY));
         Dataset<Row> observations = series.filter(col(SeriesRows.KIND).equalTo(SeriesRows.OBSERVATION));
 
+        try (Concurrently pieces = new Concurrently()) {
+            Supplier<Map<String, PrePostMoments>> normsOf = pieces.submit(() -> norms(bases));
+            Supplier<List<Tuple2<String, ChangeHistogram>>> histograms = pieces.submit(() -> histograms(observations));
+            Supplier<Boolean> synthetic = pieces.submit(() -> !sessions.filter(col("synthetic")).isEmpty());
+            Supplier<Long> trajectoryCount = pieces.submit(bases::count);
+            Supplier<Long> sessionCount = pieces.submit(sessions::count);
+            Supplier<Domains> domains = pieces.submit(() -> domains(run, reference, settings));
+
+            Map<String, PrePostMoments> norms = normsOf.get();
+            Map<String, ExpectedResponse.Point> curve = new HashMap<>();
+            List<Row> curveRows = new ArrayList<>();
+            RowBuilder cb = new RowBuilder(SparkSchemas.of(Tables.ETR_CURVES));
+            for (Tuple2<String, ChangeHistogram> t : histograms.get()) {
+                String[] key = t._1().split("\u0000");
+                ExpectedResponse.Point p = ExpectedResponse.Point.of(key[2], Integer.parseInt(key[3]), t._2());
+                curve.put(t._1(), p);
+                curveRows.add(cb.clear().set("instrument", key[0]).set("rater", key[1]).set("intake_band", p.band())
+                        .set("session_no", p.sessionNo()).set("n", p.n()).set("p10", p.p10()).set("p25", p.p25())
+                        .set("p50", p.p50()).set("p75", p.p75()).set("p90", p.p90())
+                        .set("enough_data", p.n() >= ExpectedResponse.MIN_N)
+                        .set("method", "local: percentiles (type 7) of change since intake, by intake band and session; "
+                                + "sessions past " + ExpectedResponse.LAST_SESSION + " pooled; curve points under n "
+                                + ExpectedResponse.MIN_N + " are not used")
+                        .set("label", "local").set("fitted_on", run.config().asOf()).set("synthetic", synthetic.get()).build());
+            }
+            Dataset<Row> trajectories = bases.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
+                Assessed assessed = new Assessed(reference.parameters(), settings, norms, curve);
+                List<Row> out = new ArrayList<>();
+                rows.forEachRemaining(r -> out.add(assessed.assess(r)));
+                return out.iterator();
+            }, Encoders.row(Assessed.SCHEMA));
+            Domains domain = domains.get();
+            run.write(List.of(
+                    new StageRun.Output(Tables.TRAJECTORIES, trajectories, trajectoryCount.get(),
+                            List.of("case_id", "episode_id", "respondent", "instrument")),
+                    new StageRun.Output(Tables.ETR_CURVES, run.spark().createDataFrame(curveRows, SparkSchemas.of(Tables.ETR_CURVES)),
+                            curveRows.size(), List.of("instrument", "rater", "intake_band", "session_no")),
+                    new StageRun.Output(Tables.DOMAIN_CHANGE, domain.rows(), domain.count(),
+                            List.of("case_id", "episode_id", "respondent", "domain"))));
+            run.detail(String.format(java.util.Locale.ROOT, "%,d trajectories (%,d outcome series with two or more measured sessions),"
+                    + " %,d expected-response points, %,d domain rows; RCI %s with %s, SD from %s",
+                    trajectoryCount.get(), norms.values().stream().mapToLong(PrePostMoments::count).sum(), curveRows.size(),
+                    domain.count(), settings.method(), settings.reliability(), settings.sdSource().code()));
+            run.summarise(sessionCount.get(), trajectoryCount.get() + curveRows.size() + domain.count(), 0);
+            domain.persisted().unpersist();
+        }
+        series.unpersist();
+    }
+
+    /** Sample norms of the complete outcome series, by instrument and age band. */
+    private static Map<String, PrePostMoments> norms(Dataset<Row> bases) {
         Map<String, PrePostMoments> norms = new HashMap<>();
         for (Tuple2<String, PrePostMoments> t : bases.filter(col("change").isNotNull())
                 .groupByKey((MapFunction<Row, String>) r -> Assessed.normKey(r.getAs("instrument"), r.getAs("age_band")), Encoders.STRING())
                 .agg(moments("intake_score", "latest_score").toColumn()).collectAsList()) {
             norms.put(t._1(), t._2());
         }
-        Map<String, ExpectedResponse.Point> curve = new HashMap<>();
-        List<Row> curveRows = new ArrayList<>();
-        boolean synthetic = !sessions.filter(col("synthetic")).isEmpty();
-        RowBuilder cb = new RowBuilder(SparkSchemas.of(Tables.ETR_CURVES));
-        for (Tuple2<String, ChangeHistogram> t : observations
+        return norms;
+    }
+
+    /** Change since intake by instrument, rater, intake band and session: the expected-response curve's data. */
+    private static List<Tuple2<String, ChangeHistogram>> histograms(Dataset<Row> observations) {
+        return observations
                 .groupByKey((MapFunction<Row, String>) r -> Assessed.curveKey(r.getAs("instrument"), r.getAs("rater"),
                         r.getAs("intake_band"), r.<Integer>getAs("obs_session")), Encoders.STRING())
                 .agg(new EngineAggregator<>(ChangeHistogram.class, ChangeHistogram::create,
-                        (h, r) -> h.accept(r.<Double>getAs("obs_change")), ChangeHistogram::combine).toColumn()).collectAsList()) {
-            String[] key = t._1().split("\u0000");
-            ExpectedResponse.Point p = ExpectedResponse.Point.of(key[2], Integer.parseInt(key[3]), t._2());
-            curve.put(t._1(), p);
-            curveRows.add(cb.clear().set("instrument", key[0]).set("rater", key[1]).set("intake_band", p.band())
-                    .set("session_no", p.sessionNo()).set("n", p.n()).set("p10", p.p10()).set("p25", p.p25())
-                    .set("p50", p.p50()).set("p75", p.p75()).set("p90", p.p90())
-                    .set("enough_data", p.n() >= ExpectedResponse.MIN_N)
-                    .set("method", "local: percentiles (type 7) of change since intake, by intake band and session; "
-                            + "sessions past " + ExpectedResponse.LAST_SESSION + " pooled; curve points under n "
-                            + ExpectedResponse.MIN_N + " are not used")
-                    .set("label", "local").set("fitted_on", run.config().asOf()).set("synthetic", synthetic).build());
-        }
-
-        Dataset<Row> trajectories = bases.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
-            Assessed assessed = new Assessed(reference.parameters(), settings, norms, curve);
-            List<Row> out = new ArrayList<>();
-            rows.forEachRemaining(r -> out.add(assessed.assess(r)));
-            return out.iterator();
-        }, Encoders.row(Assessed.SCHEMA));
-        long trajectoryCount = bases.count();
-        run.write(Tables.TRAJECTORIES, trajectories, trajectoryCount, List.of("case_id", "episode_id", "respondent", "instrument"));
-        run.write(Tables.ETR_CURVES, run.spark().createDataFrame(curveRows, SparkSchemas.of(Tables.ETR_CURVES)),
-                curveRows.size(), List.of("instrument", "rater", "intake_band", "session_no"));
-        long domains = writeDomains(run, reference, settings);
-        long sessionCount = sessions.count();
-        run.detail(String.format(java.util.Locale.ROOT, "%,d trajectories (%,d outcome series with two or more measured sessions),"
-                + " %,d expected-response points, %,d domain rows; RCI %s with %s, SD from %s",
-                trajectoryCount, norms.values().stream().mapToLong(PrePostMoments::count).sum(), curveRows.size(), domains,
-                settings.method(), settings.reliability(), settings.sdSource().code()));
-        run.summarise(sessionCount, trajectoryCount + curveRows.size() + domains, 0);
-        series.unpersist();
+                        (h, r) -> h.accept(r.<Double>getAs("obs_change")), ChangeHistogram::combine).toColumn()).collectAsList();
     }
 
-    private static long writeDomains(StageRun run, ReferenceData reference, ChangeSettings settings) {
+    /** The 3X10D domain rows to write, their count, and the persisted frame to release after writing. */
+    private record Domains(Dataset<Row> rows, long count, Dataset<Row> persisted) {
+    }
+
+    private static Domains domains(StageRun run, ReferenceData reference, ChangeSettings settings) {
         Dataset<Row> domains = run.read(Tables.LIFE_SITUATION)
                 .groupByKey((MapFunction<Row, String>) r -> r.getAs("case_id") + "\u0000" + r.getAs("episode_id")
                         + "\u0000" + r.getAs("respondent"), Encoders.STRING())
@@ -131,10 +158,7 @@ public final class ChangeStage implements Stage {
             assessed = domains.map((MapFunction<Row, Row>) r -> DomainRows.assess(r, reliability, norms, minCases, direction),
                     Encoders.row(DomainRows.SCHEMA));
         }
-        long count = domains.count();
-        run.write(Tables.DOMAIN_CHANGE, assessed, count, List.of("case_id", "episode_id", "respondent", "domain"));
-        domains.unpersist();
-        return count;
+        return new Domains(assessed, domains.count(), domains);
     }
 
     /** Sample norms of complete cases from two numeric columns. */

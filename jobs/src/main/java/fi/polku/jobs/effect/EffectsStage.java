@@ -68,14 +68,15 @@ public final class EffectsStage implements Stage {
             run.warn("no unit costs in the config (key unit_costs): no cost offset computed");
         }
         List<Row> effects = out.effects();
-        run.write(Tables.REGION_EFFECTS, run.spark().createDataFrame(effects, RegionEstimates.SCHEMA), effects.size(),
-                List.of("region", "indicator", "age_group", "method"));
-        run.write(Tables.SYNTHETIC_WEIGHTS, run.spark().createDataFrame(out.weights(), RegionEstimates.WEIGHTS),
-                out.weights().size(), List.of("region", "indicator", "age_group", "donor"));
-        run.write(Tables.SYNTHETIC_PATHS, run.spark().createDataFrame(out.paths(), RegionEstimates.PATHS), out.paths().size(),
-                List.of("region", "indicator", "age_group", "period"));
-        run.write(Tables.COST_OFFSET, run.spark().createDataFrame(out.costs(), RegionEstimates.COSTS), out.costs().size(),
-                List.of("region", "indicator", "age_group", "method", "period"));
+        run.write(List.of(
+                new StageRun.Output(Tables.REGION_EFFECTS, run.spark().createDataFrame(effects, RegionEstimates.SCHEMA),
+                        effects.size(), List.of("region", "indicator", "age_group", "method")),
+                new StageRun.Output(Tables.SYNTHETIC_WEIGHTS, run.spark().createDataFrame(out.weights(), RegionEstimates.WEIGHTS),
+                        out.weights().size(), List.of("region", "indicator", "age_group", "donor")),
+                new StageRun.Output(Tables.SYNTHETIC_PATHS, run.spark().createDataFrame(out.paths(), RegionEstimates.PATHS),
+                        out.paths().size(), List.of("region", "indicator", "age_group", "period")),
+                new StageRun.Output(Tables.COST_OFFSET, run.spark().createDataFrame(out.costs(), RegionEstimates.COSTS),
+                        out.costs().size(), List.of("region", "indicator", "age_group", "method", "period"))));
         run.detail(String.format(Locale.ROOT, "%,d rates; %,d estimates for %d project region(s)", statisticsRows,
                 effects.size(), config.regions().size()));
         run.summarise(statisticsRows, statisticsRows + effects.size(), 0);

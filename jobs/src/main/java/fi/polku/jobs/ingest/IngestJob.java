@@ -13,6 +13,7 @@ import fi.polku.ingest.Checked;
 import fi.polku.ingest.IngestContext;
 import fi.polku.ingest.Parsed;
 import fi.polku.jobs.reference.ReferenceData;
+import fi.polku.jobs.spark.Concurrently;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -53,7 +55,7 @@ public final class IngestJob {
     }
 
     /**
-     * Screens all files, then ingests them.
+     * Screens all files, then ingests them, the datasets concurrently (they are independent).
      *
      * @throws InputRejected when any file holds an identity code or cannot be read; nothing is ingested then
      */
@@ -62,17 +64,27 @@ public final class IngestJob {
         Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
         Dataset<Row> quarantine = spark.createDataFrame(List.of(), fi.polku.jobs.spark.SparkSchemas.of(Tables.QUARANTINE));
         List<FileCount> counts = new ArrayList<>();
+        List<Callable<Ingested>> pieces = new ArrayList<>();
         for (DatasetSpec<?> spec : DatasetSpec.all()) {
             List<InputFile> mine = files.stream().filter(f -> f.dataset().equals(spec.dataset())).collect(Collectors.toList());
-            Dataset<Row>[] stages = ingest(spec, mine);
-            Dataset<Row> all = stages[1];
-            tables.put(spec.table().name(), all.filter(col(Staged.Q_REASON_CODE).isNull()).select(columns(spec.table())));
-            quarantine = quarantine.unionByName(all.filter(col(Staged.Q_REASON_CODE).isNotNull())
+            pieces.add(() -> {
+                Dataset<Row>[] stages = ingest(spec, mine);
+                return new Ingested(spec, stages[1], count(spec, mine, stages[0], stages[1]));
+            });
+        }
+        for (Ingested done : Concurrently.run(pieces)) {
+            DatasetSpec<?> spec = done.spec();
+            tables.put(spec.table().name(), done.all().filter(col(Staged.Q_REASON_CODE).isNull()).select(columns(spec.table())));
+            quarantine = quarantine.unionByName(done.all().filter(col(Staged.Q_REASON_CODE).isNotNull())
                     .select(Staged.quarantineColumns(spec.dataset())));
-            counts.addAll(count(spec, mine, stages[0], all));
+            counts.addAll(done.counts());
         }
         tables.put(Tables.QUARANTINE.name(), quarantine);
         return new Result(tables, counts);
+    }
+
+    /** One dataset after the cross-row rules: all its staged rows and its per-file counts. */
+    private record Ingested(DatasetSpec<?> spec, Dataset<Row> all, List<FileCount> counts) {
     }
 
     private void screen(List<InputFile> files) {

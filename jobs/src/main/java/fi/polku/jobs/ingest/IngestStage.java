@@ -6,6 +6,7 @@ import fi.polku.jobs.output.Manifest;
 import fi.polku.jobs.pipeline.Stage;
 import fi.polku.jobs.pipeline.StageRun;
 import fi.polku.jobs.reference.ReferenceData;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -53,12 +54,15 @@ public final class IngestStage implements Stage {
                 run.warn(f.name() + ": " + c.quarantined() + " of " + c.rowsIn() + " rows quarantined (see quarantine)");
             }
         }
+        List<StageRun.Output> outputs = new ArrayList<>();
         for (DatasetSpec<?> spec : DatasetSpec.all()) {
             long clean = result.counts().stream().filter(c -> c.dataset().equals(spec.dataset())).mapToLong(FileCount::clean).sum();
-            run.write(spec.table(), result.tables().get(spec.table().name()), clean, List.of("source_file", "source_line"));
+            outputs.add(new StageRun.Output(spec.table(), result.tables().get(spec.table().name()), clean,
+                    List.of("source_file", "source_line")));
         }
-        run.write(Tables.QUARANTINE, result.tables().get(Tables.QUARANTINE.name()), quarantined,
-                List.of("dataset", "source_file", "line"));
+        outputs.add(new StageRun.Output(Tables.QUARANTINE, result.tables().get(Tables.QUARANTINE.name()), quarantined,
+                List.of("dataset", "source_file", "line")));
+        run.write(outputs);
         run.summarise(rowsIn, rowsIn - quarantined, quarantined);
     }
 }

@@ -10,11 +10,13 @@ import fi.polku.jobs.config.OutcomeSettings;
 import fi.polku.jobs.config.RunConfig;
 import fi.polku.jobs.pipeline.Stage;
 import fi.polku.jobs.pipeline.StageRun;
+import fi.polku.jobs.spark.Concurrently;
 import fi.polku.outcome.ReportingPeriod;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
@@ -68,41 +70,50 @@ public final class OutcomesStage implements Stage {
                 .groupByKey((MapFunction<Tuple2<String, Row>, String>) Tuple2::_1, Encoders.STRING())
                 .flatMapGroups((FlatMapGroupsFunction<String, Tuple2<String, Row>, Row>) (key, rows) ->
                         OutcomeCells.ofKeyed(key, rows, settings).iterator(), Encoders.row(OutcomeCells.SCHEMA));
-        List<Row> outcomeRows = outcomes.collectAsList();
-        run.write(OutcomeTables.REGION_OUTCOMES, run.spark().createDataFrame(outcomeRows, OutcomeCells.SCHEMA), outcomeRows.size(),
-                List.of("region", "instrument", "respondent", "arm", "period"));
-
         int minCell = settings.minCell();
         // One model per region × instrument × respondent × arm: few rows, collected once (counting and then
         // writing the Dataset would group all the sessions twice).
-        List<Row> growthRows = run.read(Tables.SESSIONS)
+        Dataset<Row> growth = run.read(Tables.SESSIONS)
                 .filter(col("instrument").isin(outcomeInstruments.toArray()).and(col("skipped").equalTo(false))
                         .and(col("total").isNotNull()))
                 .groupByKey((MapFunction<Row, String>) r -> GrowthRows.key(r.getAs("region"), r.getAs("instrument"),
                         r.getAs("respondent"), r.getAs("arm")), Encoders.STRING())
                 .mapGroups((MapGroupsFunction<String, Row, Row>) (key, rows) -> GrowthRows.of(key, rows, minCell),
-                        Encoders.row(GrowthRows.SCHEMA))
-                .collectAsList();
-        long growthCount = growthRows.size();
-        run.write(OutcomeTables.GROWTH_MODELS, run.spark().createDataFrame(growthRows, GrowthRows.SCHEMA), growthCount,
-                List.of("region", "instrument", "respondent", "arm"));
-
+                        Encoders.row(GrowthRows.SCHEMA));
+        List<Row> outcomeRows;
+        List<Row> growthRows;
+        List<Row> indicators;
+        long trajectoryCount;
+        try (Concurrently pieces = new Concurrently()) {
+            Supplier<List<Row>> cells = pieces.submit(outcomes::collectAsList);
+            Supplier<List<Row>> models = pieces.submit(growth::collectAsList);
+            Supplier<List<Row>> indicatorRows = pieces.submit(() -> IndicatorRows.of(
+                    IndicatorRows.aggregate(trajectories, settings, config.asOf()), settings,
+                    !trajectories.filter(col("synthetic")).isEmpty()));
+            Supplier<Long> count = pieces.submit(trajectories::count);
+            outcomeRows = cells.get();
+            growthRows = models.get();
+            indicators = indicatorRows.get();
+            trajectoryCount = count.get();
+        }
         Set<String> projectRegions = config.regions().stream().map(RunConfig.TreatedRegion::region).collect(Collectors.toSet());
         if (projectRegions.isEmpty()) {
             run.warn("no project regions in the config (key regions): nothing pooled");
         }
         List<Row> pooled = PooledRows.of(outcomeRows, projectRegions);
-        run.write(OutcomeTables.POOLED_EFFECTS, run.spark().createDataFrame(pooled, PooledRows.SCHEMA), pooled.size(),
-                List.of("instrument", "respondent", "arm", "method"));
-
-        boolean synthetic = !trajectories.filter(col("synthetic")).isEmpty();
-        List<Row> indicators = IndicatorRows.of(IndicatorRows.aggregate(trajectories, settings, config.asOf()), settings, synthetic);
-        run.write(OutcomeTables.PROJECT_INDICATORS, run.spark().createDataFrame(indicators, IndicatorRows.SCHEMA), indicators.size(),
-                List.of("region", "period"));
+        long growthCount = growthRows.size();
+        run.write(List.of(
+                new StageRun.Output(OutcomeTables.REGION_OUTCOMES, run.spark().createDataFrame(outcomeRows, OutcomeCells.SCHEMA),
+                        outcomeRows.size(), List.of("region", "instrument", "respondent", "arm", "period")),
+                new StageRun.Output(OutcomeTables.GROWTH_MODELS, run.spark().createDataFrame(growthRows, GrowthRows.SCHEMA),
+                        growthCount, List.of("region", "instrument", "respondent", "arm")),
+                new StageRun.Output(OutcomeTables.POOLED_EFFECTS, run.spark().createDataFrame(pooled, PooledRows.SCHEMA),
+                        pooled.size(), List.of("instrument", "respondent", "arm", "method")),
+                new StageRun.Output(OutcomeTables.PROJECT_INDICATORS, run.spark().createDataFrame(indicators, IndicatorRows.SCHEMA),
+                        indicators.size(), List.of("region", "period"))));
         if (settings.targets().isEmpty()) {
             run.warn("no targets in the config (key targets): project indicators are shown without targets");
         }
-        long trajectoryCount = trajectories.count();
         long published = outcomeRows.stream().filter(r -> OutcomeCells.OK.equals(r.getAs("status"))).count();
         run.detail(String.format(Locale.ROOT, "%,d outcome cells (%,d with estimates; the rest under min_cell %d or too few"
                 + " complete cases), %,d growth models, %,d pooled rows, %,d indicator rows; bootstrap seed %d",

@@ -7,12 +7,14 @@ import fi.polku.jobs.ingest.MissingInput;
 import fi.polku.jobs.output.Manifest;
 import fi.polku.jobs.output.OutputStore;
 import fi.polku.jobs.output.TableWriter;
+import fi.polku.jobs.spark.Concurrently;
 import fi.polku.jobs.spark.SparkSchemas;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -76,8 +78,23 @@ public final class StageRun {
 
     /** Writes a table into the new version, rows in the given order. */
     public void write(TableSchema table, Dataset<Row> rows, long count, List<String> order) {
-        TableWriter.write(table.name(), rows, count, order, version);
-        written.put(table.name(), count);
+        write(List.of(new Output(table, rows, count, order)));
+    }
+
+    /**
+     * Writes several independent tables into the new version at once (see {@link Concurrently}); the manifest
+     * lists them in the given order.
+     */
+    public void write(List<Output> outputs) {
+        Concurrently.run(outputs.stream().map(o -> (Callable<Void>) () -> {
+            TableWriter.write(o.table().name(), o.rows(), o.count(), o.order(), version);
+            return null;
+        }).toList());
+        outputs.forEach(o -> written.put(o.table().name(), o.count()));
+    }
+
+    /** A table to write: its rows, their known count, and the columns that fix the row order. */
+    public record Output(TableSchema table, Dataset<Row> rows, long count, List<String> order) {
     }
 
     /** Rows read, written and rejected by the stage, for its progress line and the manifest. */

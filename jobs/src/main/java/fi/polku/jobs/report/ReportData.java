@@ -10,8 +10,11 @@ import static org.apache.spark.sql.functions.when;
 import fi.polku.contract.OutcomeTables;
 import fi.polku.contract.Tables;
 import fi.polku.jobs.pipeline.StageRun;
+import fi.polku.jobs.spark.Concurrently;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
@@ -28,42 +31,43 @@ record ReportData(List<Row> outcomes, List<Row> pooled, List<Row> indicators, Li
 
     static ReportData collect(StageRun run) {
         Set<String> outcome = Set.of("ORS", "CORS", "YCORS");
-        List<Row> sessionMeans = run.read(Tables.SESSIONS)
+        Dataset<Row> sessionMeans = run.read(Tables.SESSIONS)
                 .filter(col("instrument").isin(outcome.toArray()).and(col("skipped").equalTo(false)).and(col("total").isNotNull()))
                 .groupBy("region", "instrument", "respondent", "arm", "session_no")
                 .agg(count("*").as("n"), avg("total").as("mean"))
-                .orderBy("region", "instrument", "respondent", "arm", "session_no").collectAsList();
-        List<Row> alliance = run.read(Tables.TRAJECTORIES)
+                .orderBy("region", "instrument", "respondent", "arm", "session_no");
+        Dataset<Row> alliance = run.read(Tables.TRAJECTORIES)
                 .filter(col("instrument").isin(outcome.toArray()).and(col("alliance_sessions").gt(0)))
                 .groupBy("region", "respondent", "arm")
                 .agg(count("*").as("n"), sum(when(col("alliance_below_cutoff"), 1).otherwise(0)).as("below"),
                         sum(when(col("alliance_drop"), 1).otherwise(0)).as("dropped"), avg("alliance_mean").as("mean"))
-                .orderBy("region", "respondent", "arm").collectAsList();
-        List<Row> domains = run.read(Tables.DOMAIN_CHANGE).filter(col("change").isNotNull())
+                .orderBy("region", "respondent", "arm");
+        Dataset<Row> domains = run.read(Tables.DOMAIN_CHANGE).filter(col("change").isNotNull())
                 .groupBy("region", "arm", "domain", "domain_name")
                 .agg(count("*").as("n"), avg("first_rating").as("first"), avg("last_rating").as("last"),
                         avg("change").as("change"), sum(when(col("change").gt(0), 1).otherwise(0)).as("better"),
                         sum(when(col("change").lt(0), 1).otherwise(0)).as("worse"))
-                .orderBy("region", "arm", "domain").collectAsList();
+                .orderBy("region", "arm", "domain");
         // Meetings held (any instrument filled or skipped), per region and arm: one per episode and date.
-        List<Row> meetings = run.read(Tables.SESSIONS)
+        Dataset<Row> meetings = run.read(Tables.SESSIONS)
                 .groupBy("region", "arm").agg(countDistinct(col("case_id"), col("episode_id"), col("session_date")).as("meetings"),
                         countDistinct(col("case_id")).as("clients"))
-                .orderBy("region", "arm").collectAsList();
-        List<Row> rates = run.read(Tables.REGION_RATES)
+                .orderBy("region", "arm");
+        Dataset<Row> rates = run.read(Tables.REGION_RATES)
                 .filter(col("month").isNull().and(col("age_group").equalTo(AGE)).and(col("indicator").isin(CHARTED.toArray()))
                         .and(col("rate_per_1000").isNotNull()))
-                .orderBy("indicator", "region", "year").collectAsList();
-        return new ReportData(
-                run.read(OutcomeTables.REGION_OUTCOMES).orderBy("region", "instrument", "respondent", "arm", "period").collectAsList(),
-                run.read(OutcomeTables.POOLED_EFFECTS).orderBy("instrument", "respondent", "arm", "method").collectAsList(),
-                run.read(OutcomeTables.PROJECT_INDICATORS).orderBy("region", "period").collectAsList(),
-                run.read(Tables.REGION_EFFECTS).orderBy("region", "indicator", "age_group", "method").collectAsList(),
+                .orderBy("indicator", "region", "year");
+        List<Dataset<Row>> queries = List.of(
+                run.read(OutcomeTables.REGION_OUTCOMES).orderBy("region", "instrument", "respondent", "arm", "period"),
+                run.read(OutcomeTables.POOLED_EFFECTS).orderBy("instrument", "respondent", "arm", "method"),
+                run.read(OutcomeTables.PROJECT_INDICATORS).orderBy("region", "period"),
+                run.read(Tables.REGION_EFFECTS).orderBy("region", "indicator", "age_group", "method"),
                 rates,
-                run.read(Tables.SYNTHETIC_PATHS).filter(col("age_group").equalTo(AGE)).orderBy("region", "indicator", "period")
-                        .collectAsList(),
-                run.read(Tables.ETR_CURVES).filter(col("enough_data")).orderBy("instrument", "rater", "intake_band", "session_no")
-                        .collectAsList(),
+                run.read(Tables.SYNTHETIC_PATHS).filter(col("age_group").equalTo(AGE)).orderBy("region", "indicator", "period"),
+                run.read(Tables.ETR_CURVES).filter(col("enough_data")).orderBy("instrument", "rater", "intake_band", "session_no"),
                 sessionMeans, alliance, domains, meetings);
+        List<List<Row>> r = Concurrently.run(queries.stream().map(q -> (Callable<List<Row>>) q::collectAsList).toList());
+        return new ReportData(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6), r.get(7), r.get(8), r.get(9),
+                r.get(10));
     }
 }
