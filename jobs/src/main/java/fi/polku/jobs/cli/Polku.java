@@ -25,6 +25,11 @@ public final class Polku {
 
     /** Runs the tool and returns its exit code (tests call this instead of {@link #main}). */
     public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The command tree: {@code run}, one command per stage, {@code generate}, {@code sotkanet}, {@code help}. */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Polku());
         for (Stage stage : Stages.commands()) {
             CommandLine command = new CommandLine(new StageCommand(stage));
@@ -35,7 +40,7 @@ public final class Polku {
             cli.addSubcommand(stage.name(), command);
         }
         cli.setExecutionExceptionHandler(Polku::handle);
-        return cli.execute(args);
+        return cli;
     }
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {

@@ -12,7 +12,7 @@ import fi.polku.jobs.report.ReportStage;
 import fi.polku.jobs.sotkanet.SotkanetPull;
 import fi.polku.jobs.output.OutputStore;
 import fi.polku.jobs.reference.ReferenceData;
-import fi.polku.jobs.spark.JitPolicy;
+import fi.polku.jobs.spark.JvmTuning;
 import fi.polku.jobs.spark.Sessions;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -100,7 +100,7 @@ public final class Pipeline {
 
     private Manifest execute(RunConfig config, List<Stage> stages, String command, String runId, Instant started,
                              List<InputFile> inputs, OutputStore store, boolean hasCurrent, List<String> notes) {
-        JitPolicy.forInputOf(inputs.stream().mapToLong(InputFile::bytes).sum());
+        JvmTuning.forInputOf(inputs.stream().mapToLong(InputFile::bytes).sum());
         SparkSession spark = Sessions.create("polku " + command, verbose);
         Path version = store.begin(runId);
         try {
