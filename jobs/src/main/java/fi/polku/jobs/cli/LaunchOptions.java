@@ -17,19 +17,20 @@ import java.util.stream.Stream;
 import picocli.CommandLine.ParseResult;
 
 /**
- * What the launcher script {@code polku} asks before it starts Polku: given the command's arguments, prints
- * the JVM options that suit its input size ({@link JvmTuning#launchOptions}), space-separated on one line.
- * It sizes the configured inputs from the local file system only, without Hadoop (whose classes would cost
- * this extra JVM a second): a glob is matched with Java's glob syntax, which agrees with Hadoop's on the
- * usual {@code *}, {@code ?}, {@code [..]} and {@code {a,b}}, and an input that is not a local path counts
- * as large. It is an estimate for choosing JVM options; the run plans its inputs itself. Prints nothing when
- * the command has no config or anything about it is wrong: the run then starts with the JVM's defaults and
- * reports the problem.
+ * What the launcher script {@code polku} asks before it starts Polku: given the command's arguments, prints the
+ * JVM options that suit its input size ({@link JvmTuning#launchOptions}), space-separated on one line. It sizes
+ * the configured inputs from the local file system only, without Hadoop (whose file system and logging would add
+ * about a second to this extra JVM): a glob is matched with Java's glob syntax, which agrees with Hadoop's on the
+ * usual {@code *}, {@code ?}, {@code [..]} and {@code {a,b}}, and an input that is not a local path counts as
+ * large. It is an estimate for choosing JVM options; the run plans its inputs itself. Prints nothing when the
+ * command has no config or anything about it is wrong: the run then starts with the JVM's defaults and reports the
+ * problem.
  */
 public final class LaunchOptions {
     private LaunchOptions() {
     }
 
+    /** Prints the options for {@code args} (a {@code polku} command line) on one line, or an empty line. */
     public static void main(String[] args) {
         System.out.println(String.join(" ", of(args)));
     }
