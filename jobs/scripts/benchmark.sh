@@ -21,8 +21,7 @@ seed=${SEED:-20240801}
 bench=${BENCH_DIR:-$root/bench}
 mkdir -p "$bench"
 bench=$(cd "$bench" && pwd)
-jar=$root/jobs/target/polku.jar
-# Stages and the demo run through the launcher, as users run them (it picks JVM options by input size).
+# Polku runs through the launcher, as users run it (it picks JVM options by input size).
 polku=$root/jobs/target/polku
 
 echo "building (jar, test classes, classpath) ..."
@@ -67,7 +66,7 @@ report=$bench/results.md
   echo "# Polku benchmark $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(java -version 2>&1 | head -1);"
-  echo "heap $heap per JVM; Polku $(java -jar "$jar" --version); inputs by \`polku generate --sessions N --parts $parts --seed $seed\`."
+  echo "heap $heap per JVM; Polku $("$polku" --version); inputs by \`polku generate --sessions N --parts $parts --seed $seed\`."
   echo
   echo "| sessions | stage | wall s | stage s | rows in | rows/s | peak heap MB | peak RSS MB |"
   echo "|---:|---|---:|---:|---:|---:|---:|---:|"

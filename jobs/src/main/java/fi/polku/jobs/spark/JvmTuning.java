@@ -47,10 +47,13 @@ public final class JvmTuning {
      * out (by the launcher's options, by this call, or by an earlier run in this JVM).
      */
     public static synchronized boolean forInputOf(long inputBytes) {
-        if (!quick && small(inputBytes)) {
-            quick = quickCompilerOnly() || addDirective();
+        if (quickCompilerOnly()) {
+            return true;
         }
-        return quick || quickCompilerOnly();
+        if (!quick && small(inputBytes)) {
+            quick = addDirective();
+        }
+        return quick;
     }
 
     private static boolean small(long inputBytes) {
