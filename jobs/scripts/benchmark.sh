@@ -2,7 +2,8 @@
 # Polku's benchmark: seeded synthetic inputs of N FIT sessions (default 1 M and 10 M), Polku's ingest, change
 # (trajectories) and outcomes (region outcomes) stages each in a fresh JVM with a fixed heap, and DuckDB (JDBC)
 # over the same sessions Parquet computing the part plain SQL can (per-series intake/latest/change/slope, region ×
-# arm means and counts), checked number by number against Polku's tables. Also the demo pipeline end to end, three
+# arm means and counts), checked number by number against Polku's tables. The same SQL also runs in Spark SQL (the
+# engine under Polku), checked against DuckDB, to show how much of the Polku/DuckDB ratio is the engine's. Also the demo pipeline end to end, three
 # times, each in a cold JVM through the launcher. Prints a Markdown report (also written to $BENCH_DIR/results.md) and which targets were met.
 #
 #   jobs/scripts/benchmark.sh                 # 1 000 000 and 10 000 000 sessions
@@ -29,6 +30,9 @@ mvn -B -q -DskipTests install >/dev/null
 mvn -B -q -pl jobs test-compile >/dev/null
 mvn -B -q -pl jobs dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$bench/test.classpath" >/dev/null
 duck_cp="$root/jobs/target/test-classes:$(cat "$bench/test.classpath")"
+# The Spark SQL baseline runs from the classpath, so it needs the --add-opens flags the jar's manifest carries.
+spark_cp="$root/jobs/target/classes:$duck_cp"
+read -r -a opens <<<"$(sed -n 's:.*<spark.add-opens>\(.*\)</spark.add-opens>.*:\1:p' "$root/pom.xml")"
 
 # measure NAME CMD...: runs CMD, sampling its peak RSS; sets WALL (s), RSS_MB, and HEAP_MB from its GC log if any.
 measure() {
@@ -108,12 +112,16 @@ YAML
     [ "$stage" = change ] && change_s=$secs
     [ "$stage" = outcomes ] && outcomes_s=$secs
   done
-  measure "duckdb-$n" java "${java_flags[@]}" -cp "$duck_cp" fi.polku.jobs.bench.DuckDbComparison "$bench/out-$n"
+  measure "sparksql-$n" java "${java_flags[@]}" -Xlog:gc:file="$bench/sparksql-$n.gc.log" "${opens[@]}" -cp "$spark_cp" \
+    fi.polku.jobs.bench.SparkSqlComparison "$bench/out-$n" "$bench/sparksql-series-$n"
+  sparksql=$(grep -oE 'spark_sql_seconds=[0-9.]+' "$bench/sparksql-$n.log" | cut -d= -f2)
+  printf '| %s | Spark SQL (comparable part) | %s | %s | | | %s | %s |\n' "$n" "$WALL" "$sparksql" "$HEAP_MB" "$RSS_MB" >>"$report"
+  measure "duckdb-$n" java "${java_flags[@]}" -cp "$duck_cp" fi.polku.jobs.bench.DuckDbComparison "$bench/out-$n" "$bench/sparksql-series-$n"
   duck=$(grep -oE 'duckdb_seconds=[0-9.]+' "$bench/duckdb-$n.log" | cut -d= -f2)
-  printf '| %s | duckdb (comparable part) | %s | %s | | | | %s |\n' "$n" "$WALL" "$duck" "$RSS_MB" >>"$report"
+  printf '| %s | DuckDB (comparable part) | %s | %s | | | | %s |\n' "$n" "$WALL" "$duck" "$RSS_MB" >>"$report"
   polku_part=$(awk -v a="$change_s" -v b="$outcomes_s" 'BEGIN {print a + b}')
-  comparable[$n]="$polku_part $duck $total"
-  summary+=("$n: Polku change+outcomes ${polku_part} s vs DuckDB ${duck} s (ratio $(awk -v a="$polku_part" -v b="$duck" 'BEGIN {printf "%.1f", a / b}')); all three stages ${total} s wall; check: $(grep -oE 'series_differ=[0-9]+ .*cells_differ=[0-9]+' "$bench/duckdb-$n.log")")
+  comparable[$n]="$polku_part $duck $total $sparksql"
+  summary+=("$n: Polku change+outcomes ${polku_part} s, Spark SQL ${sparksql} s, DuckDB ${duck} s (Polku/DuckDB $(awk -v a="$polku_part" -v b="$duck" 'BEGIN {printf "%.1f", a / b}'), Spark SQL/DuckDB $(awk -v a="$sparksql" -v b="$duck" 'BEGIN {printf "%.1f", a / b}'), Polku/Spark SQL $(awk -v a="$polku_part" -v b="$sparksql" 'BEGIN {printf "%.1f", a / b}')); all three stages ${total} s wall; check: $(grep -oE 'series_differ=[0-9]+ .*spark_series_differ=[0-9-]+' "$bench/duckdb-$n.log")")
 done
 
 # The demo pipeline, end to end (ingest to HTML), each time in a new cold JVM through the launcher: three runs, as
@@ -135,11 +143,11 @@ demo_wall=$(printf '%s\n' "${demo_runs[@]}" | sort -n | sed -n 2p)
   echo "Targets:"
   echo "- demo end to end ≤ 30 s: median ${demo_wall} s → $(awk -v w="$demo_wall" 'BEGIN {print (w <= 30) ? "met" : "MISSED"}')"
   if [ -n "${comparable[10000000]:-}" ]; then
-    read -r p d t <<<"${comparable[10000000]}"
-    echo "- Polku/DuckDB ≤ 1.5 at 10 M: $(awk -v a="$p" -v b="$d" 'BEGIN {r = a / b; printf "%.1f → %s", r, (r <= 1.5) ? "met" : "MISSED"}')"
+    read -r p d t q <<<"${comparable[10000000]}"
+    echo "- Polku/DuckDB ≤ 1.5 at 10 M: $(awk -v a="$p" -v b="$d" 'BEGIN {r = a / b; printf "%.1f → %s", r, (r <= 1.5) ? "met" : "MISSED"}') (Spark SQL alone on the same SQL: $(awk -v a="$q" -v b="$d" 'BEGIN {printf "%.1f", a / b}')× DuckDB)"
     echo "- 10 M within a $heap heap: completed without running out of memory → met"
     if [ -n "${comparable[1000000]:-}" ]; then
-      read -r p1 d1 t1 <<<"${comparable[1000000]}"
+      read -r p1 d1 t1 q1 <<<"${comparable[1000000]}"
       echo "- time(10 M)/time(1 M) ≤ 11 (three stages, wall): $(awk -v a="$t" -v b="$t1" 'BEGIN {r = a / b; printf "%.1f → %s", r, (r <= 11) ? "met" : "MISSED"}')"
     fi
   fi

@@ -13,8 +13,9 @@ import java.util.Locale;
  * ingest wrote, computes the part of Polku's work that plain SQL can — per ORS series (episode × respondent)
  * meetings, measured sessions, intake, latest, change and OLS slope per session; per region × respondent × arm
  * the episodes, complete cases, intake, latest and change means — timed, then checks every number against
- * Polku's {@code trajectories} and {@code region_outcomes} (period {@code all}). Prints one line of
- * {@code key=value} pairs; exits 1 when anything differs by more than 1e-6.
+ * Polku's {@code trajectories} and {@code region_outcomes} (period {@code all}), and, when given, against the
+ * series {@link SparkSqlComparison} wrote. Prints one line of {@code key=value} pairs; exits 1 when anything
+ * differs by more than 1e-6.
  */
 public final class DuckDbComparison {
     private static final double TOLERANCE = 1e-6;
@@ -32,32 +33,36 @@ public final class DuckDbComparison {
      * @param cells        region × respondent × arm cells DuckDB found
      * @param cellsWithMeans Polku's cells with a mean change to compare
      * @param cellsDiffer  cells where a count or a mean differs
+     * @param sparkSeriesDiffer series where Spark SQL's baseline differs, or -1 when it was not given
      * @param duckdbVersion the DuckDB version that ran
      */
     public record Result(double seconds, long series, long polkuSeries, long seriesDiffer, long cells, long cellsWithMeans,
-                         long cellsDiffer, String duckdbVersion) {
-        /** Whether both give the same numbers. */
+                         long cellsDiffer, long sparkSeriesDiffer, String duckdbVersion) {
+        /** Whether all give the same numbers. */
         public boolean same() {
-            return series == polkuSeries && seriesDiffer == 0 && cellsDiffer == 0;
+            return series == polkuSeries && seriesDiffer == 0 && cellsDiffer == 0 && sparkSeriesDiffer <= 0;
         }
     }
 
     public static void main(String[] args) throws SQLException {
-        if (args.length != 1) {
-            System.err.println("usage: DuckDbComparison OUTPUT_ROOT");
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: DuckDbComparison OUTPUT_ROOT [SPARK_SQL_SERIES]");
             System.exit(2);
         }
-        Result r = compare(Path.of(args[0]));
+        Result r = compare(Path.of(args[0]), args.length == 2 ? Path.of(args[1]) : null);
         System.out.printf(Locale.ROOT, "duckdb_seconds=%.3f series=%d polku_series=%d series_differ=%d cells=%d cells_with_means=%d"
-                + " cells_differ=%d duckdb_version=%s%n", r.seconds(), r.series(), r.polkuSeries(), r.seriesDiffer(), r.cells(),
-                r.cellsWithMeans(), r.cellsDiffer(), r.duckdbVersion());
+                + " cells_differ=%d spark_series_differ=%d duckdb_version=%s%n", r.seconds(), r.series(), r.polkuSeries(),
+                r.seriesDiffer(), r.cells(), r.cellsWithMeans(), r.cellsDiffer(), r.sparkSeriesDiffer(), r.duckdbVersion());
         if (!r.same()) {
             System.exit(1);
         }
     }
 
-    /** Runs the comparable part in DuckDB over Polku's outputs under {@code out} and checks it against them. */
-    public static Result compare(Path output) throws SQLException {
+    /**
+     * Runs the comparable part in DuckDB over Polku's outputs under {@code output} and checks it against them and,
+     * unless {@code sparkSeries} is null, against the series Parquet Spark SQL's baseline wrote there.
+     */
+    public static Result compare(Path output, Path sparkSeries) throws SQLException {
         Path out = output.toAbsolutePath();
         String sessions = "read_parquet('" + out.resolve("sessions") + "/*.parquet')";
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
@@ -92,7 +97,13 @@ public final class DuckDbComparison {
                     + " OR (p.mean_change IS NOT NULL AND abs(p.mean_change - d.mean_change) > " + TOLERANCE + ")");
             long compared = one(s, "SELECT count(*) FROM read_parquet('" + out.resolve("region_outcomes")
                     + "/*.parquet') WHERE instrument = 'ORS' AND period = 'all' AND mean_change IS NOT NULL");
-            return new Result(seconds, series, polkuSeries, seriesDiffer, cells, compared, cellsDiffer,
+            long sparkSeriesDiffer = sparkSeries == null ? -1 : one(s, "SELECT count(*) FROM series d FULL JOIN read_parquet('"
+                    + sparkSeries.toAbsolutePath() + "/*.parquet') p USING (episode_id, respondent, instrument)"
+                    + " WHERE p.meetings IS DISTINCT FROM d.meetings OR p.measured IS DISTINCT FROM d.measured"
+                    + " OR p.region IS DISTINCT FROM d.region OR p.arm IS DISTINCT FROM d.arm"
+                    + differs("p.intake", "d.intake") + differs("p.latest", "d.latest") + differs("p.change", "d.change")
+                    + differs("p.slope", "d.slope"));
+            return new Result(seconds, series, polkuSeries, seriesDiffer, cells, compared, cellsDiffer, sparkSeriesDiffer,
                     c.getMetaData().getDatabaseProductVersion());
         }
     }

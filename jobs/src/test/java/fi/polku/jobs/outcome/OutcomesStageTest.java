@@ -33,10 +33,14 @@ class OutcomesStageTest {
     }
 
     @Test
-    void duckDbComputesTheSameTrajectoriesAndCellMeans() throws java.sql.SQLException {
-        // The benchmark's DuckDB side (jobs/scripts/benchmark.sh) as a smoke test: same numbers within 1e-6.
-        fi.polku.jobs.bench.DuckDbComparison.Result r = fi.polku.jobs.bench.DuckDbComparison.compare(ws.output());
+    void duckDbAndSparkSqlComputeTheSameTrajectoriesAndCellMeans() throws java.sql.SQLException {
+        // The benchmark's DuckDB side and Spark SQL baseline (jobs/scripts/benchmark.sh) as a smoke test: same
+        // numbers within 1e-6.
+        Path sparkSeries = dir.resolve("spark-sql-series");
+        assertTrue(fi.polku.jobs.bench.SparkSqlComparison.run(ws.output(), sparkSeries) > 0);
+        fi.polku.jobs.bench.DuckDbComparison.Result r = fi.polku.jobs.bench.DuckDbComparison.compare(ws.output(), sparkSeries);
         assertTrue(r.series() > 500 && r.cellsWithMeans() > 10, r.toString());
+        assertEquals(0, r.sparkSeriesDiffer(), r.toString());
         assertTrue(r.same(), r.toString());
     }
 
