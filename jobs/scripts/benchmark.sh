@@ -3,8 +3,9 @@
 # (trajectories) and outcomes (region outcomes) stages each in a fresh JVM with a fixed heap, and DuckDB (JDBC)
 # over the same sessions Parquet computing the part plain SQL can (per-series intake/latest/change/slope, region ×
 # arm means and counts), checked number by number against Polku's tables. The same SQL also runs in Spark SQL (the
-# engine under Polku), checked against DuckDB, to show how much of the Polku/DuckDB ratio is the engine's. Also the demo pipeline end to end, three
-# times, each in a cold JVM through the launcher. Prints a Markdown report (also written to $BENCH_DIR/results.md) and which targets were met.
+# engine under Polku), checked against DuckDB, to show how much of the Polku/DuckDB ratio is the engine's. Also the
+# demo pipeline end to end, three times, each in a cold JVM through the launcher. Prints a Markdown report (also
+# written to $BENCH_DIR/results.md) and which targets were met.
 #
 #   jobs/scripts/benchmark.sh                 # 1 000 000 and 10 000 000 sessions
 #   jobs/scripts/benchmark.sh 20000           # a smoke run
