@@ -15,8 +15,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a whole input file once, before anything is parsed, for where any Finnish personal identity code
- * stands in it (line and column, never the code). A file with a finding is not ingested at all.
+ * Reads a whole input file (its run's snapshot, the bytes that were checksummed) before anything is parsed,
+ * for where any Finnish personal identity code stands in it, comment lines and header included (line and
+ * column, never the code). A file with a finding is not ingested at all.
  */
 public final class IdentityCodeScreen {
     /** At most this many findings are listed per file; the total is still counted. */
@@ -52,7 +53,7 @@ public final class IdentityCodeScreen {
             List<String> header = null;
             while ((line = reader.readLine()) != null) {
                 lineNo++;
-                if (!format.json() && header == null && !line.isBlank() && !line.strip().startsWith("#")) {
+                if (!format.json() && lineNo == format.leadingLines() + 1) {
                     header = fields(line, format.delimiter());
                 }
                 for (int offset : IdentityCodes.find(line)) {
@@ -63,7 +64,7 @@ public final class IdentityCodeScreen {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(name + ": " + e.getMessage(), e);
+            throw new InputRejected(name + ": cannot be read (" + InputSnapshot.reason(e) + ")");
         }
         return new Result(name, findings, List.copyOf(listed));
     }

@@ -12,6 +12,7 @@ import fi.polku.ingest.Candidate;
 import fi.polku.ingest.Checked;
 import fi.polku.ingest.IngestContext;
 import fi.polku.ingest.Parsed;
+import fi.polku.jobs.pipeline.RunHooks;
 import fi.polku.jobs.reference.ReferenceData;
 import fi.polku.jobs.spark.Concurrently;
 import java.time.LocalDate;
@@ -61,6 +62,7 @@ public final class IngestJob {
      */
     public Result run(List<InputFile> files) {
         screen(files);
+        RunHooks.at("screened");
         Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
         Dataset<Row> quarantine = spark.createDataFrame(List.of(), fi.polku.jobs.spark.SparkSchemas.of(Tables.QUARANTINE));
         List<FileCount> counts = new ArrayList<>();
