@@ -125,7 +125,7 @@ public final class IngestJob {
         ReferenceData ref = reference;
         LocalDate date = asOf;
         JavaRDD<Row> rows = jsc.parallelize(files, files.size()).flatMap(f ->
-                ParsedRows.open(spec, f, ref, new IngestContext(ref.aliases(), ref.regions(), date)));
+                ParsedRows.open(spec, f, ref, new IngestContext(ref.aliases(), ref.regions(), ref.municipalities().regions(), date)));
         Dataset<Row> parsed = spark.createDataFrame(rows, staged).persist(StorageLevel.MEMORY_AND_DISK());
         List<String> unreadable = Failures.unwrapped(() -> parsed.filter(col(Staged.UNREADABLE).isNotNull())
                 .select(Staged.UNREADABLE).as(Encoders.STRING()).collectAsList());
