@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -60,6 +61,17 @@ public final class ReferenceData implements Serializable {
                     optionalInt(r.get("valid_from")), optionalInt(r.get("valid_to")), blank(r.get("merged_into")))), regions());
         }
         return municipalities;
+    }
+
+    /** Municipality code → total population on 31.12.2020 ({@code municipalities.csv}, column population_2020). */
+    public Map<String, Long> population2020() {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        for (CSVRecord r : read("municipalities.csv", r -> r)) {
+            if (!r.get("population_2020").isBlank()) {
+                out.put(r.get("code"), Long.parseLong(r.get("population_2020").strip()));
+            }
+        }
+        return out;
     }
 
     /** Aliases of {@code aliases.csv}. */
