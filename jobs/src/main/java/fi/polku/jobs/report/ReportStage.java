@@ -59,7 +59,7 @@ public final class ReportStage implements Stage {
                 config.change().method().name(), config.outcomes().seed());
         Mustache template = new DefaultMustacheFactory("fi/polku/jobs/report").compile("page.mustache");
         Map<String, String> pages = new LinkedHashMap<>();
-        pages.put("index.html", render(template, OverviewPage.build(context)));
+        pages.put("index.html", render(template, OverviewPage.build(context, VariationSection.collect(run))));
         for (String region : regions) {
             pages.put(ReportContext.regionFile(region), render(template, RegionPage.build(context, region)));
         }
