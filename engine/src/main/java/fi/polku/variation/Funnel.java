@@ -96,8 +96,9 @@ public final class Funnel {
                 case ADDITIVE -> (Math.sqrt(a.count() / e) - 1) / Math.sqrt(s * s + tau2);
                 case NONE -> z;
             };
-            Limits limits = limits(a.population());
-            out.add(new Point(a, e, z, adjusted, limits, poissonLimits(a.population()), band(a.rate(), limits)));
+            Limits poisson = poissonLimits(a.population());
+            Limits limits = applied == Overdispersion.NONE ? poisson : limits(a.population());
+            out.add(new Point(a, e, z, adjusted, limits, poisson, band(a.rate(), limits)));
         }
         this.points = List.copyOf(out);
     }

@@ -95,4 +95,24 @@ class VariationSeriesTest {
         assertThrows(IllegalArgumentException.class, () -> VariationStatistics.of(List.of(new AreaCount("A", 1, 10))));
         assertThrows(IllegalArgumentException.class, () -> VariationSeries.of(panel(), 0, 1L, 0.95));
     }
+
+    @Test
+    void poissonDrawsHaveTheRightMeanAndVarianceOnBothSidesOfTheSwitch() {
+        // Poisson(m) has mean m and variance m; 200 000 draws put the sample mean within 4 SE (sqrt(m/200 000)).
+        org.apache.commons.math3.random.MersenneTwister rng = new org.apache.commons.math3.random.MersenneTwister(1);
+        for (double m : new double[] {0.7, 9.5, 10.5, 250}) {
+            int n = 200_000;
+            double sum = 0;
+            double sum2 = 0;
+            for (int i = 0; i < n; i++) {
+                long k = VariationSeries.poisson(rng, m);
+                sum += k;
+                sum2 += (double) k * k;
+            }
+            double mean = sum / n;
+            double var = sum2 / n - mean * mean;
+            assertEquals(m, mean, 4 * Math.sqrt(m / n), "mean at " + m);
+            assertEquals(m, var, 0.03 * m, "variance at " + m);
+        }
+    }
 }

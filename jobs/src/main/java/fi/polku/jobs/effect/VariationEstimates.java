@@ -9,6 +9,7 @@ import fi.polku.region.AreaLevel;
 import fi.polku.region.MunicipalityTable;
 import fi.polku.variation.AreaCount;
 import fi.polku.variation.Funnel;
+import fi.polku.variation.Overdispersion;
 import fi.polku.variation.VariationSeries;
 import fi.polku.variation.VariationStatistics;
 import java.util.ArrayList;
@@ -122,7 +123,8 @@ final class VariationEstimates {
             double n = lo * Math.pow(hi / lo, i / (GRID - 1.0));
             RowBuilder b = keyed(LIMITS, key).set("year", year).set("population", n).set("expected", f.referenceRate() * n)
                     .set("reference_rate_per_1000", theta);
-            limits(b, f.limits(n), f.poissonLimits(n));
+            Funnel.Limits poisson = f.poissonLimits(n);
+            limits(b, f.applied() == Overdispersion.NONE ? poisson : f.limits(n), poisson);
             out.limits().add(b.set("adjustment", f.applied().key()).set("synthetic", synthetic).build());
         }
     }
