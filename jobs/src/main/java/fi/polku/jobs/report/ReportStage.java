@@ -59,9 +59,10 @@ public final class ReportStage implements Stage {
                 config.change().method().name(), config.outcomes().seed());
         Mustache template = new DefaultMustacheFactory("fi/polku/jobs/report").compile("page.mustache");
         Map<String, String> pages = new LinkedHashMap<>();
-        pages.put("index.html", render(template, OverviewPage.build(context, VariationSection.collect(run))));
+        VariationSection.Data variation = VariationSection.collect(run);
+        pages.put("index.html", render(template, OverviewPage.build(context, variation)));
         for (String region : regions) {
-            pages.put(ReportContext.regionFile(region), render(template, RegionPage.build(context, region)));
+            pages.put(ReportContext.regionFile(region), render(template, RegionPage.build(context, region, variation)));
         }
         pages.forEach((file, html) -> run.writeText(FOLDER + "/" + file, html));
         run.recordFolder(FOLDER, pages.size());

@@ -28,8 +28,12 @@ final class VariationSection {
     private static final int TOP = 20;
     private static final int BOTTOM = 70;
 
-    /** The rows the section shows, national scope of the key indicator. */
-    record Data(List<Row> points, List<Row> limits, List<Row> years, List<Row> trends) {
+    /**
+     * The rows the section shows: the key indicator's county funnel (national scope), its CV by year and trend at
+     * both levels, and the municipal funnels within each county (for the region pages).
+     */
+    record Data(List<Row> points, List<Row> limits, List<Row> years, List<Row> trends, List<Row> municipalPoints,
+                List<Row> municipalLimits) {
     }
 
     private VariationSection() {
@@ -37,6 +41,8 @@ final class VariationSection {
 
     static Data collect(StageRun run) {
         var key = col("indicator").equalTo(INDICATOR).and(col("age_group").equalTo(AGE)).and(col("scope").equalTo("national"));
+        var within = col("indicator").equalTo(INDICATOR).and(col("age_group").equalTo(AGE)).and(col("scope").equalTo("county"))
+                .and(col("level").equalTo("municipality"));
         return new Data(run.read(VariationTables.FUNNEL_POINTS).filter(key.and(col("level").equalTo("county"))).orderBy("year", "region")
                         .collectAsList(),
                 run.read(VariationTables.FUNNEL_LIMITS).filter(key.and(col("level").equalTo("county"))).orderBy("year", "population")
@@ -44,7 +50,30 @@ final class VariationSection {
                 run.read(VariationTables.VARIATION_BY_YEAR).filter(key.and(col("measure").equalTo("cv"))).orderBy("level", "year")
                         .collectAsList(),
                 run.read(VariationTables.VARIATION_TREND).filter(key.and(col("measure").equalTo("cv"))).orderBy("level")
+                        .collectAsList(),
+                run.read(VariationTables.FUNNEL_POINTS).filter(within).orderBy("parent_region", "year", "region").collectAsList(),
+                run.read(VariationTables.FUNNEL_LIMITS).filter(within).orderBy("parent_region", "year", "population")
                         .collectAsList());
+    }
+
+    /** A region page's section: the municipal funnel within the county for the latest year, if there is one. */
+    static Page.Section municipal(ReportContext c, Data data, String region) {
+        Messages m = c.m();
+        Page.Section section = new Page.Section("municipal-variation", m.text("variation.municipal"))
+                .intro(m.text("variation.municipal.intro"));
+        List<Row> points = data.municipalPoints().stream().filter(r -> region.equals(s(r, "parent_region"))).toList();
+        int year = points.stream().mapToInt(r -> ((Number) r.getAs("year")).intValue()).max().orElse(-1);
+        if (year < 0) {
+            return section.paragraph(m.text("variation.municipal.none"));
+        }
+        List<Row> latest = points.stream().filter(r -> ((Number) r.getAs("year")).intValue() == year).toList();
+        List<Row> limits = data.municipalLimits().stream()
+                .filter(r -> region.equals(s(r, "parent_region")) && ((Number) r.getAs("year")).intValue() == year).toList();
+        String title = m.text("variation.municipal.title", m.textOr("indicator." + INDICATOR, INDICATOR), c.regionName(region),
+                Integer.toString(year));
+        section.chart(funnel(m, title, latest, limits), title + ". " + m.text("variation.funnel.caption", s(latest.get(0), "method")));
+        long outside = latest.stream().filter(r -> Boolean.TRUE.equals(r.getAs("outside_95"))).count();
+        return section.paragraph(m.text("variation.municipal.outside", Long.toString(outside), Integer.toString(latest.size())));
     }
 
     static Page.Section build(ReportContext c, Data data) {
