@@ -195,7 +195,7 @@ class SotkanetPullTest {
         List<String> lines = Files.readAllLines(dir.resolve("thl").resolve("sotkanet_long.csv"), StandardCharsets.UTF_8);
         assertEquals(2 + 11 * 8, lines.size(), "8 known municipalities × 11 years");
         // Kajaani (Sotkanet 9 → 205) 2015: 7 000 × 0.012 = 84 placements; population 84 × 1 000 / 12 = 7 000.
-        assertTrue(lines.contains("205,2015,emergency_placements,0-17,84,7000,12.000000,\"THL, Sotkanet\""), lines.toString());
+        assertTrue(lines.contains("205,2015,emergency_placements,0-17,84,7000,12.0,\"THL, Sotkanet\""), lines.toString());
 
         PolkuRun.Outcome run = PolkuRun.run("run", "--config", config.toString());
         assertEquals(0, run.exit(), run.toString());
