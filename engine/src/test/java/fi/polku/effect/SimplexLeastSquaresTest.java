@@ -4,6 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -121,6 +128,47 @@ class SimplexLeastSquaresTest {
             worst = Math.max(worst, kktViolation(a, x, v, SimplexLeastSquares.solve(a, x, v)));
         }
         assertTrue(worst < KKT, "largest relative KKT violation " + worst);
+    }
+
+    @Test
+    void matchesTheExactOptimaOfR() throws IOException {
+        // R 4.2.2: simplex_reference.csv, made by r/simplex_reference.R (quadprog::solve.QP for "tall", 12 × 7;
+        // enumeration of all supports with a KKT check for "wide", 9 × 16, fewer rows than donors); to 1e-6.
+        Map<String, Map<String, List<double[]>>> problems = new HashMap<>();
+        try (InputStream in = getClass().getResourceAsStream("/simplex_reference.csv")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.startsWith("#") || line.startsWith("problem") || line.isBlank()) {
+                    continue;
+                }
+                String[] f = line.split(",");
+                double[] values = new double[f.length - 3];
+                for (int i = 3; i < f.length; i++) {
+                    values[i - 3] = Double.parseDouble(f[i]);
+                }
+                problems.computeIfAbsent(f[0], k -> new HashMap<>()).computeIfAbsent(f[1], k -> new ArrayList<>()).add(values);
+            }
+        }
+        assertEquals(2, problems.size());
+        problems.forEach((name, p) -> {
+            double[][] a = p.get("a").toArray(new double[0][]);
+            double[] x = p.get("x").get(0);
+            double[] v = p.get("v").get(0);
+            double[] expected = p.get("w").get(0);
+            double[] w = SimplexLeastSquares.solve(a, x, v);
+            for (int j = 0; j < w.length; j++) {
+                assertEquals(expected[j], w[j], 1e-6, name + " weight " + j);
+            }
+            double loss = 0;
+            for (int i = 0; i < a.length; i++) {
+                double fit = 0;
+                for (int j = 0; j < w.length; j++) {
+                    fit += a[i][j] * w[j];
+                }
+                loss += v[i] * (x[i] - fit) * (x[i] - fit);
+            }
+            double reference = p.get("loss").get(0)[0];
+            assertEquals(reference, loss, reference * 1e-6, name + " loss");
+        });
     }
 
     @Test
