@@ -23,7 +23,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * The effects stage: {@code region_statistics} (+ {@code populations}) → {@code region_rates} for every row,
- * and {@code region_effects} for every configured project region × indicator × age group. Rates are computed
+ * {@code region_effects} for every configured project region × indicator × age group, and {@code project_effects}
+ * for the project regions together per indicator × age group. Rates are computed
  * on Spark; the estimates need every region's yearly series at once and are small, so they run on the driver
  * from the collected yearly rates.
  */
@@ -35,7 +36,7 @@ public final class EffectsStage implements Stage {
 
     @Override
     public String description() {
-        return "Regional rates with exact intervals; per project region ITS, DiD and synthetic-control estimates with their caveats, and the cost offset.";
+        return "Regional rates with exact intervals; per project region ITS, DiD and synthetic-control estimates with their caveats; the project regions together with randomisation inference and the detectable effect; and the cost offset.";
     }
 
     @Override
@@ -71,14 +72,16 @@ public final class EffectsStage implements Stage {
         run.write(List.of(
                 new StageRun.Output(Tables.REGION_EFFECTS, run.spark().createDataFrame(effects, RegionEstimates.SCHEMA),
                         effects.size(), List.of("region", "indicator", "age_group", "method")),
+                new StageRun.Output(Tables.PROJECT_EFFECTS, run.spark().createDataFrame(out.project(), ProjectEstimates.SCHEMA),
+                        out.project().size(), List.of("indicator", "age_group", "method", "relative_period")),
                 new StageRun.Output(Tables.SYNTHETIC_WEIGHTS, run.spark().createDataFrame(out.weights(), RegionEstimates.WEIGHTS),
                         out.weights().size(), List.of("region", "indicator", "age_group", "donor")),
                 new StageRun.Output(Tables.SYNTHETIC_PATHS, run.spark().createDataFrame(out.paths(), RegionEstimates.PATHS),
                         out.paths().size(), List.of("region", "indicator", "age_group", "period")),
                 new StageRun.Output(Tables.COST_OFFSET, run.spark().createDataFrame(out.costs(), RegionEstimates.COSTS),
                         out.costs().size(), List.of("region", "indicator", "age_group", "method", "period"))));
-        run.detail(String.format(Locale.ROOT, "%,d rates; %,d estimates for %d project region(s)", statisticsRows,
-                effects.size(), config.regions().size()));
+        run.detail(String.format(Locale.ROOT, "%,d rates; %,d estimates for %d project region(s); %,d project-level rows",
+                statisticsRows, effects.size(), config.regions().size(), out.project().size()));
         run.summarise(statisticsRows, statisticsRows + effects.size(), 0);
     }
 
@@ -101,13 +104,17 @@ public final class EffectsStage implements Stage {
             List<String> comparison = new ArrayList<>(config.comparison().isEmpty()
                     ? new LinkedHashSet<>(new TreeMap<>(panel.getValue()).keySet()) : config.comparison());
             comparison.removeAll(treated);
+            List<Row> regionRows = new ArrayList<>();
             for (RunConfig.TreatedRegion region : config.regions()) {
                 if (panel.getValue().containsKey(region.region())) {
                     RegionEstimates.Output one = RegionEstimates.of(region, key[0], key[1], panel.getValue(), comparison,
-                            config.breaks(), costs.get(key[0]));
+                            config.breaks(), costs.get(key[0]), config.effects());
                     all.addAll(one);
+                    regionRows.addAll(one.effects());
                 }
             }
+            all.project().addAll(ProjectEstimates.of(key[0], key[1], panel.getValue(), config.regions(), comparison,
+                    config.effects(), config.outcomes().seed(), regionRows));
         }
         return all;
     }
