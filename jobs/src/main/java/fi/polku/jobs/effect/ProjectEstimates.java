@@ -93,6 +93,10 @@ final class ProjectEstimates {
             if (e.estimate() == null) {
                 w.add("not estimable (too few pre- or post-periods)");
             }
+            if (synth) {
+                w.add("the mean post-period gap carries any pre-period misfit of a region's synthetic control: read it with"
+                        + " the regions' synthetic_control rows and their pre-period RMSPE");
+            }
             if (e.method().equals("event_study") && e.relativePeriod() < 0) {
                 w.add("pre-period placebo: should be near 0 if the project regions followed the others before the start");
             }
