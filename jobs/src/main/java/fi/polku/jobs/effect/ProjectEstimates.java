@@ -1,6 +1,7 @@
 package fi.polku.jobs.effect;
 
 import fi.polku.contract.Tables;
+import fi.polku.effect.MinimumDetectableEffect;
 import fi.polku.effect.ProjectEffects;
 import fi.polku.jobs.config.EffectSettings;
 import fi.polku.jobs.config.RunConfig;
@@ -113,11 +114,20 @@ final class ProjectEstimates {
                             + " assignments; 95 % interval estimate ± 1.96 SE"),
                     (long) (synth ? r.synthAssignments() : r.assignments()), r.totalAssignments(),
                     r.exhaustive() && (!synth || r.synthAssignments() == r.assignments()) ? null : r.seed(),
-                    usable.size(), preLevel, e.mde(), mdePercent, scale, diagnostics, w,
-                    e.mde() == null ? null : "rank test over the other assignments' statistics (as p), α = 0.05, power 0.80"));
+                    usable.size(), preLevel, e.mde(), mdePercent, scale, diagnostics, w, mdeMethod(e)));
         }
         rows.addAll(pooled(c, regionRows, usable.size(), preLevel, warnings));
         return rows;
+    }
+
+    private static String mdeMethod(ProjectEffects.Estimate e) {
+        if (e.method().equals("pre_trend") || e.relativePeriod() != null && e.relativePeriod() < 0) {
+            return "not applicable: a pre-period placebo test, no effect to detect";
+        }
+        if (e.mde() == null) {
+            return e.estimate() == null ? null : "none: too few assignments for p <= 0.05";
+        }
+        return "rank test over the other assignments' statistics (as p), α = 0.05, power 0.80";
     }
 
     /** The per-region DiD estimates pooled by random effects, DerSimonian–Laird and REML. */
@@ -150,6 +160,8 @@ final class ProjectEstimates {
             }
             RandomEffectsPooling.Result p = RandomEffectsPooling.pool(y.stream().mapToDouble(Double::doubleValue).toArray(),
                     v.stream().mapToDouble(Double::doubleValue).toArray(), m);
+            double mde = MinimumDetectableEffect.analytic(p.pooled().se(), null, MinimumDetectableEffect.ALPHA,
+                    MinimumDetectableEffect.POWER);
             String inference = String.format(Locale.ROOT, "random-effects pooling (%s) of %d regional DiD estimates with"
                     + " variances SE²: Wald z-test and 95 %% interval", m == RandomEffectsPooling.Method.REML ? "REML"
                     : "DerSimonian–Laird", p.k());
@@ -159,6 +171,8 @@ final class ProjectEstimates {
                     .set("p_value", p.pValue()).set("inference", inference).set("project_regions", c.codes())
                     .set("first_post_periods", c.firstPosts()).set("comparison_regions", comparisons)
                     .set("pre_level", Double.isFinite(preLevel) ? preLevel : null).set("tau2", p.tau2()).set("i2", p.i2())
+                    .set("mde_per_1000", mde).set("mde_percent", preLevel > 0 ? 100 * mde / preLevel : null)
+                    .set("mde_method", "analytic: (z(0.975) + z(0.80)) × the pooled SE, α = 0.05, power 0.80")
                     .set("diagnostics", String.format(Locale.ROOT, "Q %.3g on %d df (p %.3g)", p.q(), p.k() - 1, p.qP()))
                     .set("warnings", c.warnings(w)).set("synthetic", c.synthetic()).build());
         }
