@@ -47,15 +47,12 @@ record Assignments(List<Long> sets, long total, boolean exhaustive) {
         SplittableRandom random = new SplittableRandom(seed);
         while (sets.size() < max) {
             long mask = 0;
-            int chosen = 0;
-            // Floyd's algorithm: k distinct indices, uniformly.
+            // Floyd's algorithm: k distinct indices, every k-set equally likely.
             for (int j = n - k; j < n; j++) {
-                int t = random.nextInt(j + 1);
-                long bit = 1L << t;
+                long bit = 1L << random.nextInt(j + 1);
                 mask |= (mask & bit) == 0 ? bit : 1L << j;
-                chosen++;
             }
-            if (chosen == k && seen.add(mask)) {
+            if (seen.add(mask)) {
                 sets.add(mask);
             }
         }
@@ -76,13 +73,10 @@ record Assignments(List<Long> sets, long total, boolean exhaustive) {
 
     /** C(n, k), saturating at Long.MAX_VALUE. */
     static long binomial(int n, int k) {
-        long c = 1;
+        java.math.BigInteger c = java.math.BigInteger.ONE;
         for (int i = 1; i <= k; i++) {
-            if (c > Long.MAX_VALUE / (n - k + i)) {
-                return Long.MAX_VALUE;
-            }
-            c = c * (n - k + i) / i;
+            c = c.multiply(java.math.BigInteger.valueOf(n - k + i)).divide(java.math.BigInteger.valueOf(i));
         }
-        return c;
+        return c.bitLength() < 64 ? c.longValue() : Long.MAX_VALUE;
     }
 }

@@ -95,6 +95,9 @@ class ProjectEffectsTest {
             double att = RegionDid.estimate(region, s.firstPost(), own, comparison()).att();
             assertNotEquals(EFFECT, att, 0.1, region + "'s own ATT carries its trend: " + att);
         }
+        // No noise: the observed assignment is the most extreme of all, p = 1/495; placebos exactly 0, pre-trend p = 1.
+        assertEquals(1.0 / 495, row(r, "cs_simple", null).pValue(), 1e-12);
+        assertEquals(1.0, row(r, "pre_trend", null).pValue(), 1e-12);
         // C(12, 4) = 495 assignments, all of them.
         assertEquals(495, r.assignments());
         assertTrue(r.exhaustive());
