@@ -16,7 +16,8 @@ import org.apache.spark.sql.Row;
  * The overview's opening placement section: the project's regions together (table {@code project_effects}) per
  * indicator, 13–17-year-olds first — the group-time ATT (simple aggregation) with its randomisation p and the
  * number of assignments behind it, the minimum detectable reduction and the pre-trend test — then the event
- * study of emergency placements as a chart, and the detectable effect in one plain sentence.
+ * study of emergency placements as a chart and a table (pre-period placebos marked), and the detectable effect
+ * in one plain sentence.
  */
 final class ProjectSection {
     private ProjectSection() {
@@ -66,7 +67,24 @@ final class ProjectSection {
         if (chart != null) {
             section.chart(chart.svg(m), m.text("project.eventstudy", m.textOr("indicator." + indicator, indicator)));
         }
-        return section.warningsSummary(m.text("note.warnings", section.warningCount())).table(t);
+        return section.warningsSummary(m.text("note.warnings", section.warningCount())).table(t)
+                .table(eventTable(c, rows, indicator));
+    }
+
+    /** The event study as numbers: period relative to the start, the difference with its interval, its p. */
+    private static HtmlTable eventTable(ReportContext c, List<Row> rows, String indicator) {
+        Messages m = c.m();
+        HtmlTable t = new HtmlTable(m.text("project.eventstudy", m.textOr("indicator." + indicator, indicator)),
+                m.text("col.relative"), m.text("col.estimate"), m.text("col.permutationp"));
+        for (Row r : rows) {
+            if (same(r, "indicator", indicator) && same(r, "age_group", ReportData.AGE) && same(r, "method", "event_study")) {
+                int e = r.<Integer>getAs("relative_period");
+                t.row(HtmlTable.Cell.text((e < 0 ? m.text("project.placebo") + " " : "") + m.number((double) e, 0)),
+                        HtmlTable.Cell.number(m.interval(d(r, "estimate"), d(r, "ci_lower"), d(r, "ci_upper"), 2)),
+                        HtmlTable.Cell.number(m.number(d(r, "p_value"), 3)));
+            }
+        }
+        return t;
     }
 
     private static LineChart eventStudy(ReportContext c, List<Row> rows, String indicator) {
