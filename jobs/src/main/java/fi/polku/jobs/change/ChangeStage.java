@@ -116,8 +116,9 @@ public final class ChangeStage implements Stage {
                             max("synthetic").as("synthetic"))
                     .collectAsList(), reliabilityRows, settings, run.config().outcomes().minCell());
             for (Row r : reliabilityRows) {
-                if (r.getAs("warning") != null) {
-                    run.warn("sample_alpha of " + r.getAs("instrument") + " " + r.getAs("age_band") + ": " + r.getAs("warning"));
+                if (ReliabilityRows.get(r, "warning") != null && "sample_alpha".equals(ReliabilityRows.get(r, "reliability_source"))) {
+                    run.warn("sample_alpha of " + ReliabilityRows.get(r, "instrument") + " " + ReliabilityRows.get(r, "age_band")
+                            + ": " + ReliabilityRows.get(r, "warning"));
                 }
             }
             Domains domain = domains.get();

@@ -94,6 +94,12 @@ final class ReliabilityRows {
         return null;
     }
 
+    /** A column of one of this table's rows (built without a schema). */
+    @SuppressWarnings("unchecked")
+    static <T> T get(Row row, String column) {
+        return (T) row.get(SCHEMA.fieldIndex(column));
+    }
+
     private static Double finite(double v) {
         return Double.isFinite(v) ? v : null;
     }

@@ -33,8 +33,9 @@ import org.apache.spark.sql.types.StructType;
  * {@code change_sensitivity}: every outcome series judged again under each reliability source alone, and the
  * category counts of each region × instrument × respondent × arm × period cell (the cells of
  * {@code region_outcomes}) under each source, with the same small-cell suppression. A cell's conclusion is its
- * most frequent category and the sign of reliable improvement minus reliable deterioration; when these differ
- * between sources, {@code conclusion_changes} says so.
+ * most frequent category, whether more were reliably better (recovered, improved) than reliably worse
+ * (deteriorated, harmed), and whether at least half were reliably better; when it differs between sources,
+ * {@code conclusion_changes} says so.
  */
 final class SensitivityRows {
     static final StructType SCHEMA = SparkSchemas.of(ChangeTables.CHANGE_SENSITIVITY);
@@ -117,8 +118,8 @@ final class SensitivityRows {
     static List<Row> rows(List<Row> summed, List<Row> reliability, ChangeSettings settings, int minCell) {
         Map<String, Row> byBandSource = new HashMap<>();
         for (Row r : reliability) {
-            byBandSource.put(r.<String>getAs("instrument") + "\u0000" + r.getAs("age_band") + "\u0000"
-                    + r.getAs("reliability_source"), r);
+            byBandSource.put(ReliabilityRows.get(r, "instrument") + "\u0000" + ReliabilityRows.get(r, "age_band") + "\u0000"
+                    + ReliabilityRows.get(r, "reliability_source"), r);
         }
         // cell (region, instrument, respondent, arm, period) → source → counts
         Map<String, Map<String, Cell>> cells = new TreeMap<>();
@@ -158,9 +159,9 @@ final class SensitivityRows {
                 for (String band : c.ageBands) {
                     Row rel = byBandSource.get(k[1] + "\u0000" + band + "\u0000" + source);
                     if (rel != null) {
-                        chosen |= rel.<Boolean>getAs("chosen");
-                        rxx.add(rel.getAs("rxx"));
-                        points.add(rel.getAs("threshold_points"));
+                        chosen |= ReliabilityRows.<Boolean>get(rel, "chosen");
+                        rxx.add(ReliabilityRows.get(rel, "rxx"));
+                        points.add(ReliabilityRows.get(rel, "threshold_points"));
                     }
                 }
                 b.set("chosen", chosen).set("rxx", rxx.size() == 1 ? rxx.iterator().next() : null)
@@ -175,7 +176,7 @@ final class SensitivityRows {
         return out;
     }
 
-    /** The most frequent category (ties: the earlier) and the sign of reliably better minus reliably worse. */
+    /** The most frequent category (ties: the earlier), better vs worse, and whether half or more were better. */
     static String conclusion(long[] categories) {
         int modal = 0;
         for (int i = 1; i < categories.length; i++) {
@@ -183,10 +184,13 @@ final class SensitivityRows {
                 modal = i;
             }
         }
-        long net = categories[0] + categories[1] - categories[3] - categories[4];
+        long better = categories[0] + categories[1];
+        long worse = categories[3] + categories[4];
+        long all = java.util.Arrays.stream(categories).sum();
         return "mostly " + CATEGORIES.get(modal) + "; "
-                + (net > 0 ? "more reliably better than worse" : net < 0 ? "more reliably worse than better"
-                : "as many reliably better as worse");
+                + (better > worse ? "more reliably better than worse" : better < worse ? "more reliably worse than better"
+                : "as many reliably better as worse") + "; "
+                + (2 * better >= all ? "at least half reliably better" : "under half reliably better");
     }
 
     private static String shares(RowBuilder b, Cell c, int minCell) {
