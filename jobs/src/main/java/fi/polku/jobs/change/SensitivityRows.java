@@ -194,8 +194,12 @@ final class SensitivityRows {
     }
 
     private static String shares(RowBuilder b, Cell c, int minCell) {
+        // The same order and words as region_outcomes, so the chosen source's row is that table's, status included.
+        if (!SmallCells.publishable(c.episodes, minCell)) {
+            return SmallCells.PRIMARY + ": fewer than " + minCell + " episodes";
+        }
         if (c.assessed == 0) {
-            return "not_assessed: no episode has a change category under this reliability";
+            return "not_assessed: no episode has a change category (see trajectories.assessment_status)";
         }
         if (!SmallCells.publishable(c.assessed, minCell)) {
             return SmallCells.PRIMARY + ": fewer than " + minCell + " assessed episodes";
