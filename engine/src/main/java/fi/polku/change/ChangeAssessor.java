@@ -40,11 +40,17 @@ public final class ChangeAssessor {
     public record Reliability(Double value, ReliabilitySource source, String text) {
     }
 
+    /** Why an instrument's change is never judged ({@code reliable_change: descriptive}), or empty. */
+    public Optional<String> descriptive(String instrument, String ageBand) {
+        return parameters.parameter(instrument, RELIABLE_CHANGE, ageBand).filter(p -> "descriptive".equals(p.value()))
+                .map(p -> instrument + " is descriptive only: " + p.source());
+    }
+
     /** The reliability the settings give an instrument and age band: the configured source, else the fallback. */
     public Reliability reliability(String instrument, String ageBand) {
-        Optional<InstrumentParameters.Parameter> descriptive = parameters.parameter(instrument, RELIABLE_CHANGE, ageBand);
-        if (descriptive.isPresent() && "descriptive".equals(descriptive.get().value())) {
-            return new Reliability(null, null, instrument + " is descriptive only: " + descriptive.get().source());
+        Optional<String> descriptive = descriptive(instrument, ageBand);
+        if (descriptive.isPresent()) {
+            return new Reliability(null, null, descriptive.get());
         }
         Reliability chosen = of(settings.reliability(), instrument, ageBand);
         if (chosen.value() != null || settings.fallback() == null || settings.fallback() == settings.reliability()) {

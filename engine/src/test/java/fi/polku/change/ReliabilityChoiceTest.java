@@ -68,6 +68,9 @@ class ReliabilityChoiceTest {
             assertNull(a.rci(), s.code());
             assertEquals("not_assessed: YCORS is descriptive only: none found", a.status(), s.code());
         }
+        ChangeAssessor assessor = new ChangeAssessor(PARAMS, ChangeSettings.defaults(), ALPHAS);
+        assertEquals("YCORS is descriptive only: none found", assessor.descriptive("YCORS", "0-5").orElseThrow());
+        assertTrue(assessor.descriptive("CORS", "6-12").isEmpty());
     }
 
     @Test

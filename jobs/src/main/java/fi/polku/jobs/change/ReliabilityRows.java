@@ -51,7 +51,9 @@ final class ReliabilityRows {
             Double cutoff = parameters.number(instrument, "clinical_cutoff", ageBand).map(InstrumentParameters.Sourced::value)
                     .orElse(null);
             for (ReliabilitySource source : ReliabilitySource.values()) {
-                ChangeAssessor.Reliability r = chosen.of(source, instrument, ageBand);
+                ChangeAssessor.Reliability r = chosen.descriptive(instrument, ageBand)
+                        .map(why -> new ChangeAssessor.Reliability(null, source, why))
+                        .orElseGet(() -> chosen.of(source, instrument, ageBand));
                 b.clear().set("instrument", instrument).set("age_band", ageBand).set("reliability_source", source.code())
                         .set("chosen", source == used).set("rxx", r.value()).set("source", r.text())
                         .set("rci_method", settings.method().name()).set("rci_critical", settings.method().criticalValue())

@@ -39,6 +39,10 @@ final class ThresholdTable {
                     .append(" | ").append(number(r.get("sd"))).append(" | ").append(rxx == null ? "–" : number(r.get("threshold_points")))
                     .append(" | ").append(number(r.get("clinical_cutoff"))).append(" |\n");
         }
+        Map<String, Object> any = rows.get(0);
+        md.append("\nA score exactly at the clinical cutoff counts as **").append(any.get("at_cutoff"))
+                .append("** (`change.at_cutoff`); method ").append(any.get("rci_method")).append(", critical value ")
+                .append(String.format(Locale.ROOT, "%.6f", ((Number) any.get("rci_critical")).doubleValue())).append(".\n");
         return md.toString();
     }
 
