@@ -1,6 +1,7 @@
 package fi.polku.jobs.pipeline;
 
 import fi.polku.jobs.config.ConfigError;
+import fi.polku.jobs.ingest.InputChanged;
 import fi.polku.jobs.ingest.InputRejected;
 import fi.polku.jobs.ingest.MissingInput;
 import fi.polku.jobs.output.OutputBusy;
@@ -14,7 +15,7 @@ public final class ExitCodes {
     public static final int INTERNAL = 1;
     /** Bad usage or configuration, a missing input, a busy output. */
     public static final int USAGE = 2;
-    /** Input rejected or unavailable: identity code, unreadable file or header, Sotkanet pull failed. */
+    /** Input rejected or unavailable: identity code, unreadable file or header, input changed during the run, Sotkanet pull failed. */
     public static final int REJECTED = 3;
 
     private ExitCodes() {
@@ -22,7 +23,7 @@ public final class ExitCodes {
 
     /** The exit code of a failure. */
     public static int of(Throwable failure) {
-        if (failure instanceof InputRejected || failure instanceof SotkanetFailure) {
+        if (failure instanceof InputRejected || failure instanceof InputChanged || failure instanceof SotkanetFailure) {
             return REJECTED;
         }
         if (failure instanceof ConfigError || failure instanceof MissingInput || failure instanceof OutputBusy) {
