@@ -7,6 +7,7 @@ import fi.polku.contract.Tables;
 import fi.polku.jobs.config.RunConfig;
 import fi.polku.jobs.pipeline.Stage;
 import fi.polku.jobs.pipeline.StageRun;
+import fi.polku.jobs.spark.Concurrently;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.function.MapFunction;
@@ -99,6 +101,7 @@ public final class EffectsStage implements Stage {
         Map<String, RunConfig.UnitCost> costs = new HashMap<>();
         config.unitCosts().forEach(c -> costs.put(c.indicator(), c));
         RegionEstimates.Output all = RegionEstimates.Output.empty();
+        List<Callable<List<Row>>> projects = new ArrayList<>();
         for (Map.Entry<String, Map<String, TreeMap<Integer, RegionEstimates.Point>>> panel : panels.entrySet()) {
             String[] key = panel.getKey().split("\u0000");
             List<String> comparison = new ArrayList<>(config.comparison().isEmpty()
@@ -113,9 +116,11 @@ public final class EffectsStage implements Stage {
                     regionRows.addAll(one.effects());
                 }
             }
-            all.project().addAll(ProjectEstimates.of(key[0], key[1], panel.getValue(), config.regions(), comparison,
+            // The randomisation refits thousands of assignments per panel: panels run on a few driver threads.
+            projects.add(() -> ProjectEstimates.of(key[0], key[1], panel.getValue(), config.regions(), comparison,
                     config.effects(), config.outcomes().seed(), regionRows));
         }
+        Concurrently.run(projects).forEach(all.project()::addAll);
         return all;
     }
 }
