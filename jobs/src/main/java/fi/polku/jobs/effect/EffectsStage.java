@@ -10,6 +10,7 @@ import fi.polku.jobs.reference.ReferenceData;
 import fi.polku.region.AreaLevel;
 import fi.polku.jobs.pipeline.Stage;
 import fi.polku.jobs.pipeline.StageRun;
+import fi.polku.jobs.spark.Concurrently;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.function.MapFunction;
@@ -27,8 +29,9 @@ import org.apache.spark.sql.Row;
 /**
  * The effects stage: {@code region_statistics} (+ {@code populations}) → {@code region_rates} for every row,
  * {@code region_effects} for every configured project region × indicator × age group (from county rows, or
- * county sums of municipal rows), and the regional-variation tables (funnel points, outliers and limits,
- * variation by year and its trend) at the configured levels. Rates are computed
+ * county sums of municipal rows), {@code project_effects} for the project regions together per indicator ×
+ * age group, and the regional-variation tables (funnel points, outliers and limits, variation by year and its
+ * trend) at the configured levels. Rates are computed
  * on Spark; the estimates need every region's yearly series at once and are small, so they run on the driver
  * from the collected yearly rates.
  */
@@ -40,7 +43,7 @@ public final class EffectsStage implements Stage {
 
     @Override
     public String description() {
-        return "Regional rates with exact intervals; per project region ITS, DiD and synthetic-control estimates with their caveats, and the cost offset.";
+        return "Regional rates with exact intervals; per project region ITS, DiD and synthetic-control estimates with their caveats; the project regions together with randomisation inference and the detectable effect; and the cost offset.";
     }
 
     @Override
@@ -77,6 +80,8 @@ public final class EffectsStage implements Stage {
         run.write(List.of(
                 new StageRun.Output(Tables.REGION_EFFECTS, run.spark().createDataFrame(effects, RegionEstimates.SCHEMA),
                         effects.size(), List.of("region", "indicator", "age_group", "method")),
+                new StageRun.Output(Tables.PROJECT_EFFECTS, run.spark().createDataFrame(out.project(), ProjectEstimates.SCHEMA),
+                        out.project().size(), List.of("indicator", "age_group", "method", "relative_period")),
                 new StageRun.Output(Tables.SYNTHETIC_WEIGHTS, run.spark().createDataFrame(out.weights(), RegionEstimates.WEIGHTS),
                         out.weights().size(), List.of("region", "indicator", "age_group", "donor")),
                 new StageRun.Output(Tables.SYNTHETIC_PATHS, run.spark().createDataFrame(out.paths(), RegionEstimates.PATHS),
@@ -92,9 +97,10 @@ public final class EffectsStage implements Stage {
                 output(run, VariationTables.FUNNEL_LIMITS, variation.limits(), VariationEstimates.LIMITS, key, "year", "population"),
                 output(run, VariationTables.VARIATION_BY_YEAR, variation.years(), VariationEstimates.BY_YEAR, key, "year", "measure"),
                 output(run, VariationTables.VARIATION_TREND, variation.trends(), VariationEstimates.TREND, key, "measure")));
-        run.detail(String.format(Locale.ROOT, "%,d rates; %,d estimates for %d project region(s); %,d funnel points"
-                + " (%,d outside 95 %%), %,d variation trends", statisticsRows, effects.size(), config.regions().size(),
-                variation.points().size(), variation.outliers().size(), variation.trends().size()));
+        run.detail(String.format(Locale.ROOT, "%,d rates; %,d estimates for %d project region(s); %,d project-level rows;"
+                + " %,d funnel points (%,d outside 95 %%), %,d variation trends", statisticsRows, effects.size(),
+                config.regions().size(), out.project().size(), variation.points().size(), variation.outliers().size(),
+                variation.trends().size()));
         run.summarise(statisticsRows, statisticsRows + effects.size(), 0);
     }
 
@@ -140,19 +146,26 @@ public final class EffectsStage implements Stage {
         Map<String, RunConfig.UnitCost> costs = new HashMap<>();
         config.unitCosts().forEach(c -> costs.put(c.indicator(), c));
         RegionEstimates.Output all = RegionEstimates.Output.empty();
+        List<Callable<List<Row>>> projects = new ArrayList<>();
         for (Map.Entry<String, Map<String, TreeMap<Integer, RegionEstimates.Point>>> panel : panels.entrySet()) {
             String[] key = panel.getKey().split("\u0000");
             List<String> comparison = new ArrayList<>(config.comparison().isEmpty()
                     ? new LinkedHashSet<>(new TreeMap<>(panel.getValue()).keySet()) : config.comparison());
             comparison.removeAll(treated);
+            List<Row> regionRows = new ArrayList<>();
             for (RunConfig.TreatedRegion region : config.regions()) {
                 if (panel.getValue().containsKey(region.region())) {
                     RegionEstimates.Output one = RegionEstimates.of(region, key[0], key[1], panel.getValue(), comparison,
-                            config.breaks(), costs.get(key[0]));
+                            config.breaks(), costs.get(key[0]), config.effects());
                     all.addAll(one);
+                    regionRows.addAll(one.effects());
                 }
             }
+            // The randomisation refits thousands of assignments per panel: panels run on a few driver threads.
+            projects.add(() -> ProjectEstimates.of(key[0], key[1], panel.getValue(), config.regions(), comparison,
+                    config.effects(), config.outcomes().seed(), regionRows));
         }
+        Concurrently.run(projects).forEach(all.project()::addAll);
         return all;
     }
 }

@@ -60,8 +60,27 @@ final class FormatScan {
     private final NumberShape shape = new NumberShape();
     private final DecimalEvidence decimals = new DecimalEvidence();
 
-    FormatScan(String name) {
+    // Where the file may be split for parallel parsing: line starts outside quotes, about every splitBytes
+    private final long splitBytes;
+    private boolean splitDue;
+    private long lastSplit;
+    private long lastSplitLine = 1;
+    private final java.util.List<ByteRange> ranges = new java.util.ArrayList<>();
+
+    /**
+     * @param splitBytes the size a parallel parse task should take at most, roughly: the scan notes a record
+     *                   boundary once at least this many bytes have passed since the last one
+     */
+    FormatScan(String name, long splitBytes) {
+        if (splitBytes < 1) {
+            throw new IllegalArgumentException("splitBytes must be >= 1: " + splitBytes);
+        }
         this.name = name;
+        this.splitBytes = splitBytes;
+    }
+
+    FormatScan(String name) {
+        this(name, Long.MAX_VALUE);
     }
 
     /** Feeds the next bytes of the file. */
@@ -104,6 +123,14 @@ final class FormatScan {
         if (b == '\n' && lastWasCr) {
             lastWasCr = false;
             return; // the second half of CRLF
+        }
+        if (splitDue) {
+            // The byte after a record's line break (CRLF included) starts the next range, on this line.
+            splitDue = false;
+            long at = offset - 1;
+            ranges.add(new ByteRange(lastSplit, at, lastSplitLine));
+            lastSplit = at;
+            lastSplitLine = line;
         }
         lastWasCr = b == '\r';
         boolean lineBreak = b == '\n' || b == '\r';
@@ -187,6 +214,9 @@ final class FormatScan {
         quoteJustClosed = false;
         if (b == delimiter || lineBreak) {
             endField();
+            if (lineBreak && offset - lastSplit >= splitBytes) {
+                splitDue = true; // a record ends here: outside quotes, so a new one starts with the next byte
+            }
             column = lineBreak ? 1 : column + 1;
             fieldStart = true;
             return;
@@ -253,8 +283,11 @@ final class FormatScan {
         }
     }
 
-    /** What was seen: the format (its number style still provisional) and the decimal evidence per column. */
-    record Result(FileFormat format, DecimalEvidence decimals) {
+    /**
+     * What was seen: the format (its number style still provisional), the decimal evidence per column, and the
+     * byte ranges the file can be parsed in, each starting at a record's first byte (the first at 0).
+     */
+    record Result(FileFormat format, DecimalEvidence decimals, java.util.List<ByteRange> ranges) {
     }
 
     /**
@@ -276,7 +309,8 @@ final class FormatScan {
                     : ": no header line found (only comments or blank lines)"));
         }
         if (json) {
-            return new Result(new FileFormat(true, charset, bom, ',', NumberStyle.DECIMAL_POINT, false, 0), decimals);
+            return new Result(new FileFormat(true, charset, bom, ',', NumberStyle.DECIMAL_POINT, false, 0), decimals,
+                    java.util.List.of(new ByteRange(0, offset, 1)));
         }
         if (delimiter == 0) {
             delimiter = delimiterOf(header);
@@ -284,8 +318,10 @@ final class FormatScan {
         if (!fieldStart || column > 1) {
             endField(); // the last line has no line break
         }
+        java.util.List<ByteRange> all = new java.util.ArrayList<>(ranges);
+        all.add(new ByteRange(lastSplit, offset, lastSplitLine));
         return new Result(new FileFormat(false, charset, bom, delimiter, NumberStyle.DECIMAL_POINT, synthetic,
-                headerLine - 1), decimals);
+                headerLine - 1), decimals, java.util.List.copyOf(all));
     }
 
     private String charset() {

@@ -32,14 +32,17 @@ public final class InputPlanner {
     private final Configuration hadoop;
     private final Aliases aliases;
     private final java.nio.file.Path base;
+    private final long splitBytes;
 
     /**
-     * @param base the config file's folder: file names are shown relative to it
+     * @param base       the config file's folder: file names are shown relative to it
+     * @param splitBytes about how many bytes of a file one parse task takes (files are cut at record boundaries)
      */
-    public InputPlanner(Configuration hadoop, Aliases aliases, java.nio.file.Path base) {
+    public InputPlanner(Configuration hadoop, Aliases aliases, java.nio.file.Path base, long splitBytes) {
         this.hadoop = hadoop;
         this.aliases = aliases;
         this.base = base.toAbsolutePath().normalize();
+        this.splitBytes = splitBytes;
     }
 
     /** The planned files, and what the plan has to say about them (repeats, copies). */
@@ -216,7 +219,7 @@ public final class InputPlanner {
 
     private InputFile inspect(Matched m, Path copy) {
         DatasetSpec<?> spec = m.spec();
-        InputSnapshot.Taken taken = InputSnapshot.take(hadoop, m.path(), m.name(), copy);
+        InputSnapshot.Taken taken = InputSnapshot.take(hadoop, m.path(), m.name(), copy, splitBytes);
         FileFormat format = taken.scan().format();
         Path read = copy == null ? m.path() : copy;
         List<String> header;
@@ -242,8 +245,8 @@ public final class InputPlanner {
             format = format.with(taken.scan().decimals().decide(m.name(), column -> layout.reads(column - 1),
                     column -> column + " (" + printable(List.of(layout.headerName(column - 1))) + ")"));
         }
-        return new InputFile(spec.dataset(), m.path().toString(), m.name(), read.toString(), format, sotkanet,
-                layout.ignored(), taken.sha256(), taken.bytes(), taken.stamp());
+        return new InputFile(spec.dataset(), m.path().toString(), m.name(), read.toString(), format, sotkanet, header,
+                layout.ignored(), taken.scan().ranges(), taken.sha256(), taken.bytes(), taken.stamp());
     }
 
     /** Header names for a message: control characters shown as '?', each cut to 40 characters. */

@@ -45,14 +45,15 @@ final class InputSnapshot {
     }
 
     /**
-     * Reads {@code source} once, copying it to {@code target} unless that is null.
+     * Reads {@code source} once, copying it to {@code target} unless that is null, and noting where it can be split
+     * into parse tasks of about {@code splitBytes}.
      *
      * @throws InputChanged  when the file changes or vanishes while it is read
      * @throws InputRejected when it cannot be read or its format cannot be decided
      */
-    static Taken take(Configuration hadoop, Path source, String name, Path target) {
+    static Taken take(Configuration hadoop, Path source, String name, Path target, long splitBytes) {
         Stamp before = stamp(hadoop, source, name);
-        FormatScan scan = new FormatScan(name);
+        FormatScan scan = new FormatScan(name, splitBytes);
         MessageDigest sha = sha256();
         long bytes = 0;
         try (InputStream in = source.getFileSystem(hadoop).open(source);

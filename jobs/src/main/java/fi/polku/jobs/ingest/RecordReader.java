@@ -31,12 +31,16 @@ public final class RecordReader implements RecordStream {
     private final List<String> header;
     private final long skipped;
 
-    private RecordReader(String name, CSVParser parser, CSVFormat format, long skipped) {
+    private RecordReader(String name, CSVParser parser, CSVFormat format, long skipped, List<String> header) {
         this.name = name;
         this.parser = parser;
         this.format = format;
         this.skipped = skipped;
         this.records = parser.iterator();
+        if (header != null) {
+            this.header = header;
+            return;
+        }
         CSVRecord first = next0();
         if (first == null) {
             throw new InputRejected(name + ": no header line found");
@@ -46,16 +50,36 @@ public final class RecordReader implements RecordStream {
 
     /** Opens a delimited file of the given format; the stream is closed with the reader. */
     public static RecordReader open(String name, InputStream in, FileFormat fileFormat) {
-        CSVFormat format = CSVFormat.DEFAULT.builder()
+        try {
+            Reader reader = new BufferedReader(new InputStreamReader(in, fileFormat.decoding()));
+            skipLines(reader, fileFormat.leadingLines());
+            return new RecordReader(name, parser(reader, fileFormat), format(fileFormat), fileFormat.leadingLines(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Opens a later part of a delimited file (see {@link ByteRange}): records that follow {@code header}, the
+     * first of them on line {@code firstLine}.
+     */
+    public static RecordReader openBody(String name, InputStream in, FileFormat fileFormat, List<String> header,
+                                        long firstLine) {
+        Reader reader = new BufferedReader(new InputStreamReader(in, fileFormat.decoding()));
+        return new RecordReader(name, parser(reader, fileFormat), format(fileFormat), firstLine - 1, header);
+    }
+
+    private static CSVFormat format(FileFormat fileFormat) {
+        return CSVFormat.DEFAULT.builder()
                 .setDelimiter(fileFormat.delimiter())
                 .setIgnoreEmptyLines(true)
                 .setIgnoreSurroundingSpaces(false)
                 .get();
+    }
+
+    private static CSVParser parser(Reader reader, FileFormat fileFormat) {
         try {
-            Reader reader = new BufferedReader(new InputStreamReader(in, fileFormat.decoding()));
-            skipLines(reader, fileFormat.leadingLines());
-            return new RecordReader(name, CSVParser.builder().setReader(reader).setFormat(format).get(), format,
-                    fileFormat.leadingLines());
+            return CSVParser.builder().setReader(reader).setFormat(format(fileFormat)).get();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

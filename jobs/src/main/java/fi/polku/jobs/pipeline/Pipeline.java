@@ -118,7 +118,8 @@ public final class Pipeline {
      */
     private static InputPlanner.Plan plan(RunConfig config, List<Stage> stages, Configuration hadoop, Path version) {
         boolean ingests = stages.stream().anyMatch(s -> s.name().equals("ingest"));
-        return new InputPlanner(hadoop, ReferenceData.bundled().aliases(), config.file().getParent())
+        return new InputPlanner(hadoop, ReferenceData.bundled().aliases(), config.file().getParent(),
+                config.ingest().splitBytes())
                 .plan(config.inputs(), ingests ? new Path(version, SNAPSHOTS) : null);
     }
 

@@ -41,7 +41,9 @@ class CliTest {
         assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nrci_method: XX\n",
                 "key 'rci_method' must be one of [en, gln, ha, hll, jt, nk]");
         assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nchange:\n  reliability: omega\n",
-                "key 'change.reliability' must be one of [alpha, alpha_clinical, test_retest]");
+                "key 'change.reliability' must be one of [alpha, alpha_clinical, sample_alpha, test_retest]");
+        assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nchange:\n  fallback: median\n",
+                "key 'change.fallback' must be one of [alpha, alpha_clinical, none, sample_alpha, test_retest]");
         assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nregions:\n  - {region: Savo, start: 2024-08-01}\n",
                 "key 'regions[1].region': 'Savo' is not a region");
         assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nregions:\n  - {region: Kainuu, start: 1.8.2024}\n",
@@ -55,6 +57,11 @@ class CliTest {
                 "key 'targets[1].coverage' needs 'targets[1].caseload'");
         assertConfigError(ws, "project: x\ninputs: {}\noutput: out\ntargets:\n  - {region: Kainuu, famillies: 20}\n",
                 "unknown key 'targets[1].famillies'");
+        assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nits:\n  dispersion_floor: -1\n",
+                "key 'its.dispersion_floor' must be a number from 0.0 to 100.0");
+        assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nits:\n  floor: 1\n", "unknown key 'its.floor'");
+        assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nproject_effects:\n  max_assignments: 5\n",
+                "key 'project_effects.max_assignments' must be a whole number from 20 to 1000000");
     }
 
     @Test
