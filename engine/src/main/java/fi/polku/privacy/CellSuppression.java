@@ -16,17 +16,18 @@ import java.util.Set;
  * <ol>
  * <li><b>Primary</b>: every count from 1 to k − 1.</li>
  * <li><b>Consequences</b>, repeated until nothing changes: a sum is hidden with the count it rests on; a zero is
- * hidden when it is a part of a hidden total.</li>
- * <li><b>Quick pass</b>: in every additive constraint whose total is shown, the hidden counts must add up to at
+ * hidden when it is a part of a hidden total (or at most a hidden whole).</li>
+ * <li><b>Quick pass</b>: in every additive constraint whose total is shown, the hidden non-zero counts must add up to at
  * least k + (number hidden), the least that lets each of them (each at least 1) range over an interval k wide;
  * while they do not,
  * the smallest shown non-zero part is hidden (the total when no part is left).</li>
  * <li><b>Audit loop</b>: {@link DisclosureAudit} over the published view; for each hidden cell still pinned
- * narrower than its protection, the smallest shown cell sharing a constraint with it is hidden (for a sum, the
- * smallest count whose sum shares one), and the audit runs again.</li>
+ * narrower than its protection, the cheapest shown cell sharing a constraint with it whose hiding protects it
+ * (tried by the attacker's problem; else the one that widens it most) is hidden, and the audit runs again.</li>
  * </ol>
- * "Smallest" hides the least information, as the issue's brief and sdcTable's default weights (the cell value)
- * prefer; ties go to the first cell added, so the result is deterministic. Zeros are never chosen: hiding a
+ * "Smallest" hides the least information, as sdcTable's default weights (the cell value) do; cells the tables
+ * would rather keep shown ({@link LinkedTables#kept}, e.g. the whole-period rows a page shows) are chosen only
+ * when no other will do; ties go to the first cell added, so the result is deterministic. Zeros are never chosen: hiding a
  * zero protects nothing that the attacker's lower bound of 1 does not already imply.
  * Reference: Meindl, sdcTable 0.32, {@code protectTable(method = "SIMPLEHEURISTIC")}; Hundepool et al. (2012),
  * <i>Statistical Disclosure Control</i>, §4.4.
@@ -59,7 +60,8 @@ public final class CellSuppression {
         }
     }
 
-    private static final int MAX_ROUNDS = 10_000;
+    private static final int MAX_ROUNDS = 100_000;
+    private static final int MAX_TRIED = 12;
 
     private CellSuppression() {
     }
@@ -75,20 +77,28 @@ public final class CellSuppression {
     public static Result protect(LinkedTables truth, Protection protection) {
         Map<String, Reason> hidden = new LinkedHashMap<>();
         for (LinkedTables.Cell c : truth.cells().values()) {
-            if (c.kind() == LinkedTables.Kind.COUNT && protection.primary(c.value())) {
+            if (c.kind() == LinkedTables.Kind.COUNT && c.shown() && protection.primary(c.value())) {
                 hidden.put(c.id(), Reason.PRIMARY);
             }
         }
         consequences(truth, hidden);
         quickPass(truth, protection, hidden);
+        Map<String, Map<String, DisclosureAudit.Interval>> cache = new java.util.HashMap<>();
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            DisclosureAudit.Result audit = audit(truth, protection, hidden);
+            DisclosureAudit.Result audit = audit(truth, protection, hidden, cache);
             if (audit.passed()) {
                 return result(truth, hidden, audit);
             }
             boolean added = false;
+            // One cell per component and round: one hidden cell often protects several, so the rest wait for the next
+            // audit (the other components' results come from the cache).
+            Map<String, String> component = DisclosureAudit.componentOf(truth.published(hidden.keySet()));
+            Set<String> done = new java.util.HashSet<>();
             for (DisclosureAudit.Interval failure : audit.failures()) {
-                String next = candidate(truth, hidden, failure.cell());
+                if (!done.add(component.get(failure.cell()))) {
+                    continue;
+                }
+                String next = candidate(truth, protection, hidden, failure.cell());
                 if (next != null && !hidden.containsKey(next)) {
                     hidden.put(next, Reason.SECONDARY);
                     added = true;
@@ -102,10 +112,15 @@ public final class CellSuppression {
         throw new IllegalStateException("secondary suppression did not settle in " + MAX_ROUNDS + " rounds");
     }
 
-    /** The cells to audit: hidden ones that had a value (a figure never made needs no protection). */
-    static DisclosureAudit.Result audit(LinkedTables truth, Protection protection, Map<String, Reason> hidden) {
-        List<String> checked = hidden.keySet().stream().filter(id -> truth.cell(id).shown()).toList();
-        return DisclosureAudit.of(truth.published(hidden.keySet()), protection, checked);
+    /**
+     * The cells to audit: the hidden ones, and sums never published at all (an estimate not made still has a true
+     * sum that differencing could reveal).
+     */
+    static DisclosureAudit.Result audit(LinkedTables truth, Protection protection, Map<String, Reason> hidden,
+                                        Map<String, Map<String, DisclosureAudit.Interval>> cache) {
+        List<String> checked = truth.cells().values().stream()
+                .filter(c -> hidden.containsKey(c.id()) || c.kind() == LinkedTables.Kind.SUM && !c.shown()).map(LinkedTables.Cell::id).toList();
+        return DisclosureAudit.of(truth.published(hidden.keySet()), protection, checked, false, cache);
     }
 
     private static Result result(LinkedTables truth, Map<String, Reason> hidden, DisclosureAudit.Result audit) {
@@ -125,7 +140,7 @@ public final class CellSuppression {
                 }
             }
             for (LinkedTables.Constraint k : truth.constraints()) {
-                if (k.relation() != LinkedTables.Relation.ADDITIVE || !hidden.containsKey(k.total())) {
+                if (!hidden.containsKey(k.total())) {
                     continue;
                 }
                 for (String p : k.parts()) {
@@ -148,7 +163,7 @@ public final class CellSuppression {
                         || truth.cell(k.total()).kind() != LinkedTables.Kind.COUNT) {
                     continue;
                 }
-                List<String> inside = k.parts().stream().filter(hidden::containsKey).toList();
+                List<String> inside = k.parts().stream().filter(id -> hidden.containsKey(id) && value(truth, id) > 0).toList();
                 if (inside.isEmpty()) {
                     continue;
                 }
@@ -167,49 +182,63 @@ public final class CellSuppression {
         }
     }
 
-    /** The cell to hide next for a failing hidden cell: the smallest shown one it shares a constraint with. */
-    private static String candidate(LinkedTables truth, Map<String, Reason> hidden, String failing) {
+    /**
+     * The cell to hide next for a failing hidden cell. Candidates are the shown non-zero counts that share a
+     * constraint with it (for a sum: the counts of the sums beside it, and the counts beside its count), in order of
+     * cost (cells to keep last, then smallest); the first whose hiding alone gives the failing cell its protection is
+     * taken, else the one that widens it most. One step further out when nothing beside it is left.
+     */
+    private static String candidate(LinkedTables truth, Protection protection, Map<String, Reason> hidden, String failing) {
         LinkedTables.Cell cell = truth.cell(failing);
-        String target = cell.kind() == LinkedTables.Kind.SUM ? null : failing;
-        List<String> pool = new ArrayList<>();
-        for (LinkedTables.Constraint k : truth.constraints()) {
-            if (k.cells().contains(failing)) {
-                pool.addAll(k.cells());
-            }
+        List<String> pool = new ArrayList<>(neighbours(truth, List.of(failing), false));
+        if (cell.kind() == LinkedTables.Kind.SUM) {
+            pool = new ArrayList<>(pool.stream().map(id -> truth.cell(id).count()).toList());
+            pool.addAll(neighbours(truth, List.of(cell.count()), false));
         }
-        if (target == null) {
-            // A sum is protected by hiding other sums beside it, i.e. their counts.
-            List<String> counts = new ArrayList<>();
-            for (String id : pool) {
-                counts.add(truth.cell(id).count());
-            }
-            for (LinkedTables.Constraint k : truth.constraints()) {
-                if (k.cells().contains(cell.count())) {
-                    counts.addAll(k.cells());
-                }
-            }
-            pool = counts;
+        List<String> ranked = ranked(truth, hidden, pool);
+        if (ranked.isEmpty()) {
+            ranked = ranked(truth, hidden, neighbours(truth, pool, false));
         }
-        String best = smallestShown(truth, hidden, pool);
-        if (best == null) {
-            // Everything beside it is hidden already: widen through the cells linked to its neighbours.
-            Set<String> wider = new LinkedHashSet<>();
-            for (String id : pool) {
-                for (LinkedTables.Constraint k : truth.constraints()) {
-                    if (k.cells().contains(id)) {
-                        wider.addAll(k.cells());
-                    }
-                }
+        String best = null;
+        double widest = Double.NEGATIVE_INFINITY;
+        for (String id : ranked.subList(0, Math.min(ranked.size(), MAX_TRIED))) {
+            Set<String> trial = new LinkedHashSet<>(hidden.keySet());
+            trial.add(id);
+            DisclosureAudit.Interval i = DisclosureAudit.exact(truth.published(trial), protection, List.of(failing)).intervals().get(failing);
+            if (i.isProtected()) {
+                return id;
             }
-            best = smallestShown(truth, hidden, new ArrayList<>(wider));
+            if (i.width() > widest + 1e-9) {
+                widest = i.width();
+                best = id;
+            }
         }
         return best;
     }
 
+    /** Shown non-zero counts among {@code ids}, cheapest first: cells to keep last, then by value, then in order. */
+    private static List<String> ranked(LinkedTables truth, Map<String, Reason> hidden, List<String> ids) {
+        return ids.stream().distinct()
+                .filter(id -> !hidden.containsKey(id) && truth.cell(id).kind() == LinkedTables.Kind.COUNT && value(truth, id) > 0)
+                .sorted(Comparator.comparing((String id) -> truth.kept().contains(id)).thenComparingDouble(id -> value(truth, id)))
+                .toList();
+    }
+
+    private static List<String> neighbours(LinkedTables truth, List<String> ids, boolean additiveOnly) {
+        Set<String> out = new LinkedHashSet<>();
+        for (LinkedTables.Constraint k : truth.constraints()) {
+            if ((!additiveOnly || k.relation() == LinkedTables.Relation.ADDITIVE) && ids.stream().anyMatch(k.cells()::contains)) {
+                out.addAll(k.cells());
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** The shown non-zero count to hide first: one the tables would rather keep ({@link LinkedTables#kept}) last, then the smallest. */
     private static String smallestShown(LinkedTables truth, Map<String, Reason> hidden, List<String> ids) {
         return ids.stream().distinct()
                 .filter(id -> !hidden.containsKey(id) && truth.cell(id).kind() == LinkedTables.Kind.COUNT && value(truth, id) > 0)
-                .min(Comparator.comparingDouble((String id) -> value(truth, id)))
+                .min(Comparator.comparing((String id) -> truth.kept().contains(id)).thenComparingDouble(id -> value(truth, id)))
                 .orElse(null);
     }
 

@@ -3,6 +3,7 @@ package fi.polku.privacy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
  * {@link Protection}); a sum lies in {@code [min·n, max·n]} of its count. The problem is solved as a linear
  * relaxation: count bounds are then rounded inwards to whole numbers ({@code ⌈lower⌉}, {@code ⌊upper⌋}), which
  * the attacker can do too. An integer attacker could in principle narrow an interval further than the rounded
- * relaxation; for the additive two-way tables audited here (a margin and its parts, terms and their year) the
+ * relaxation; a count the figures force to 0, and a sum over such a count, need no width (no one is in them). For the additive two-way tables audited here (a margin and its parts, terms and their year) the
  * relaxation's vertices are integral, so the bounds coincide (Hundepool et al. 2012, §4.3.2). Hidden cells are
  * split into independent components (cells linked through constraints) so each problem stays small.
  * An unbounded side is reported as ±∞. A view whose published figures contradict its constraints is a bug of
@@ -99,7 +100,10 @@ public final class DisclosureAudit {
     }
 
     /**
-     * Audits a published view.
+     * Audits a published view, certifying each checked cell with the fewest problems solved: every optimal
+     * solution found is a feasible point, and a cell whose values over the points found already span its protection
+     * is protected without solving its own two problems. A cell that passes reports that span (its feasible interval
+     * is at least as wide); a cell that fails reports its exact extremes.
      *
      * @param view       the published figures (hidden cells have no value)
      * @param protection the rule
@@ -109,16 +113,32 @@ public final class DisclosureAudit {
      * @throws IllegalArgumentException if a checked cell has a value in the view
      */
     public static Result of(LinkedTables view, Protection protection, Collection<String> checked) {
+        return of(view, protection, checked, false, new HashMap<>());
+    }
+
+    /** As {@link #of}, but every checked cell's exact feasible interval (two problems per cell). */
+    public static Result exact(LinkedTables view, Protection protection, Collection<String> checked) {
+        return of(view, protection, checked, true, new HashMap<>());
+    }
+
+    /**
+     * The audit with a cache of components already solved: a component with the same unknowns over the same
+     * published figures has the same intervals (used while suppression grows a pattern, where the figures stay).
+     */
+    static Result of(LinkedTables view, Protection protection, Collection<String> checked, boolean exact,
+                     Map<String, Map<String, Interval>> cache) {
         for (String id : checked) {
             if (view.cell(id).shown()) {
                 throw new IllegalArgumentException("cell " + id + " is checked as hidden but has a published value");
             }
         }
+        Set<String> wanted = new HashSet<>(checked);
         Map<String, Interval> out = new TreeMap<>();
         for (List<String> component : components(view)) {
-            List<String> targets = component.stream().filter(checked::contains).toList();
+            List<String> targets = component.stream().filter(wanted::contains).toList();
             if (!targets.isEmpty()) {
-                solve(view, component, targets, protection, out);
+                String key = String.join(",", component) + "|" + String.join(",", targets);
+                out.putAll(cache.computeIfAbsent(key, x -> solve(view, component, targets, protection, exact)));
             }
         }
         Map<String, Interval> ordered = new LinkedHashMap<>();
@@ -126,14 +146,26 @@ public final class DisclosureAudit {
         return new Result(ordered);
     }
 
-    /** Whether a hidden count may be zero in the attacker's eyes: it is a part of a total that is hidden too. */
+    /**
+     * Whether a hidden count may be zero in the attacker's eyes: it is a part of a total (or of a whole it is at most)
+     * that is hidden too, the one place zeros are hidden.
+     */
     static boolean mayBeZero(LinkedTables view, String id) {
         for (LinkedTables.Constraint k : view.constraints()) {
-            if (k.relation() == LinkedTables.Relation.ADDITIVE && k.parts().contains(id) && !view.cell(k.total()).shown()) {
+            if (k.parts().contains(id) && !view.cell(k.total()).shown()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Each cell without a value → the first cell of its component. */
+    static Map<String, String> componentOf(LinkedTables view) {
+        Map<String, String> out = new HashMap<>();
+        for (List<String> component : components(view)) {
+            component.forEach(id -> out.put(id, component.get(0)));
+        }
+        return out;
     }
 
     /** Cells without a value, grouped by the constraints (and sum bounds) that link them. */
@@ -185,8 +217,8 @@ public final class DisclosureAudit {
         }
     }
 
-    private static void solve(LinkedTables view, List<String> component, List<String> targets, Protection protection,
-                              Map<String, Interval> out) {
+    private static Map<String, Interval> solve(LinkedTables view, List<String> component, List<String> targets, Protection protection,
+                                               boolean exact) {
         Map<String, Integer> index = new HashMap<>();
         component.forEach(id -> index.put(id, index.size()));
         Set<String> members = index.keySet();
@@ -224,16 +256,83 @@ public final class DisclosureAudit {
             }
         }
         LinearConstraintSet set = new LinearConstraintSet(constraints);
+        List<double[]> points = new ArrayList<>();
+        if (!exact) {
+            double[] all = new double[n];
+            targets.forEach(id -> all[index.get(id)] = 1);
+            point(set, all, GoalType.MINIMIZE, points, targets.get(0));
+            point(set, all, GoalType.MAXIMIZE, points, targets.get(0));
+        }
+        Map<String, Interval> out = new LinkedHashMap<>();
         for (String id : targets) {
             LinkedTables.Cell cell = view.cell(id);
-            double lower = optimum(set, n, index.get(id), GoalType.MINIMIZE, id);
-            double upper = optimum(set, n, index.get(id), GoalType.MAXIMIZE, id);
+            int i = index.get(id);
+            double required = protection.width(cell);
+            if (cell.kind() == LinkedTables.Kind.SUM) {
+                // A sum over a count known to be 0 is 0 and says nothing about anyone.
+                Integer count = index.get(cell.count());
+                double countMax = count == null ? view.cell(cell.count()).value() : spread(points, count)[1];
+                if (count != null && countMax < 1 - EPS) {
+                    countMax = optimum(set, unit(n, count), GoalType.MAXIMIZE, points, id);
+                }
+                if (countMax < 1 - EPS) {
+                    required = 0;
+                }
+            }
+            if (cell.kind() == LinkedTables.Kind.COUNT) {
+                // A hidden count the figures force to 0 (hidden only because its total is) has no one in it.
+                double max = spread(points, i)[1];
+                if (max < 1 - EPS) {
+                    max = optimum(set, unit(n, i), GoalType.MAXIMIZE, points, id);
+                }
+                if (max < 1 - EPS) {
+                    required = 0;
+                }
+            }
+            double[] span = spread(points, i);
+            if (exact || !wide(cell, span[0], span[1], required)) {
+                span[1] = optimum(set, unit(n, i), GoalType.MAXIMIZE, points, id);
+                if (exact || !wide(cell, span[0], span[1], required)) {
+                    span[0] = optimum(set, unit(n, i), GoalType.MINIMIZE, points, id);
+                }
+            }
+            double lower = span[0];
+            double upper = span[1];
             if (cell.kind() == LinkedTables.Kind.COUNT) {
                 lower = Math.ceil(lower - EPS);
                 upper = Math.floor(upper + EPS);
             }
-            out.put(id, new Interval(id, lower, upper, protection.width(cell)));
+            out.put(id, new Interval(id, lower, upper, required));
         }
+        return out;
+    }
+
+    private static boolean wide(LinkedTables.Cell cell, double lower, double upper, double required) {
+        if (cell.kind() == LinkedTables.Kind.COUNT) {
+            return Math.floor(upper + EPS) - Math.ceil(lower - EPS) >= required - EPS;
+        }
+        return upper - lower >= required - EPS;
+    }
+
+    /** The smallest and largest value of a variable over the points found (empty: +∞, −∞). */
+    private static double[] spread(List<double[]> points, int i) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] p : points) {
+            lo = Math.min(lo, p[i]);
+            hi = Math.max(hi, p[i]);
+        }
+        return new double[] {lo, hi};
+    }
+
+    private static double[] unit(int n, int i) {
+        double[] a = new double[n];
+        a[i] = 1;
+        return a;
+    }
+
+    private static void point(LinearConstraintSet set, double[] objective, GoalType goal, List<double[]> points, String id) {
+        optimum(set, objective, goal, points, id);
     }
 
     /** Adds {@code sign·cell} to the row if the cell is an unknown; otherwise returns what moves to the right-hand side. */
@@ -251,12 +350,12 @@ public final class DisclosureAudit {
         return -sign * v;
     }
 
-    private static double optimum(LinearConstraintSet set, int n, int variable, GoalType goal, String id) {
-        double[] objective = new double[n];
-        objective[variable] = 1;
+    /** The optimum of {@code objective}; its solution joins {@code points}. Unbounded: ±∞. */
+    private static double optimum(LinearConstraintSet set, double[] objective, GoalType goal, List<double[]> points, String id) {
         try {
             PointValuePair p = new SimplexSolver(EPS, 10, 1e-11).optimize(new MaxIter(100_000), new LinearObjectiveFunction(objective, 0),
                     set, goal, new NonNegativeConstraint(false));
+            points.add(p.getPoint());
             return p.getValue();
         } catch (UnboundedSolutionException e) {
             return goal == GoalType.MINIMIZE ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;

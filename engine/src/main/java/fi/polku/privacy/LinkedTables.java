@@ -106,10 +106,12 @@ public final class LinkedTables {
 
     private final Map<String, Cell> cells;
     private final List<Constraint> constraints;
+    private final Set<String> kept;
 
-    private LinkedTables(Map<String, Cell> cells, List<Constraint> constraints) {
+    private LinkedTables(Map<String, Cell> cells, List<Constraint> constraints, Set<String> kept) {
         this.cells = Collections.unmodifiableMap(cells);
         this.constraints = List.copyOf(constraints);
+        this.kept = Set.copyOf(kept);
     }
 
     /** A new builder. */
@@ -127,6 +129,11 @@ public final class LinkedTables {
         return constraints;
     }
 
+    /** Cells to keep shown where possible: secondary suppression chooses them last. */
+    public Set<String> kept() {
+        return kept;
+    }
+
     /** The cell of an id. @throws IllegalArgumentException if there is none */
     public Cell cell(String id) {
         Cell c = cells.get(id);
@@ -140,13 +147,14 @@ public final class LinkedTables {
     public LinkedTables published(Set<String> hidden) {
         Map<String, Cell> view = new LinkedHashMap<>();
         cells.forEach((id, c) -> view.put(id, hidden.contains(id) ? new Cell(id, c.kind(), null, c.count(), c.min(), c.max()) : c));
-        return new LinkedTables(view, constraints);
+        return new LinkedTables(view, constraints, kept);
     }
 
     /** Builds a {@link LinkedTables}; checks that every constraint holds on the values it has. */
     public static final class Builder {
         private final Map<String, Cell> cells = new LinkedHashMap<>();
         private final List<Constraint> constraints = new ArrayList<>();
+        private final Set<String> kept = new java.util.HashSet<>();
 
         private Builder() {
         }
@@ -164,6 +172,12 @@ public final class LinkedTables {
         /** {@code total = Σ parts}. */
         public Builder additive(String total, List<String> parts) {
             constraints.add(new Constraint(Relation.ADDITIVE, total, parts));
+            return this;
+        }
+
+        /** Marks a cell to keep shown where possible (secondary suppression takes it last). */
+        public Builder keep(String id) {
+            kept.add(id);
             return this;
         }
 
@@ -199,7 +213,12 @@ public final class LinkedTables {
                 }
                 check(k);
             }
-            return new LinkedTables(new LinkedHashMap<>(cells), constraints);
+            for (String id : kept) {
+                if (!cells.containsKey(id)) {
+                    throw new IllegalArgumentException("kept cell " + id + " is not a cell");
+                }
+            }
+            return new LinkedTables(new LinkedHashMap<>(cells), constraints, kept);
         }
 
         private void check(Constraint k) {

@@ -5,8 +5,9 @@ package fi.polku.privacy;
  * against everything published beside it.
  * <ul>
  * <li><b>Primary</b>: a count from 1 to k − 1 is hidden, and so is every sum (n·mean) resting on a hidden count.
- * A zero is shown ("none" identifies no one), except as a part of a hidden total, where it would say that the
- * whole small group is in the other parts.</li>
+ * A zero is shown ("none" identifies no one), except as a part of a hidden total (or as at most a hidden whole,
+ * e.g. complete cases of hidden episodes), where it would say that the whole small group is in the other parts.
+ * A group of at least k all in one category is published: that is the group's outcome, not a person's.</li>
  * <li><b>Protection interval</b>: for every hidden count, the interval an attacker can narrow it to by linear
  * programming over all published figures must be at least {@code k} wide ({@code upper − lower ≥ k}): the
  * attacker cannot tell whether the group is smaller than k, nor place it within fewer than k + 1 values.

@@ -80,8 +80,9 @@ class CellSuppressionTest {
         CellSuppression.Result r = CellSuppression.protect(truth, K5);
         assertEquals(Map.of("t2", CellSuppression.Reason.PRIMARY, "t3", CellSuppression.Reason.SECONDARY), r.hidden());
         assertTrue(r.audit().passed(), r.audit().failures().toString());
-        assertEquals(1, r.audit().intervals().get("t2").lower(), 1e-6);
-        assertEquals(17, r.audit().intervals().get("t2").upper(), 1e-6);
+        DisclosureAudit.Interval t2 = DisclosureAudit.exact(truth.published(r.hidden().keySet()), K5, List.of("t2")).intervals().get("t2");
+        assertEquals(1, t2.lower(), 1e-6);
+        assertEquals(17, t2.upper(), 1e-6);
     }
 
     @Test
@@ -193,6 +194,11 @@ class CellSuppressionTest {
             LinkedTables truth = b.build();
             CellSuppression.Result r = CellSuppression.protect(truth, K5);
             assertTrue(r.audit().passed(), "trial " + trial + ": " + r.audit().failures());
+            // The certifying audit's shortcut (spans of solutions found) must agree with both extremes solved.
+            List<String> hiddenIds = new ArrayList<>(r.hidden().keySet());
+            DisclosureAudit.Result exact = DisclosureAudit.exact(truth.published(r.hidden().keySet()), K5, hiddenIds);
+            assertTrue(exact.passed(), "trial " + trial + ": " + exact.failures());
+            exact.intervals().forEach((id, i) -> assertTrue(i.width() >= r.audit().intervals().get(id).width() - 1e-6, id));
             truth.cells().values().forEach(c -> assertTrue(!K5.primary(c.value()) || r.hidden().containsKey(c.id()), c.id()));
         }
     }

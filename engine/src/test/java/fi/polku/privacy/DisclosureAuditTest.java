@@ -38,7 +38,7 @@ class DisclosureAuditTest {
         LinkedTables view = b.count("r1", 10L).count("r2", 20L).count("c1", 12L).count("c2", 18L)
                 .additive("r1", List.of("x1", "x2")).additive("r2", List.of("x3", "x4"))
                 .additive("c1", List.of("x1", "x3")).additive("c2", List.of("x2", "x4")).build();
-        DisclosureAudit.Result r = DisclosureAudit.of(view, Protection.of(5), List.of("x1", "x2", "x3", "x4"));
+        DisclosureAudit.Result r = DisclosureAudit.exact(view, Protection.of(5), List.of("x1", "x2", "x3", "x4"));
         assertEquals(1, r.intervals().get("x1").lower(), TOL);
         assertEquals(9, r.intervals().get("x1").upper(), TOL);
         // x4 = 8 + x1: [9, 17]
@@ -52,7 +52,7 @@ class DisclosureAuditTest {
         // all hidden: t2 only knows t2 >= 0 and t2 <= all, unbounded above.
         LinkedTables view = LinkedTables.builder().count("all", null).count("t1", 20L).count("t2", null)
                 .additive("all", List.of("t1", "t2")).build();
-        DisclosureAudit.Result r = DisclosureAudit.of(view, Protection.of(5), List.of("all", "t2"));
+        DisclosureAudit.Result r = DisclosureAudit.exact(view, Protection.of(5), List.of("all", "t2"));
         assertEquals(0, r.intervals().get("t2").lower(), TOL);
         assertEquals(Double.POSITIVE_INFINITY, r.intervals().get("t2").upper());
         // all = 20 + t2 with t2 >= 0: all >= 20.
@@ -77,7 +77,7 @@ class DisclosureAuditTest {
     void sumBoundsFollowTheCount() {
         // T hidden, n = 3 shown, nothing else: T in [0, 40 * 3].
         LinkedTables view = LinkedTables.builder().count("n", 3L).sum("s", null, "n", 0, 40).build();
-        DisclosureAudit.Interval i = DisclosureAudit.of(view, Protection.of(5), List.of("s")).intervals().get("s");
+        DisclosureAudit.Interval i = DisclosureAudit.exact(view, Protection.of(5), List.of("s")).intervals().get("s");
         assertEquals(0, i.lower(), TOL);
         assertEquals(120, i.upper(), TOL);
     }
@@ -86,7 +86,7 @@ class DisclosureAuditTest {
     void atMostBoundsAHiddenCountByItsWhole() {
         // complete <= episodes = 6, complete >= 1: [1, 6].
         LinkedTables view = LinkedTables.builder().count("episodes", 6L).count("complete", null).atMost("complete", "episodes").build();
-        DisclosureAudit.Interval i = DisclosureAudit.of(view, Protection.of(5), List.of("complete")).intervals().get("complete");
+        DisclosureAudit.Interval i = DisclosureAudit.exact(view, Protection.of(5), List.of("complete")).intervals().get("complete");
         assertEquals(1, i.lower(), TOL);
         assertEquals(6, i.upper(), TOL);
         assertTrue(i.isProtected());

@@ -50,6 +50,10 @@ public final class Polku {
             err.println("polku: input rejected: " + e.getMessage());
             return code;
         }
+        if (code == ExitCodes.DISCLOSURE) {
+            err.println("polku: refused to publish: " + e.getMessage());
+            return code;
+        }
         if (code == ExitCodes.USAGE) {
             err.println("polku: " + e.getMessage());
             return code;

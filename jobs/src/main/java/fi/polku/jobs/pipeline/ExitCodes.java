@@ -1,6 +1,7 @@
 package fi.polku.jobs.pipeline;
 
 import fi.polku.jobs.config.ConfigError;
+import fi.polku.jobs.disclosure.DisclosureRefused;
 import fi.polku.jobs.ingest.InputRejected;
 import fi.polku.jobs.ingest.MissingInput;
 import fi.polku.jobs.output.OutputBusy;
@@ -16,12 +17,17 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** Input rejected or unavailable: identity code, unreadable file or header, Sotkanet pull failed. */
     public static final int REJECTED = 3;
+    /** Refused to publish: the disclosure audit found a hidden figure the published ones pin down. */
+    public static final int DISCLOSURE = 4;
 
     private ExitCodes() {
     }
 
     /** The exit code of a failure. */
     public static int of(Throwable failure) {
+        if (failure instanceof DisclosureRefused) {
+            return DISCLOSURE;
+        }
         if (failure instanceof InputRejected || failure instanceof SotkanetFailure) {
             return REJECTED;
         }
