@@ -101,6 +101,15 @@ public final class OutcomeDisclosure {
         return DisclosureAudit.of(view, Protection.of(k), checked);
     }
 
+    /** The audit of {@link #published()} from its figures alone, as {@link #audit} runs it on any published rows. */
+    public DisclosureAudit.Result auditPublished() {
+        Map<Row, Set<String>> byRow = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < published.size(); i++) {
+            byRow.put(published.get(i), blanked.get(i));
+        }
+        return audit(published, (r, column) -> byRow.get(r).contains(column), protection.k());
+    }
+
     /** The rows with hidden figures blanked (same schema; blanked counts are null). */
     public List<Row> published() {
         return published;
