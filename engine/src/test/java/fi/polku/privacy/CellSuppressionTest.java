@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Adversarial tables: each is protected by {@link CellSuppression} and audited; and the pattern of the rules Polku
- * used before (a count 1..k−1 hidden on its own, {@link SmallCells} within one set of parts, nothing across
+ * used before (a count 1..k−1 hidden on its own, the old SmallCells rule within one row's categories, nothing across
  * tables) is audited too, which must fail. Counts in the tables are constructed; the expected patterns are
  * worked out by hand from the rule (each test says how).
  */
@@ -61,7 +61,29 @@ class CellSuppressionTest {
             }
             Map<String, Long> parts = new LinkedHashMap<>();
             k.parts().forEach(p -> parts.put(p, truth.cell(p).value().longValue()));
-            hidden.addAll(SmallCells.suppress(parts, K5.k()).keySet());
+            hidden.addAll(oldSmallCells(parts));
+        }
+        return hidden;
+    }
+
+    /**
+     * The removed SmallCells.suppress rule, kept here as the baseline: a total under k hides every part; otherwise
+     * parts 1..k−1, and while exactly one is hidden, the smallest shown non-zero part too. Zeros shown.
+     */
+    private static Set<String> oldSmallCells(Map<String, Long> parts) {
+        long total = parts.values().stream().mapToLong(Long::longValue).sum();
+        if (total > 0 && total < K5.k()) {
+            return new LinkedHashSet<>(parts.keySet());
+        }
+        Set<String> hidden = new LinkedHashSet<>();
+        parts.forEach((name, n) -> {
+            if (K5.primary(n)) {
+                hidden.add(name);
+            }
+        });
+        if (hidden.size() == 1) {
+            parts.entrySet().stream().filter(e -> e.getValue() > 0 && !hidden.contains(e.getKey()))
+                    .min(Map.Entry.comparingByValue()).ifPresent(e -> hidden.add(e.getKey()));
         }
         return hidden;
     }

@@ -130,7 +130,7 @@ final class OutcomeCells {
         b.set("n_assessed", assessed);
         b.set("shares_status", shares(b, a.categories, assessed));
         if (a.episodes < minCell) {
-            String why = "too_few_episodes: fewer than " + minCell + " episodes";
+            String why = "suppressed_small_cell: fewer than " + minCell + " episodes";
             return b.set("status", why).set("contrast_status", why).build();
         }
         b.set("intake_mean", a.intakeN == 0 ? null : a.intakeSum / 100.0 / a.intakeN)
