@@ -1,14 +1,14 @@
 package fi.polku.jobs.ingest;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Spark wraps an exception thrown in a task in its own; this finds an {@link InputRejected} inside and
- * rethrows it as it was, so a data problem reaches the user as a message, not a stack trace.
+ * Spark wraps an exception thrown in a task in its own; this finds an {@link InputRejected} or
+ * {@link InputChanged} inside and rethrows it as it was, so a data problem reaches the user as a message, not
+ * a stack trace.
  */
 final class Failures {
-    private static final String MARK = InputRejected.class.getName() + ": ";
-
     private Failures() {
     }
 
@@ -17,18 +17,28 @@ final class Failures {
             return action.get();
         } catch (Exception e) { // SparkException is checked, though Scala throws it without declaring it
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof InputRejected rejected) {
-                    throw rejected;
+                if (t instanceof InputRejected || t instanceof InputChanged) {
+                    throw (RuntimeException) t;
                 }
-                String m = t.getMessage();
-                int at = m == null ? -1 : m.indexOf(MARK);
-                if (at >= 0) {
-                    String rest = m.substring(at + MARK.length());
-                    int end = rest.indexOf("\n\tat ");
-                    throw new InputRejected(end >= 0 ? rest.substring(0, end) : rest);
+                RuntimeException typed = fromMessage(t.getMessage(), InputRejected.class, InputRejected::new);
+                typed = typed != null ? typed : fromMessage(t.getMessage(), InputChanged.class, InputChanged::new);
+                if (typed != null) {
+                    throw typed;
                 }
             }
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    /** A task's failure that reached the driver only as text ("fi.polku….InputRejected: message\n\tat …"). */
+    private static RuntimeException fromMessage(String m, Class<?> type, Function<String, RuntimeException> make) {
+        String mark = type.getName() + ": ";
+        int at = m == null ? -1 : m.indexOf(mark);
+        if (at < 0) {
+            return null;
+        }
+        String rest = m.substring(at + mark.length());
+        int end = rest.indexOf("\n\tat ");
+        return make.apply(end >= 0 ? rest.substring(0, end) : rest);
     }
 }

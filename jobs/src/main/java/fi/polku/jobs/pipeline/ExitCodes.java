@@ -2,6 +2,7 @@ package fi.polku.jobs.pipeline;
 
 import fi.polku.jobs.config.ConfigError;
 import fi.polku.jobs.disclosure.DisclosureRefused;
+import fi.polku.jobs.ingest.InputChanged;
 import fi.polku.jobs.ingest.InputRejected;
 import fi.polku.jobs.ingest.MissingInput;
 import fi.polku.jobs.output.OutputBusy;
@@ -15,7 +16,7 @@ public final class ExitCodes {
     public static final int INTERNAL = 1;
     /** Bad usage or configuration, a missing input, a busy output. */
     public static final int USAGE = 2;
-    /** Input rejected or unavailable: identity code, unreadable file or header, Sotkanet pull failed. */
+    /** Input rejected or unavailable: identity code, unreadable file or header, input changed during the run, Sotkanet pull failed. */
     public static final int REJECTED = 3;
     /** Refused to publish: the disclosure audit found a hidden figure the published ones pin down. */
     public static final int DISCLOSURE = 4;
@@ -28,7 +29,7 @@ public final class ExitCodes {
         if (failure instanceof DisclosureRefused) {
             return DISCLOSURE;
         }
-        if (failure instanceof InputRejected || failure instanceof SotkanetFailure) {
+        if (failure instanceof InputRejected || failure instanceof InputChanged || failure instanceof SotkanetFailure) {
             return REJECTED;
         }
         if (failure instanceof ConfigError || failure instanceof MissingInput || failure instanceof OutputBusy) {
