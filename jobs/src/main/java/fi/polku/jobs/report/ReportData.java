@@ -34,7 +34,8 @@ record ReportData(List<Row> outcomes, List<Row> pooled, List<Row> indicators, Li
 
     /** The same data with the outcome rows replaced (by their disclosure-controlled version). */
     ReportData withOutcomes(List<Row> protectedOutcomes) {
-        return new ReportData(protectedOutcomes, pooled, indicators, effects, rates, paths, etr, sessionMeans, alliance, domains, meetings);
+        return new ReportData(protectedOutcomes, pooled, indicators, effects, rates, paths, etr, sessionMeans, alliance, domains, meetings,
+                reliability, sensitivity);
     }
 
     static ReportData collect(StageRun run) {
