@@ -150,6 +150,19 @@ public class OutcomeDisclosureTest {
     }
 
     @Test
+    void aLeakRefusesWithOneLineAndExitCode4() {
+        // 38 = 20 + x + 15 with x hidden: x = 3 exactly.
+        var view = fi.polku.privacy.LinkedTables.builder().count("all", 38L).count("t1", 20L).count("t2", null).count("t3", 15L)
+                .additive("all", List.of("t1", "t2", "t3")).build();
+        var refused = new DisclosureRefused("a test table", fi.polku.privacy.DisclosureAudit.of(view, fi.polku.privacy.Protection.of(K),
+                List.of("t2")));
+        assertEquals(fi.polku.jobs.pipeline.ExitCodes.DISCLOSURE, fi.polku.jobs.pipeline.ExitCodes.of(refused));
+        assertEquals(4, fi.polku.jobs.pipeline.ExitCodes.DISCLOSURE);
+        assertFalse(refused.getMessage().contains("\n"));
+        assertTrue(refused.getMessage().contains("t2 to [3, 3] (needs a width of 5)"), refused.getMessage());
+    }
+
+    @Test
     void theExportPublishedBeforeIsCaughtByArithmeticAndByTheAudit() throws IOException {
         List<CSVRecord> records = csv("/disclosure/region_outcomes_before_issue18.csv");
         List<Map<String, String>> rows = new ArrayList<>();
