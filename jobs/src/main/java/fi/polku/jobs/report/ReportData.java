@@ -35,7 +35,7 @@ record ReportData(List<Row> outcomes, List<Row> pooled, List<Row> indicators, Li
     /** The same data with the outcome rows replaced (by their disclosure-controlled version). */
     ReportData withOutcomes(List<Row> protectedOutcomes) {
         return new ReportData(protectedOutcomes, pooled, indicators, effects, rates, paths, etr, sessionMeans, alliance, domains, meetings,
-                reliability, sensitivity);
+                reliability, sensitivity, project);
     }
 
     static ReportData collect(StageRun run) {
