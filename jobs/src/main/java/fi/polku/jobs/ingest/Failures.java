@@ -1,10 +1,15 @@
 package fi.polku.jobs.ingest;
 
+import java.io.FileNotFoundException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.util.function.Supplier;
 
 /**
  * Spark wraps an exception thrown in a task in its own; this finds an {@link InputRejected} inside and
- * rethrows it as it was, so a data problem reaches the user as a message, not a stack trace.
+ * rethrows it as it was, so a data problem reaches the user as a message, not a stack trace. An input file that
+ * is no longer there when a task opens it (deleted or renamed since the run planned it) becomes an
+ * {@link InputChanged}, one line naming the file.
  */
 final class Failures {
     private static final String MARK = InputRejected.class.getName() + ": ";
@@ -16,9 +21,16 @@ final class Failures {
         try {
             return action.get();
         } catch (Exception e) { // SparkException is checked, though Scala throws it without declaring it
-            for (Throwable t = e; t != null; t = t.getCause()) {
+            Throwable outer = null;
+            for (Throwable t = e; t != null; outer = t, t = t.getCause()) {
                 if (t instanceof InputRejected rejected) {
                     throw rejected;
+                }
+                if (t instanceof InputChanged changed) {
+                    throw changed;
+                }
+                if (t instanceof FileNotFoundException || t instanceof NoSuchFileException) {
+                    throw vanished(outer instanceof UncheckedIOException ? outer.getMessage() : t.getMessage());
                 }
                 String m = t.getMessage();
                 int at = m == null ? -1 : m.indexOf(MARK);
@@ -30,5 +42,11 @@ final class Failures {
             }
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    private static InputChanged vanished(String what) {
+        String line = String.valueOf(what).split("\\R", 2)[0];
+        return new InputChanged(line + ": the input vanished during the run (deleted or renamed after it was planned);"
+                + " nothing was published, the previous outputs are unchanged: run again when the file is in place");
     }
 }
