@@ -143,7 +143,7 @@ class TypedFailuresTest {
 
     private PolkuRun.Outcome runWithOutput(String output) {
         Workspace ws = new Workspace(dir);
-        ws.write("p.csv", "region,period,age_group,population\nKainuu,2024,0-17,13000\n", StandardCharsets.UTF_8);
+        ws.write("p.csv", "region,year,age_group,population\nKainuu,2024,0-17,13000\n", StandardCharsets.UTF_8);
         Path config = ws.write("polku.yaml", "project: x\nas_of: 2026-06-30\ninputs:\n  populations: p.csv\noutput: \"" + output + "\"\n",
                 StandardCharsets.UTF_8);
         return PolkuRun.run("run", "--config", config.toString());
