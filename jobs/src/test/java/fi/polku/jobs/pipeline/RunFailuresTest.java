@@ -101,6 +101,19 @@ class RunFailuresTest {
         assertEquals(failure.getMessage(), record.get("message"));
     }
 
+    @Test
+    void polkusOwnLinkWhoseVersionWasDeletedByHandIsReplaced() throws Exception {
+        Path config = config();
+        assertEquals(0, PolkuRun.run("ingest", "--config", config.toString()).exit());
+        Path version = dir.resolve("out").toRealPath();
+        try (var files = Files.walk(version)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        PolkuRun.Outcome again = PolkuRun.run("ingest", "--config", config.toString());
+        assertEquals(0, again.exit(), "Polku's own link, dangling, is no user's link: a new version replaces it\n" + again);
+        assertTrue(Files.isRegularFile(dir.resolve("out/manifest.json")));
+    }
+
     private Path config() {
         Workspace ws = new Workspace(dir);
         ws.write("p.csv", POPULATIONS, StandardCharsets.UTF_8);
