@@ -67,6 +67,11 @@ public final class FieldLayout {
         return index.getOrDefault(column, -1);
     }
 
+    /** Whether field {@code i} (0-based) is a column of the contract, i.e. read rather than ignored. */
+    public boolean reads(int i) {
+        return index.containsValue(i);
+    }
+
     /** Number of fields the header declares; every record must have as many. */
     public int width() {
         return header.size();

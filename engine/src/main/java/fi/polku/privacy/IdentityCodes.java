@@ -12,9 +12,14 @@ import java.util.List;
  * {@code ABCDEF} 2000s, the new signs in use since 2023), an individual number 002–999 (900–999 are
  * temporary codes) and a check character {@code "0123456789ABCDEFHJKLMNPRSTUVWXY"[DDMMYYNNN mod 31]}. A
  * candidate counts only if its date exists and its check character is right, so ordinary dates, phone
- * numbers and counters are not flagged. Letters are matched in either case. A code must stand apart from
- * neighbouring letters and digits (as in any CSV field or free-text note); one glued into a longer token of
- * letters and digits is not reported.
+ * numbers and counters are not flagged. Letters are matched in either case.
+ *
+ * <p>Codes are found <em>anywhere</em>, also glued into a longer token ({@code X131052-308T},
+ * {@code 1131052-308TX}): a pseudonym built from a code is still the code. The hyphen century sign is also
+ * recognised when a word processor or spreadsheet has turned it into another dash (U+2010 to U+2015, U+2212,
+ * U+00AD), since such a code identifies the person just as well. The price is a small false-positive rate on
+ * random pseudonyms that happen to contain a valid code; the README states it as measured for common
+ * pseudonym shapes.
  *
  * <p>Reference: Digital and Population Data Services Agency, "Personal identity code"; test vectors in
  * {@code shared/reference/hetu_test_vectors.csv}.
@@ -39,7 +44,7 @@ public final class IdentityCodes {
         List<Integer> found = new ArrayList<>(0);
         int last = text.length() - LENGTH;
         for (int i = 0; i <= last; i++) {
-            if (isCenturySign(text.charAt(i + 6)) && standsApart(text, i) && validAt(text, i)) {
+            if (isCenturySign(text.charAt(i + 6)) && validAt(text, i)) {
                 found.add(i);
                 i += LENGTH - 1;
             }
@@ -50,13 +55,6 @@ public final class IdentityCodes {
     /** Whether {@code text} contains at least one valid identity code. */
     public static boolean containsAny(CharSequence text) {
         return !find(text).isEmpty();
-    }
-
-    private static boolean standsApart(CharSequence s, int start) {
-        boolean before = start == 0 || !Character.isLetterOrDigit(s.charAt(start - 1));
-        int end = start + LENGTH;
-        boolean after = end == s.length() || !Character.isLetterOrDigit(s.charAt(end));
-        return before && after;
     }
 
     private static boolean validAt(CharSequence s, int i) {
@@ -96,6 +94,8 @@ public final class IdentityCodes {
             case '+':
                 return 1800;
             case '-': case 'Y': case 'X': case 'W': case 'V': case 'U':
+            case '\u2010': case '\u2011': case '\u2012': case '\u2013': case '\u2014': case '\u2015':
+            case '\u2212': case '\u00AD':
                 return 1900;
             case 'A': case 'B': case 'C': case 'D': case 'E': case 'F':
                 return 2000;

@@ -67,9 +67,29 @@ class IdentityCodesTest {
         assertFalse(IdentityCodes.containsAny(text), text);
     }
 
+    /**
+     * Issue 17: codes glued to letters or digits passed the old screen. Each value below holds a valid code
+     * (131052-308T: the DVV's textbook example; 010594Y9032, 020304B123P: shared/reference/hetu_test_vectors.csv
+     * and a code checked by hand: 020304123 mod 31 = 24 -> 'P').
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"X131052-308T", "131052-308TX", "K010594Y9032", "020304B123Px", "1131052-308T",
+        "131052-308T9", "id_131052-308T_v2", "abc131052-308tdef"})
+    void aCodeGluedIntoALongerTokenIsFound(String text) {
+        assertTrue(IdentityCodes.containsAny(text), text);
+    }
+
+    /** A word processor's dash in place of the hyphen sign still writes the person's code. */
+    @ParameterizedTest
+    @ValueSource(strings = {"131052\u2010308T", "131052\u2011308T", "131052\u2013308T", "131052\u2014308T",
+        "131052\u2212308T", "131052\u00AD308T"})
+    void typographicDashesAreCenturySignsToo(String text) {
+        assertTrue(IdentityCodes.containsAny(text), text);
+        assertEquals(List.of(0), IdentityCodes.find(text));
+    }
+
     @Test
-    void aCodeGluedIntoALongerTokenIsNotReported() {
-        assertFalse(IdentityCodes.containsAny("X131052-308T"));
-        assertFalse(IdentityCodes.containsAny("131052-308T9"));
+    void offsetsOfCodesInsideTokensAreReported() {
+        assertEquals(List.of(1, 13), IdentityCodes.find("X131052-308TY010594Y9032"));
     }
 }

@@ -10,6 +10,7 @@ import fi.polku.change.ChangeNorms;
 import fi.polku.change.ChangeSettings;
 import fi.polku.change.ClinicalRange;
 import fi.polku.change.RciMethod;
+import fi.polku.change.ReliabilitySource;
 import fi.polku.jobs.reference.ReferenceData;
 import fi.polku.jobs.report.Messages;
 import fi.polku.region.RegionTable;
@@ -53,12 +54,13 @@ import java.util.TreeSet;
  * @param language   the report's language (Finnish by default)
  * @param sotkanet   what to pull from THL's Sotkanet before the run, or null
  * @param export     how {@code polku export} protects and labels the student dataset
+ * @param ingest     how input files are cut into parallel parse tasks
  */
 public record RunConfig(Path file, String sha256, String project, Map<String, List<String>> inputs, String output,
                         LocalDate asOf, ChangeSettings change, Double lifeSituationReliability,
                         List<TreatedRegion> regions, List<String> comparison, List<Break> breaks,
                         List<UnitCost> unitCosts, OutcomeSettings outcomes, Messages.Language language,
-                        SotkanetSettings sotkanet, ExportSettings export) {
+                        SotkanetSettings sotkanet, ExportSettings export, IngestSettings ingest) {
 
     /** What one counted event of an indicator costs (e.g. one emergency placement), and where that figure is from. */
     public record UnitCost(String indicator, double euros, String source) implements java.io.Serializable {
@@ -75,14 +77,15 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
     /** The input datasets a config may name. */
     public static final Set<String> DATASETS = Set.of("fit_sessions", "life_situation", "region_statistics", "populations");
     private static final Set<String> KEYS = keys();
-    private static final Set<String> CHANGE_KEYS = Set.of("reliability", "sd_source", "at_cutoff", "min_sample_cases",
-            "life_situation_reliability");
+    private static final Set<String> CHANGE_KEYS = Set.of("reliability", "fallback", "sd_source", "at_cutoff",
+            "min_sample_cases", "life_situation_reliability");
+    private static final Set<String> RELIABILITIES = Set.of("alpha", "test_retest", "alpha_clinical", "sample_alpha");
     private static final Set<String> REQUIRED = Set.of("project", "inputs", "output");
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
 
     private static Set<String> keys() {
         Set<String> keys = new TreeSet<>(Set.of("project", "inputs", "output", "as_of", "rci_method", "change", "regions",
-                "comparison", "breaks", "unit_costs", "language", "sotkanet", "export"));
+                "comparison", "breaks", "unit_costs", "language", "sotkanet", "export", "ingest"));
         keys.addAll(OutcomeSettings.KEYS);
         return Set.copyOf(keys);
     }
@@ -157,9 +160,16 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
         if (change != null) {
             checkKeys(name, "change.", change, CHANGE_KEYS);
         }
-        String reliability = change != null && change.has("reliability")
-                ? choice(name, "change.reliability", change.get("reliability"), Set.of("alpha", "test_retest", "alpha_clinical"))
-                : "alpha";
+        ReliabilitySource reliability = change != null && change.has("reliability")
+                ? ReliabilitySource.of(choice(name, "change.reliability", change.get("reliability"), RELIABILITIES))
+                : defaults.reliability();
+        ReliabilitySource fallback = defaults.fallback();
+        if (change != null && change.has("fallback")) {
+            Set<String> fallbacks = new TreeSet<>(RELIABILITIES);
+            fallbacks.add("none");
+            String f = choice(name, "change.fallback", change.get("fallback"), fallbacks);
+            fallback = f.equals("none") ? null : ReliabilitySource.of(f);
+        }
         ChangeNorms.SdSource sdSource = change != null && change.has("sd_source")
                 ? choice(name, "change.sd_source", change.get("sd_source"), ChangeNorms.SdSource.class) : defaults.sdSource();
         ClinicalRange.AtCutoff atCutoff = change != null && change.has("at_cutoff")
@@ -170,7 +180,7 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
         Double lifeReliability = change != null && change.has("life_situation_reliability")
                 ? number(name, "change.life_situation_reliability", change.get("life_situation_reliability"), 0.01, 0.99, false)
                 : null;
-        ChangeSettings settings = new ChangeSettings(method, "reliability_" + reliability, sdSource, atCutoff, minCases);
+        ChangeSettings settings = new ChangeSettings(method, reliability, fallback, sdSource, atCutoff, minCases);
         RegionTable table = ReferenceData.bundled().regions();
         List<TreatedRegion> regions = new ArrayList<>();
         if (root.has("regions")) {
@@ -229,7 +239,7 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
                 List.copyOf(regions), List.copyOf(comparison), List.copyOf(breaks), List.copyOf(costs),
                 OutcomeSettings.read(name, root, table),
                 root.has("language") ? choice(name, "language", root.get("language"), Messages.Language.class) : Messages.Language.FI,
-                sotkanet, ExportSettings.read(name, root.get("export")));
+                sotkanet, ExportSettings.read(name, root.get("export")), IngestSettings.read(name, root.get("ingest")));
     }
 
     /**

@@ -6,17 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Serializable;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a whole input file once, before anything is parsed, for where any Finnish personal identity code
- * stands in it (line and column, never the code). A file with a finding is not ingested at all.
+ * Reads a whole input file (its run's snapshot, the bytes that were checksummed) before anything is parsed,
+ * for where any Finnish personal identity code stands in it, comment lines and header included (line and
+ * column, never the code). A file with a finding is not ingested at all.
  */
 public final class IdentityCodeScreen {
     /** At most this many findings are listed per file; the total is still counted. */
@@ -42,19 +38,35 @@ public final class IdentityCodeScreen {
         }
     }
 
-    /** Screens a file of the given format; the stream is read to its end and closed. */
-    public static Result screen(String name, InputStream in, FileFormat format) {
+    /**
+     * Screens one range of a planned file (the whole file is the union of its ranges); line numbers and column
+     * names are those of the whole file.
+     */
+    public static Result screen(InputFile file, ByteRange range) {
+        return screen(file.name(), TaskFiles.open(file, range), file.format(), file.format().json() ? null : file.header(),
+                range.firstLine());
+    }
+
+    /** The findings of several ranges of one file, in line order, the listed ones capped again. */
+    public static Result merge(List<Result> parts) {
+        long findings = 0;
+        List<Finding> listed = new ArrayList<>();
+        for (Result r : parts) {
+            findings += r.findings();
+            listed.addAll(r.listed());
+        }
+        listed.sort(java.util.Comparator.comparingLong(Finding::line));
+        return new Result(parts.get(0).file(), findings, List.copyOf(listed.subList(0, Math.min(MAX_LISTED, listed.size()))));
+    }
+
+    private static Result screen(String name, InputStream in, FileFormat format, List<String> header, long firstLine) {
         long findings = 0;
         List<Finding> listed = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, format.decoding()))) {
             String line;
-            long lineNo = 0;
-            List<String> header = null;
+            long lineNo = firstLine - 1;
             while ((line = reader.readLine()) != null) {
                 lineNo++;
-                if (!format.json() && header == null && !line.isBlank() && !line.strip().startsWith("#")) {
-                    header = fields(line, format.delimiter());
-                }
                 for (int offset : IdentityCodes.find(line)) {
                     findings++;
                     if (listed.size() < MAX_LISTED) {
@@ -63,7 +75,7 @@ public final class IdentityCodeScreen {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(name + ": " + e.getMessage(), e);
+            throw new InputRejected(name + ": cannot be read (" + InputSnapshot.reason(e) + ")");
         }
         return new Result(name, findings, List.copyOf(listed));
     }
@@ -86,13 +98,4 @@ public final class IdentityCodeScreen {
         return name.isEmpty() ? "field " + (field + 1) : name + " (field " + (field + 1) + ")";
     }
 
-    private static List<String> fields(String line, char delimiter) {
-        try (CSVParser p = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get()
-                .parse(new StringReader(line.replace("\uFEFF", "")))) {
-            List<CSVRecord> records = p.getRecords();
-            return records.isEmpty() ? List.of() : records.get(0).toList();
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            return List.of();
-        }
-    }
 }

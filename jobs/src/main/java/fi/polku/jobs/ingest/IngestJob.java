@@ -12,6 +12,7 @@ import fi.polku.ingest.Candidate;
 import fi.polku.ingest.Checked;
 import fi.polku.ingest.IngestContext;
 import fi.polku.ingest.Parsed;
+import fi.polku.jobs.pipeline.RunHooks;
 import fi.polku.jobs.reference.ReferenceData;
 import fi.polku.jobs.spark.Concurrently;
 import java.time.LocalDate;
@@ -35,9 +36,10 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Ingest on Spark: screens every file for identity codes, then parses each file in its own task with the
- * engine's row rules, applies the engine's cross-row rules per episode (or per statistics key), and hands
- * back the clean tables, the quarantine and per-file counts. Nothing is written here.
+ * Ingest on Spark: screens every file for identity codes, then parses each byte range of each file
+ * ({@link ByteRange}: a big file is many tasks) with the engine's row rules, applies the engine's cross-row
+ * rules per episode (or per statistics key), and hands back the clean tables, the quarantine and per-file
+ * counts. Nothing is written here.
  */
 public final class IngestJob {
     private final SparkSession spark;
@@ -61,6 +63,7 @@ public final class IngestJob {
      */
     public Result run(List<InputFile> files) {
         screen(files);
+        RunHooks.at("screened");
         Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
         Dataset<Row> quarantine = spark.createDataFrame(List.of(), fi.polku.jobs.spark.SparkSchemas.of(Tables.QUARANTINE));
         List<FileCount> counts = new ArrayList<>();
@@ -83,6 +86,21 @@ public final class IngestJob {
         return new Result(tables, counts);
     }
 
+    /** One task's work: a range of a file. */
+    private record Part(InputFile file, ByteRange range) implements java.io.Serializable {
+    }
+
+    /** Every range of every file, in file order: one Spark task each, so one big file uses every core. */
+    private static List<Part> parts(List<InputFile> files) {
+        List<Part> parts = new ArrayList<>();
+        for (InputFile f : files) {
+            for (ByteRange r : f.ranges()) {
+                parts.add(new Part(f, r));
+            }
+        }
+        return parts;
+    }
+
     /** One dataset after the cross-row rules: all its staged rows and its per-file counts. */
     private record Ingested(DatasetSpec<?> spec, Dataset<Row> all, List<FileCount> counts) {
     }
@@ -92,8 +110,15 @@ public final class IngestJob {
             return;
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        List<IdentityCodeScreen.Result> results = Failures.unwrapped(() -> jsc.parallelize(files, files.size())
-                .map(f -> IdentityCodeScreen.screen(f.name(), TaskFiles.open(f), f.format())).collect());
+        List<Part> parts = parts(files);
+        List<IdentityCodeScreen.Result> byRange = Failures.unwrapped(() -> jsc.parallelize(parts, parts.size())
+                .map(p -> IdentityCodeScreen.screen(p.file(), p.range())).collect());
+        List<IdentityCodeScreen.Result> results = new ArrayList<>();
+        for (int i = 0, from = 0; i < files.size(); i++) {
+            int to = from + files.get(i).ranges().size();
+            results.add(IdentityCodeScreen.merge(byRange.subList(from, to)));
+            from = to;
+        }
         List<String> stops = new ArrayList<>();
         for (IdentityCodeScreen.Result r : results) {
             if (!r.clean()) {
@@ -122,8 +147,9 @@ public final class IngestJob {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         ReferenceData ref = reference;
         LocalDate date = asOf;
-        JavaRDD<Row> rows = jsc.parallelize(files, files.size()).flatMap(f ->
-                ParsedRows.open(spec, f, ref, new IngestContext(ref.aliases(), ref.regions(), date)));
+        List<Part> parts = parts(files);
+        JavaRDD<Row> rows = jsc.parallelize(parts, parts.size()).flatMap(p ->
+                ParsedRows.open(spec, p.file(), p.range(), ref, new IngestContext(ref.aliases(), ref.regions(), date)));
         Dataset<Row> parsed = spark.createDataFrame(rows, staged).persist(StorageLevel.MEMORY_AND_DISK());
         List<String> unreadable = Failures.unwrapped(() -> parsed.filter(col(Staged.UNREADABLE).isNotNull())
                 .select(Staged.UNREADABLE).as(Encoders.STRING()).collectAsList());

@@ -3,6 +3,7 @@ package fi.polku.jobs.ingest;
 import fi.polku.contract.TableSchema;
 import fi.polku.contract.Tables;
 import fi.polku.jobs.output.Manifest;
+import fi.polku.jobs.pipeline.RunHooks;
 import fi.polku.jobs.pipeline.Stage;
 import fi.polku.jobs.pipeline.StageRun;
 import fi.polku.jobs.reference.ReferenceData;
@@ -12,9 +13,10 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The ingest stage: the planned input files through {@link IngestJob} into {@code sessions},
- * {@code life_situation}, {@code region_statistics}, {@code populations} and {@code quarantine}, with one
- * line per file (detected format, rows in, clean, quarantined) and its record in the manifest.
+ * The ingest stage: the planned input files (their run snapshots) through {@link IngestJob} into
+ * {@code sessions}, {@code life_situation}, {@code region_statistics}, {@code populations} and
+ * {@code quarantine}, with one line per file (detected format, rows in, clean, quarantined) and its record in
+ * the manifest. Ends by checking that no source changed since it was read ({@link InputChanged}).
  */
 public final class IngestStage implements Stage {
     @Override
@@ -63,6 +65,9 @@ public final class IngestStage implements Stage {
         outputs.add(new StageRun.Output(Tables.QUARANTINE, result.tables().get(Tables.QUARANTINE.name()), quarantined,
                 List.of("dataset", "source_file", "line")));
         run.write(outputs);
+        RunHooks.at("ingested");
+        // The snapshots are what was read; a source that changed since is still a run on stale input.
+        InputSnapshot.verifyUnchanged(run.spark().sparkContext().hadoopConfiguration(), files);
         run.summarise(rowsIn, rowsIn - quarantined, quarantined);
     }
 }

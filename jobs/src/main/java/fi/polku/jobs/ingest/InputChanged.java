@@ -1,9 +1,8 @@
 package fi.polku.jobs.ingest;
 
 /**
- * An input file changed or vanished while the run was reading it (deleted, replaced, truncated): what was planned
- * is no longer what is there. The message names the file and what happened, never its content; the command exits
- * with code 3 and the previous outputs stay as they were. Run again when the file is in place.
+ * An input file changed, was replaced or vanished while a run was reading it: what was checked is no longer
+ * what is there, so nothing is published (exit code 3). The message names the file, never its content.
  */
 public final class InputChanged extends RuntimeException {
     private static final long serialVersionUID = 1L;

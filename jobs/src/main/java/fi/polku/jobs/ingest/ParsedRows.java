@@ -11,7 +11,7 @@ import java.util.NoSuchElementException;
 import org.apache.spark.sql.Row;
 
 /**
- * The staged rows of one file, produced lazily inside a Spark task: each record is validated by the
+ * The staged rows of one range of a file ({@link ByteRange}), produced lazily inside a Spark task: each record is validated by the
  * dataset's row rules and becomes a clean or a rejected staged row. The file is closed when the last row
  * has been taken. A file that cannot be read on (a broken quote, broken JSON) ends with one
  * {@link Staged#unreadable} marker row instead of an exception, so Spark logs no stack trace for a data
@@ -34,9 +34,10 @@ final class ParsedRows<T> implements Iterator<Row> {
         this.closed = records == null;
     }
 
-    static <T> ParsedRows<T> open(DatasetSpec<T> spec, InputFile file, ReferenceData reference, IngestContext context) {
+    static <T> ParsedRows<T> open(DatasetSpec<T> spec, InputFile file, ByteRange range, ReferenceData reference,
+                                  IngestContext context) {
         try {
-            RecordStream records = RecordStream.open(file.name(), TaskFiles.open(file), file.format());
+            RecordStream records = RecordStream.open(file, range);
             FieldLayout layout = FieldLayout.resolve(records.header(), spec.contract(file.sotkanet()), context.aliases());
             return new ParsedRows<>(spec, file, records, spec.rules(layout, file, context, reference.indicators()), null);
         } catch (InputRejected e) {

@@ -2,6 +2,7 @@ package fi.polku.jobs.ingest;
 
 import fi.polku.contract.RowSource;
 import fi.polku.ingest.RawRecord;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -16,7 +17,9 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Streams the records of one delimited file with Apache Commons CSV: quoted fields, embedded delimiters
- * and line breaks, doubled quotes, {@code #} comment lines and blank lines are handled by the library.
+ * and line breaks, doubled quotes and blank lines are handled by the library. The leading block of comment
+ * ({@code #}) and blank lines before the header ({@link FileFormat#leadingLines()}) is skipped here; after the
+ * header a line starting with {@code #} is a record like any other, parsed or quarantined, never dropped.
  * Each record carries the line it starts on. A broken quote stops the file with an {@link InputRejected}
  * naming the line.
  */
@@ -26,12 +29,18 @@ public final class RecordReader implements RecordStream {
     private final Iterator<CSVRecord> records;
     private final CSVFormat format;
     private final List<String> header;
+    private final long skipped;
 
-    private RecordReader(String name, CSVParser parser, CSVFormat format) {
+    private RecordReader(String name, CSVParser parser, CSVFormat format, long skipped, List<String> header) {
         this.name = name;
         this.parser = parser;
         this.format = format;
+        this.skipped = skipped;
         this.records = parser.iterator();
+        if (header != null) {
+            this.header = header;
+            return;
+        }
         CSVRecord first = next0();
         if (first == null) {
             throw new InputRejected(name + ": no header line found");
@@ -41,17 +50,54 @@ public final class RecordReader implements RecordStream {
 
     /** Opens a delimited file of the given format; the stream is closed with the reader. */
     public static RecordReader open(String name, InputStream in, FileFormat fileFormat) {
-        CSVFormat format = CSVFormat.DEFAULT.builder()
+        try {
+            Reader reader = new BufferedReader(new InputStreamReader(in, fileFormat.decoding()));
+            skipLines(reader, fileFormat.leadingLines());
+            return new RecordReader(name, parser(reader, fileFormat), format(fileFormat), fileFormat.leadingLines(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Opens a later part of a delimited file (see {@link ByteRange}): records that follow {@code header}, the
+     * first of them on line {@code firstLine}.
+     */
+    public static RecordReader openBody(String name, InputStream in, FileFormat fileFormat, List<String> header,
+                                        long firstLine) {
+        Reader reader = new BufferedReader(new InputStreamReader(in, fileFormat.decoding()));
+        return new RecordReader(name, parser(reader, fileFormat), format(fileFormat), firstLine - 1, header);
+    }
+
+    private static CSVFormat format(FileFormat fileFormat) {
+        return CSVFormat.DEFAULT.builder()
                 .setDelimiter(fileFormat.delimiter())
-                .setCommentMarker('#')
                 .setIgnoreEmptyLines(true)
                 .setIgnoreSurroundingSpaces(false)
                 .get();
+    }
+
+    private static CSVParser parser(Reader reader, FileFormat fileFormat) {
         try {
-            Reader reader = new InputStreamReader(in, fileFormat.decoding());
-            return new RecordReader(name, CSVParser.builder().setReader(reader).setFormat(format).get(), format);
+            return CSVParser.builder().setReader(reader).setFormat(format(fileFormat)).get();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Skips {@code count} lines ending in LF, CRLF or a lone CR, as the scan counted them. */
+    private static void skipLines(Reader reader, long count) throws IOException {
+        for (long n = 0; n < count; n++) {
+            int c = reader.read();
+            while (c >= 0 && c != '\n' && c != '\r') {
+                c = reader.read();
+            }
+            if (c == '\r') {
+                reader.mark(1);
+                if (reader.read() != '\n') {
+                    reader.reset();
+                }
+            }
         }
     }
 
@@ -95,12 +141,12 @@ public final class RecordReader implements RecordStream {
                 breaks += v.charAt(i) == '\n' ? 1 : 0;
             }
         }
-        return Math.max(1, parser.getCurrentLineNumber() - breaks);
+        return skipped + Math.max(1, parser.getCurrentLineNumber() - breaks);
     }
 
     private InputRejected malformed(RuntimeException e) {
         String reason = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
-        return new InputRejected(name + " line " + parser.getCurrentLineNumber()
+        return new InputRejected(name + " line " + (skipped + parser.getCurrentLineNumber())
                 + ": the file cannot be read as delimited text (" + reason
                 + "); check for an unclosed quote");
     }

@@ -16,6 +16,16 @@ public interface RecordStream extends Iterator<RawRecord>, Closeable {
     @Override
     void close();
 
+    /**
+     * Opens one range of a planned file: the first range as {@link #open} (header included), a later one as
+     * records that follow the planned header, numbered from the range's first line.
+     */
+    static RecordStream open(InputFile file, ByteRange range) {
+        java.io.InputStream in = TaskFiles.open(file, range);
+        return range.first() ? open(file.name(), in, file.format())
+                : RecordReader.openBody(file.name(), in, file.format(), file.header(), range.firstLine());
+    }
+
     /** Opens a file of the detected format, delimited text or Sotkanet JSON, past any byte-order mark. */
     static RecordStream open(String name, InputStream in, FileFormat format) {
         try {

@@ -2,8 +2,15 @@ package fi.polku.jobs.output;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,5 +34,24 @@ public final class TableWriter {
         // One file needs no range sampling: merge the partitions and sort.
         Dataset<Row> placed = files == 1 ? rows.coalesce(1) : rows.repartitionByRange(files, sort);
         placed.sortWithinPartitions(sort).write().mode(SaveMode.ErrorIfExists).parquet(new Path(version, name).toString());
+    }
+
+    /**
+     * The rows a written table holds, from its Parquet files' footers (no data is read): what the manifest
+     * reports, so its counts are those of the files and not of a computation that might differ from them.
+     */
+    public static long rowsIn(Path table, Configuration hadoop) {
+        try {
+            FileSystem fs = table.getFileSystem(hadoop);
+            long rows = 0;
+            for (FileStatus f : fs.listStatus(table, p -> p.getName().endsWith(".parquet"))) {
+                try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromStatus(f, hadoop))) {
+                    rows += reader.getRecordCount();
+                }
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read back " + table + ": " + e.getMessage(), e);
+        }
     }
 }

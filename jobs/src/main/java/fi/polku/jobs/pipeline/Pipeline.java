@@ -43,6 +43,9 @@ import org.apache.spark.sql.SparkSession;
 public final class Pipeline {
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
+    /** The staging folder, inside a new version, that holds the run's copies of its inputs until publication. */
+    static final String SNAPSHOTS = "_inputs";
+
     private final PrintStream out;
     private final boolean verbose;
     private boolean offline;
@@ -72,15 +75,26 @@ public final class Pipeline {
             if (config.sotkanet() != null && stages.stream().anyMatch(s -> s.name().equals("ingest"))) {
                 notes.add(pull(config));
             }
-            List<InputFile> inputs = new InputPlanner(hadoop, ReferenceData.bundled().aliases()).plan(config.inputs());
             Optional<Manifest> current = store.current().flatMap(c -> store.readText(c, Manifest.FILE)).flatMap(Manifest::parse);
-            if (!force && current.isPresent() && unchanged(current.get(), config, inputs, stages)) {
-                out.println("nothing to do: inputs and config are unchanged since run " + current.get().runId()
-                        + " (use --force to run again); outputs: " + config.output());
-                store.recordLastRun(lastRun(runId, command, started, "skipped", ExitCodes.OK, "unchanged", config));
-                return ExitCodes.OK;
+            Path version = store.begin(runId);
+            InputPlanner.Plan plan;
+            try {
+                plan = plan(config, stages, hadoop, version);
+                if (!force && current.isPresent() && unchanged(current.get(), config, plan.files(), stages)) {
+                    store.abandon(version);
+                    out.println("nothing to do: inputs and config are unchanged since run " + current.get().runId()
+                            + " (use --force to run again); outputs: " + config.output());
+                    store.recordLastRun(lastRun(runId, command, started, "skipped", ExitCodes.OK, "unchanged", config));
+                    return ExitCodes.OK;
+                }
+            } catch (RuntimeException e) {
+                store.abandon(version);
+                throw e;
             }
-            Manifest manifest = execute(config, stages, command, runId, started, inputs, store, current.isPresent(), notes);
+            notes.addAll(plan.warnings());
+            RunHooks.at("planned");
+            Manifest manifest = execute(config, stages, command, runId, started, plan.files(), store, version,
+                    current.isPresent(), notes, hadoop);
             store.recordLastRun(lastRun(runId, command, started, "complete", ExitCodes.OK, "", config));
             double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
             out.printf(Locale.ROOT, "%s complete: %s → %s (%.1f s)%n", command, tablesLine(manifest.tables()),
@@ -142,11 +156,28 @@ public final class Pipeline {
         return ExitCodes.of(e) == ExitCodes.INTERNAL ? e.getClass().getName() + ": " + message.split("\n", 2)[0] : message;
     }
 
+    /**
+     * Reads every input once: a run that ingests copies each file into the new version's staging folder
+     * ({@link #SNAPSHOTS}), from which it is screened and parsed; other commands only checksum the inputs.
+     */
+    private static InputPlanner.Plan plan(RunConfig config, List<Stage> stages, Configuration hadoop, Path version) {
+        boolean ingests = stages.stream().anyMatch(s -> s.name().equals("ingest"));
+        return new InputPlanner(hadoop, ReferenceData.bundled().aliases(), config.file().getParent(),
+                config.ingest().splitBytes())
+                .plan(config.inputs(), ingests ? new Path(version, SNAPSHOTS) : null);
+    }
+
     private Manifest execute(RunConfig config, List<Stage> stages, String command, String runId, Instant started,
-                             List<InputFile> inputs, OutputStore store, boolean hasCurrent, List<String> notes) {
-        JvmTuning.forInputOf(inputs.stream().mapToLong(InputFile::bytes).sum());
-        SparkSession spark = Sessions.create("polku " + command, verbose);
-        Path version = store.begin(runId);
+                             List<InputFile> inputs, OutputStore store, Path version, boolean hasCurrent, List<String> notes,
+                             Configuration hadoop) {
+        SparkSession spark;
+        try {
+            JvmTuning.forInputOf(inputs.stream().mapToLong(InputFile::bytes).sum());
+            spark = Sessions.create("polku " + command, verbose);
+        } catch (RuntimeException e) {
+            store.abandon(version);
+            throw e;
+        }
         try {
             List<Manifest.Input> currentInputs = hasCurrent ? store.current().flatMap(c -> store.readText(c, Manifest.FILE))
                     .flatMap(Manifest::parse).map(Manifest::inputs).orElse(List.of()) : List.of();
@@ -161,6 +192,7 @@ public final class Pipeline {
                 long[] s = run.summary();
                 summaries.add(new Manifest.StageSummary(stage.name(), s[0], s[1], s[2], seconds));
                 produced.addAll(stage.produces());
+                RunHooks.at("stage:" + stage.name());
                 out.printf(Locale.ROOT, "  %-14s %,d rows in → %,d out, %,d rejected (%.1f s)%n", stage.name(), s[0], s[1], s[2], seconds);
             }
             Map<String, Long> tables = new LinkedHashMap<>(run.written());
@@ -174,6 +206,8 @@ public final class Pipeline {
                     runId, command, started.toString(), Instant.now().toString(), "complete", config.project(),
                     config.asOf().toString(), synthetic, config.file().toString(), config.sha256(),
                     run.provenance(), allStages, tables, run.warnings());
+            dropSnapshots(version, hadoop);
+            RunHooks.at("publishing");
             store.writeText(version, Manifest.FILE, manifest.toJson());
             store.publish(version);
             return manifest;
@@ -182,6 +216,16 @@ public final class Pipeline {
             throw e;
         } finally {
             spark.stop();
+        }
+    }
+
+    /** The input snapshots are the run's working copies, not outputs: they go before the version is published. */
+    private static void dropSnapshots(Path version, Configuration hadoop) {
+        Path snapshots = new Path(version, SNAPSHOTS);
+        try {
+            snapshots.getFileSystem(hadoop).delete(snapshots, true);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot remove the input snapshots " + snapshots + ": " + e.getMessage(), e);
         }
     }
 

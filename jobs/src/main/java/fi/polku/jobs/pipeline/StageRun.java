@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -95,14 +96,24 @@ public final class StageRun {
 
     /**
      * Writes several independent tables into the new version at once (see {@link Concurrently}); the manifest
-     * lists them in the given order.
+     * lists them in the given order, with the row counts read back from the written files (a stage count that
+     * disagrees with its file is a bug and fails the run).
      */
     public void write(List<Output> outputs) {
-        Concurrently.run(outputs.stream().map(o -> (Callable<Void>) () -> {
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        List<Long> rows = Concurrently.run(outputs.stream().map(o -> (Callable<Long>) () -> {
             TableWriter.write(o.table().name(), o.rows(), o.count(), o.order(), version);
-            return null;
+            return TableWriter.rowsIn(new Path(version, o.table().name()), hadoop);
         }).toList());
-        outputs.forEach(o -> written.put(o.table().name(), o.count()));
+        for (int i = 0; i < outputs.size(); i++) {
+            Output o = outputs.get(i);
+            if (rows.get(i) != o.count()) {
+                // The stage's own count and the file disagree: a bug, and nothing may be published under it.
+                throw new IllegalStateException("table " + o.table().name() + ": " + rows.get(i) + " rows written but "
+                        + o.count() + " counted by the stage");
+            }
+            written.put(o.table().name(), rows.get(i));
+        }
     }
 
     /** A table to write: its rows, their known count, and the columns that fix the row order. */

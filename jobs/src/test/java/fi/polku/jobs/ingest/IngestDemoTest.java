@@ -58,6 +58,11 @@ class IngestDemoTest {
     }
 
     @Test
+    void theManifestCountsAreTheRowsOfTheWrittenFiles() throws IOException {
+        InputReliabilityTest.assertManifestCountsAreParquetCounts(ws.output());
+    }
+
+    @Test
     void rowsInEqualCleanPlusQuarantinedForEveryFileAndTable() {
         Map<String, Long> cleanByDataset = new HashMap<>();
         long quarantined = 0;

@@ -1,0 +1,370 @@
+package fi.polku.jobs.ingest;
+
+import fi.polku.ingest.NumberStyle;
+
+/**
+ * Decides a file's encoding, delimiter, decimal separator and synthetic flag from <em>every</em> byte of it,
+ * fed in order by the same pass that copies and checksums the file ({@link InputSnapshot}).
+ *
+ * <p>Encoding: a UTF-8 byte-order mark, else UTF-8 when the whole file is valid UTF-8 (ASCII included), else
+ * Windows-1252 when the file has no valid multi-byte UTF-8 character at all. A file with both (UTF-8 letters
+ * and bytes that are not UTF-8) mixes encodings and is refused, as are NUL bytes (UTF-16 or binary) and bytes
+ * Windows-1252 does not define. Delimiter: whichever of {@code ;} {@code ,} and tab occurs most in the header
+ * line outside quotes. Decimal separator: fields of the form {@code -12.5} or {@code -12,5} (quoted or not)
+ * are counted per column over all data lines ({@link DecimalEvidence} decides once the header says which
+ * columns are read). Synthetic: a comment line before the header that says
+ * "synthetic" (or "synteettinen"). The leading block of comment ({@code #}) and blank lines before the header
+ * is the only place comments may stand; its length is part of the result so the reader skips exactly it.
+ *
+ * <p>Messages name lines and columns, never the file's text.
+ */
+final class FormatScan {
+    private static final int[] CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D};
+    private static final int[] BOM = {0xEF, 0xBB, 0xBF};
+
+    private final String name;
+    private long offset;
+    private long line = 1;
+    private boolean lastWasCr;
+    private int first;
+    private boolean bomCandidate = true;
+    private boolean bom;
+    private boolean json;
+    private boolean decided; // whether the first non-blank character was seen (JSON or text)
+
+    // UTF-8 validation
+    private int pending;
+    private int lowerBound = 0x80;
+    private int upperBound = 0xBF;
+    private long multiByte;
+    private long firstMultiByteLine;
+    private long firstInvalidLine;
+    private long firstNulLine;
+    private long firstUndefinedLine;
+    private int undefinedByte;
+
+    // The leading block, the header and its delimiter
+    private long headerLine;
+    private boolean inComment;
+    private boolean blankSoFar = true;
+    private final StringBuilder commentText = new StringBuilder();
+    private boolean synthetic;
+    private final StringBuilder header = new StringBuilder();
+    private char delimiter;
+
+    // Data fields
+    private boolean quoted;
+    private boolean fieldStart = true;
+    private boolean quoteJustClosed;
+    private int column = 1;
+    private final NumberShape shape = new NumberShape();
+    private final DecimalEvidence decimals = new DecimalEvidence();
+
+    // Where the file may be split for parallel parsing: line starts outside quotes, about every splitBytes
+    private final long splitBytes;
+    private boolean splitDue;
+    private long lastSplit;
+    private long lastSplitLine = 1;
+    private final java.util.List<ByteRange> ranges = new java.util.ArrayList<>();
+
+    /**
+     * @param splitBytes the size a parallel parse task should take at most, roughly: the scan notes a record
+     *                   boundary once at least this many bytes have passed since the last one
+     */
+    FormatScan(String name, long splitBytes) {
+        if (splitBytes < 1) {
+            throw new IllegalArgumentException("splitBytes must be >= 1: " + splitBytes);
+        }
+        this.name = name;
+        this.splitBytes = splitBytes;
+    }
+
+    FormatScan(String name) {
+        this(name, Long.MAX_VALUE);
+    }
+
+    /** Feeds the next bytes of the file. */
+    void accept(byte[] bytes, int from, int length) {
+        for (int i = from; i < from + length; i++) {
+            accept(bytes[i] & 0xFF);
+        }
+    }
+
+    private void accept(int b) {
+        if (offset == 0) {
+            first = b;
+        } else if (offset == 1 && (first == 0xFF && b == 0xFE || first == 0xFE && b == 0xFF)) {
+            throw new InputRejected(name + ": the file is UTF-16; save it as UTF-8 or Windows-1252 (ANSI)");
+        }
+        validate(b);
+        if (b == 0 && firstNulLine == 0) {
+            firstNulLine = line;
+        }
+        if (bomCandidate && offset < 3) {
+            offset++;
+            if (b == BOM[(int) offset - 1]) {
+                bom = offset == 3;
+                bomCandidate = !bom;
+                return; // held back until the mark is complete or broken
+            }
+            bomCandidate = false;
+            for (int k = 0; k < offset - 1; k++) {
+                structure(BOM[k]); // the bytes held back were not a mark after all
+            }
+            structure(b);
+            return;
+        }
+        offset++;
+        structure(b);
+    }
+
+    /** Line breaks (LF, CRLF or a lone CR, as the CSV reader counts them) and the text structure. */
+    private void structure(int b) {
+        if (b == '\n' && lastWasCr) {
+            lastWasCr = false;
+            return; // the second half of CRLF
+        }
+        if (splitDue) {
+            // The byte after a record's line break (CRLF included) starts the next range, on this line.
+            splitDue = false;
+            long at = offset - 1;
+            ranges.add(new ByteRange(lastSplit, at, lastSplitLine));
+            lastSplit = at;
+            lastSplitLine = line;
+        }
+        lastWasCr = b == '\r';
+        boolean lineBreak = b == '\n' || b == '\r';
+        text(b, lineBreak);
+        if (lineBreak) {
+            line++;
+        }
+    }
+
+    /** The file's structure, ASCII only: both accepted encodings agree on every ASCII byte. */
+    private void text(int b, boolean lineBreak) {
+        if (json) {
+            return;
+        }
+        if (headerLine == 0) {
+            leadingBlock(b, lineBreak);
+            return;
+        }
+        if (delimiter == 0) {
+            if (lineBreak) {
+                delimiter = delimiterOf(header);
+            } else {
+                header.append((char) b);
+            }
+            return;
+        }
+        data(b, lineBreak);
+    }
+
+    private void leadingBlock(int b, boolean lineBreak) {
+        if (lineBreak) {
+            if (inComment) {
+                String lower = commentText.toString().toLowerCase(java.util.Locale.ROOT);
+                synthetic |= lower.contains("synthetic") || lower.contains("synteettinen");
+            }
+            inComment = false;
+            blankSoFar = true;
+            commentText.setLength(0);
+            return;
+        }
+        if (inComment) {
+            if (commentText.length() < 4096) {
+                commentText.append((char) b);
+            }
+            return;
+        }
+        if (b == ' ' || b == '\t') {
+            return;
+        }
+        if (blankSoFar && b == '#') {
+            inComment = true;
+            return;
+        }
+        if (!decided && (b == '[' || b == '{')) {
+            json = true;
+            decided = true;
+            return;
+        }
+        decided = true;
+        headerLine = line;
+        header.append((char) b);
+        blankSoFar = false;
+    }
+
+    private void data(int b, boolean lineBreak) {
+        if (quoted) {
+            if (b == '"') {
+                quoted = false;
+                quoteJustClosed = true;
+            } else {
+                shape.accept(b);
+            }
+            return;
+        }
+        if (b == '"' && quoteJustClosed) { // a doubled quote inside a quoted field
+            quoted = true;
+            quoteJustClosed = false;
+            shape.reject();
+            return;
+        }
+        quoteJustClosed = false;
+        if (b == delimiter || lineBreak) {
+            endField();
+            if (lineBreak && offset - lastSplit >= splitBytes) {
+                splitDue = true; // a record ends here: outside quotes, so a new one starts with the next byte
+            }
+            column = lineBreak ? 1 : column + 1;
+            fieldStart = true;
+            return;
+        }
+        if (b == '"' && fieldStart) {
+            quoted = true;
+            fieldStart = false;
+            return;
+        }
+        fieldStart = false;
+        shape.accept(b);
+    }
+
+    private void endField() {
+        decimals.record(column, shape.decimalKind(), line);
+        shape.reset();
+    }
+
+    private void validate(int b) {
+        if (pending > 0) {
+            if (b < lowerBound || b > upperBound) {
+                invalid();
+                pending = 0;
+                validate(b); // the byte may start a new character
+                return;
+            }
+            lowerBound = 0x80;
+            upperBound = 0xBF;
+            if (--pending == 0) {
+                multiByte++;
+                if (firstMultiByteLine == 0) {
+                    firstMultiByteLine = line;
+                }
+            }
+            return;
+        }
+        if (b < 0x80) {
+            return;
+        }
+        for (int u : CP1252_UNDEFINED) {
+            if (b == u && firstUndefinedLine == 0) {
+                firstUndefinedLine = line;
+                undefinedByte = b;
+            }
+        }
+        if (b >= 0xC2 && b <= 0xDF) {
+            pending = 1;
+        } else if (b >= 0xE0 && b <= 0xEF) {
+            pending = 2;
+            lowerBound = b == 0xE0 ? 0xA0 : 0x80;
+            upperBound = b == 0xED ? 0x9F : 0xBF;
+        } else if (b >= 0xF0 && b <= 0xF4) {
+            pending = 3;
+            lowerBound = b == 0xF0 ? 0x90 : 0x80;
+            upperBound = b == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            invalid();
+        }
+    }
+
+    private void invalid() {
+        if (firstInvalidLine == 0) {
+            firstInvalidLine = line;
+        }
+    }
+
+    /**
+     * What was seen: the format (its number style still provisional), the decimal evidence per column, and the
+     * byte ranges the file can be parsed in, each starting at a record's first byte (the first at 0).
+     */
+    record Result(FileFormat format, DecimalEvidence decimals, java.util.List<ByteRange> ranges) {
+    }
+
+    /**
+     * What was seen, once every byte has been fed.
+     *
+     * @throws InputRejected when the file is empty, has no header, or mixes encodings or is not text
+     */
+    Result result() {
+        if (pending > 0) {
+            invalid(); // the file ends inside a character
+        }
+        if (firstNulLine > 0) {
+            throw new InputRejected(name + " line " + firstNulLine + ": the file holds NUL bytes, so it is UTF-16 or"
+                    + " not text; save it as UTF-8 (or Windows-1252) text");
+        }
+        String charset = charset();
+        if (!decided) {
+            throw new InputRejected(name + (offset == 0 || offset == 3 && bom ? ": the file is empty"
+                    : ": no header line found (only comments or blank lines)"));
+        }
+        if (json) {
+            return new Result(new FileFormat(true, charset, bom, ',', NumberStyle.DECIMAL_POINT, false, 0), decimals,
+                    java.util.List.of(new ByteRange(0, offset, 1)));
+        }
+        if (delimiter == 0) {
+            delimiter = delimiterOf(header);
+        }
+        if (!fieldStart || column > 1) {
+            endField(); // the last line has no line break
+        }
+        java.util.List<ByteRange> all = new java.util.ArrayList<>(ranges);
+        all.add(new ByteRange(lastSplit, offset, lastSplitLine));
+        return new Result(new FileFormat(false, charset, bom, delimiter, NumberStyle.DECIMAL_POINT, synthetic,
+                headerLine - 1), decimals, java.util.List.copyOf(all));
+    }
+
+    private String charset() {
+        if (bom || firstInvalidLine == 0) {
+            if (bom && firstInvalidLine > 0) {
+                throw new InputRejected(name + " line " + firstInvalidLine + ": the file starts with a UTF-8 byte-order"
+                        + " mark but holds bytes that are not UTF-8; save it again as UTF-8");
+            }
+            return "UTF-8";
+        }
+        if (multiByte > 0) {
+            throw new InputRejected(name + ": the file mixes encodings: UTF-8 letters (first on line " + firstMultiByteLine
+                    + ") and bytes that are not UTF-8 (first on line " + firstInvalidLine + "); save it again as UTF-8");
+        }
+        if (firstUndefinedLine > 0) {
+            throw new InputRejected(name + " line " + firstUndefinedLine + ": byte 0x" + Integer.toHexString(undefinedByte)
+                    .toUpperCase(java.util.Locale.ROOT) + " is neither UTF-8 nor a Windows-1252 character; save the file as UTF-8");
+        }
+        return "windows-1252";
+    }
+
+    private char delimiterOf(CharSequence headerText) {
+        int semicolons = 0;
+        int commas = 0;
+        int tabs = 0;
+        boolean inQuotes = false;
+        for (int i = 0; i < headerText.length(); i++) {
+            char c = headerText.charAt(i);
+            if (c == '"') {
+                inQuotes = !inQuotes;
+            } else if (!inQuotes) {
+                semicolons += c == ';' ? 1 : 0;
+                commas += c == ',' ? 1 : 0;
+                tabs += c == '\t' ? 1 : 0;
+            }
+        }
+        if (semicolons == 0 && commas == 0 && tabs == 0) {
+            throw new InputRejected(name + " line " + headerLine
+                    + ": the header has one column only; separate columns with ';', ',' or a tab");
+        }
+        if (semicolons >= commas && semicolons >= tabs) {
+            return ';';
+        }
+        return tabs > commas ? '\t' : ',';
+    }
+}

@@ -1,0 +1,157 @@
+package fi.polku.jobs.ingest;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Reads an input file exactly once on the driver: copies it into the run's staging area (when a target is
+ * given), computes its SHA-256 and detects its format from the same bytes. Everything after this — the
+ * identity-code screen, the parse — reads the copy, so the checksum in the manifest is of the bytes actually
+ * screened and parsed, whatever happens to the source meanwhile. The source's stamp (size, modification time
+ * and, on the local file system, its inode and change time) is taken before and after the copy and again at the end of
+ * ingest; any difference is an {@link InputChanged}.
+ */
+final class InputSnapshot {
+    private static final int BUFFER = 1 << 16;
+
+    private InputSnapshot() {
+    }
+
+    /**
+     * What identifies a file's state without reading it.
+     *
+     * @param key the local file system's file key (device and inode), or empty elsewhere
+     */
+    record Stamp(long bytes, long modified, String key) implements Serializable {
+    }
+
+    /** What one read of a file gave. */
+    record Taken(String sha256, long bytes, FormatScan.Result scan, Stamp stamp) {
+    }
+
+    /**
+     * Reads {@code source} once, copying it to {@code target} unless that is null, and noting where it can be split
+     * into parse tasks of about {@code splitBytes}.
+     *
+     * @throws InputChanged  when the file changes or vanishes while it is read
+     * @throws InputRejected when it cannot be read or its format cannot be decided
+     */
+    static Taken take(Configuration hadoop, Path source, String name, Path target, long splitBytes) {
+        Stamp before = stamp(hadoop, source, name);
+        FormatScan scan = new FormatScan(name, splitBytes);
+        MessageDigest sha = sha256();
+        long bytes = 0;
+        try (InputStream in = source.getFileSystem(hadoop).open(source);
+             OutputStream out = target == null ? OutputStream.nullOutputStream()
+                     : target.getFileSystem(hadoop).create(target, false)) {
+            byte[] buffer = new byte[BUFFER];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                sha.update(buffer, 0, n);
+                scan.accept(buffer, 0, n);
+                out.write(buffer, 0, n);
+                bytes += n;
+            }
+        } catch (FileNotFoundException e) {
+            throw new InputChanged(name + ": the file vanished while it was being read; nothing was published");
+        } catch (IOException e) {
+            throw new InputRejected(name + ": cannot be read (" + reason(e) + ")");
+        }
+        Stamp after = stamp(hadoop, source, name);
+        if (!before.equals(after) || bytes != before.bytes()) {
+            throw changed(name);
+        }
+        return new Taken(HexFormat.of().formatHex(sha.digest()), bytes, scan.result(), after);
+    }
+
+    /**
+     * Checks that no planned input changed since it was read.
+     *
+     * @throws InputChanged naming the first file that changed or vanished
+     */
+    static void verifyUnchanged(Configuration hadoop, List<InputFile> files) {
+        for (InputFile f : files) {
+            Path source = new Path(f.path());
+            Stamp now;
+            try {
+                now = stamp(hadoop, source, f.name());
+            } catch (InputChanged e) {
+                throw new InputChanged(f.name() + ": the file was deleted or replaced during the run; nothing was"
+                        + " published. Run again when the export is in place.");
+            }
+            if (!now.equals(f.stamp())) {
+                throw changed(f.name());
+            }
+        }
+    }
+
+    private static InputChanged changed(String name) {
+        return new InputChanged(name + ": the file changed during the run (its size, modification time or identity"
+                + " differ from when it was read); nothing was published. Run again when the export is complete.");
+    }
+
+    private static Stamp stamp(Configuration hadoop, Path source, String name) {
+        try {
+            FileSystem fs = source.getFileSystem(hadoop);
+            if ("file".equals(fs.getUri().getScheme())) {
+                java.nio.file.Path local = java.nio.file.Path.of(fs.makeQualified(source).toUri());
+                BasicFileAttributes a = Files.readAttributes(local, BasicFileAttributes.class);
+                Object key = a.fileKey();
+                // The change time cannot be set back by a user (unlike the modification time): it catches a copy
+                // that restores the old size and timestamp.
+                return new Stamp(a.size(), nanos(a.lastModifiedTime()),
+                        (key == null ? "" : key.toString()) + " " + changeTime(local));
+            }
+            FileStatus s = fs.getFileStatus(source);
+            return new Stamp(s.getLen(), s.getModificationTime(), "");
+        } catch (FileNotFoundException | java.nio.file.NoSuchFileException e) {
+            throw new InputChanged(name + ": the file vanished during the run; nothing was published");
+        } catch (IOException e) {
+            throw new InputRejected(name + ": cannot be read (" + reason(e) + ")");
+        }
+    }
+
+    private static long nanos(FileTime t) {
+        Instant i = t.toInstant();
+        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+    }
+
+    private static String changeTime(java.nio.file.Path local) {
+        try {
+            return String.valueOf(nanos((FileTime) Files.getAttribute(local, "unix:ctime")));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    /** The operating system's reason, without a path (the caller names the file). */
+    static String reason(IOException e) {
+        String m = e.getMessage();
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return m == null ? e.getClass().getSimpleName() : m.contains("(") ? m.substring(m.lastIndexOf('(') + 1).replace(")", "") : m;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
