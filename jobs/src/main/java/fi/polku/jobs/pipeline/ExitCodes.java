@@ -51,10 +51,10 @@ public final class ExitCodes {
 
     /** The words before a failure's message on stderr, e.g. "input rejected: ". */
     public static String prefix(Throwable failure) {
-        if (failure instanceof InputRejected || failure instanceof SotkanetFailure) {
+        if (failure instanceof InputRejected || failure instanceof InputChanged || failure instanceof SotkanetFailure) {
             return "input rejected: ";
         }
-        if (failure instanceof MissingInput || failure instanceof InputChanged) {
+        if (failure instanceof MissingInput) {
             return "input unavailable: ";
         }
         if (failure instanceof OutputUnusable) {

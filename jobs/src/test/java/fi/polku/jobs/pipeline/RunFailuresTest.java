@@ -94,7 +94,7 @@ class RunFailuresTest {
                 .run(RunConfig.load(config), List.of(deleteInput, new IngestStage()), "ingest", true));
         assertEquals(ExitCodes.REJECTED, ExitCodes.of(failure), failure.toString());
         assertFalse(failure.getMessage().contains("\n"), "one line:\n" + failure.getMessage());
-        assertTrue(failure.getMessage().contains("p.csv") && failure.getMessage().contains("vanished during the run"), failure.getMessage());
+        assertTrue(failure.getMessage().startsWith("p.csv: ") && failure.getMessage().contains("during the run"), failure.getMessage());
         assertEquals(published, dir.resolve("out").toRealPath(), "the published outputs are untouched");
         Map<?, ?> record = new ObjectMapper().readValue(dir.resolve(".out.polku/last_run.json").toFile(), Map.class);
         assertEquals(3, record.get("exit_code"));
