@@ -36,6 +36,12 @@ public final class OsReason {
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason();
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String m = e.getMessage();
+        if (m == null) {
+            return e.getClass().getSimpleName();
+        }
+        // Hadoop's local file system says "/path/file (Permission denied)": keep the reason, not the path.
+        int open = m.lastIndexOf('(');
+        return open >= 0 && m.endsWith(")") ? m.substring(open + 1, m.length() - 1) : m;
     }
 }
