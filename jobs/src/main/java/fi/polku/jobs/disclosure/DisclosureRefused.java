@@ -4,7 +4,7 @@ import fi.polku.privacy.DisclosureAudit;
 
 /**
  * The disclosure audit found a hidden figure that the published ones pin down more narrowly than the protection
- * allows: nothing is published (exit code 4).
+ * allows: nothing is published (exit code 6).
  */
 public final class DisclosureRefused extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -49,7 +49,7 @@ public final class ReportStage implements Stage {
         Messages m = Messages.of(config.language());
         ReportData collected = ReportData.collect(run);
         // The pages publish region_outcomes under the same disclosure control as the export, audited again from the
-        // published rows alone; a leak refuses the report (exit code 4) before any page is written.
+        // published rows alone; a leak refuses the report (exit code 6) before any page is written.
         OutcomeDisclosure outcomes = OutcomeDisclosure.protect(collected.outcomes(), config.outcomes().minCell());
         DisclosureAudit.Result audit = outcomes.auditPublished();
         if (!audit.passed()) {
