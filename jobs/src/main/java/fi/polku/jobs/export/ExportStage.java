@@ -15,6 +15,8 @@ import fi.polku.jobs.pipeline.StageRun;
 import fi.polku.jobs.pipeline.Versions;
 import fi.polku.jobs.reference.ReferenceData;
 import fi.polku.jobs.spark.SparkSchemas;
+import fi.polku.jobs.disclosure.DisclosureRefused;
+import fi.polku.privacy.DisclosureAudit;
 import fi.polku.privacy.KAnonymity;
 import fi.polku.region.Region;
 import java.io.IOException;
@@ -35,8 +37,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * {@code polku export}: the student dataset from the current outputs, under {@code export/} in a new output
  * version. Sessions, trajectories and 3X10D domain change become k-anonymous in (region, child's age band)
- * ({@link KAnonymity}) with coarsened dates and new keys; region outcomes and rates get the k rule on every
- * count; every table is written as Parquet, CSV and Finnish-Excel CSV, with {@code datapackage.json},
+ * ({@link KAnonymity}) with coarsened dates and new keys; region outcomes go through the disclosure control the pages use
+ * (primary and secondary suppression, audited by linear programming: a leak stops the export, nothing is
+ * written) and rates get the k rule on every count; every table is written as Parquet, CSV and Finnish-Excel CSV, with {@code datapackage.json},
  * {@code disclosure.json}, READMEs in English and Finnish and the data dictionary. Not part of
  * {@code polku run}: releasing data is a decision, taken with this command.
  */
@@ -74,6 +77,15 @@ public final class ExportStage implements Stage {
         KAnonymity.Result result = KAnonymity.recode(identifiers, settings.k());
         Dataset<Row> keys = EpisodeKeys.table(spark, result, config.outcomes().seed()).cache();
 
+        RegionTables.Outcomes protectedOutcomes = RegionTables.outcomes(run.read(OutcomeTables.REGION_OUTCOMES)
+                .orderBy("region", "instrument", "respondent", "arm", "period").collectAsList(), settings.k());
+        List<Row> outcomes = protectedOutcomes.rows();
+        // Disclosure control first, so a refusal writes nothing; then the audit again, from the published rows
+        // alone, as a student with the CSV would attack them.
+        DisclosureAudit.Result audit = RegionTables.audit(outcomes, settings.k());
+        if (!audit.passed()) {
+            throw new DisclosureRefused("the export's region_outcomes", audit);
+        }
         ExportFiles files = new ExportFiles(fileSystem(run), run.location(FOLDER));
         List<ExportFiles.Written> written = new ArrayList<>();
         written.add(files.write(ExportTables.SESSIONS, Microdata.of(Tables.SESSIONS, ExportTables.SESSIONS, sessions, keys, settings.dates())));
@@ -83,8 +95,7 @@ public final class ExportStage implements Stage {
                 settings.dates())));
 
         DisclosureReport disclosure = new DisclosureReport(result, settings);
-        List<Row> outcomes = RegionTables.outcomes(run.read(OutcomeTables.REGION_OUTCOMES)
-                .orderBy("region", "instrument", "respondent", "arm", "period").collectAsList(), settings.k());
+        disclosure.outcomes(protectedOutcomes.disclosure(), audit);
         disclosure.blanked("region_outcomes", RegionTables.blanked(outcomes, ExportTables.REGION_OUTCOMES));
         written.add(files.write(ExportTables.REGION_OUTCOMES, spark.createDataFrame(outcomes, SparkSchemas.of(ExportTables.REGION_OUTCOMES))));
         List<Row> rates = RegionTables.rates(run.read(Tables.REGION_RATES).orderBy("region", "indicator", "age_group", "period")
@@ -110,8 +121,11 @@ public final class ExportStage implements Stage {
         run.detail(String.format(Locale.ROOT, "k = %d on (region, age band): %,d episodes published, %,d pooled into 'other', %,d left"
                         + " out; smallest class %,d; dates by %s", settings.k(), result.recoded().size(), result.pooled(),
                 result.suppressed(), result.smallest(), settings.dates().code()));
-        run.detail(String.format(Locale.ROOT, "region tables: %,d outcome rows and %,d rate rows with small counts blanked",
-                disclosure.blankedRows().get("region_outcomes"), disclosure.blankedRows().get("region_rates")));
+        Map<String, Long> hidden = protectedOutcomes.disclosure().summary();
+        run.detail(String.format(Locale.ROOT, "region tables: %,d outcome rows and %,d rate rows with figures hidden; outcome cells"
+                        + " hidden %,d primary, %,d with them, %,d secondary of %,d; LP audit of %,d hidden figures passed",
+                disclosure.blankedRows().get("region_outcomes"), disclosure.blankedRows().get("region_rates"), hidden.get("primary"),
+                hidden.get("consequential"), hidden.get("secondary"), hidden.get("cells"), audit.intervals().size()));
         run.detail("dataset, datapackage.json, disclosure.json, README.md, LUEMINUT.md → " + config.output() + "/" + FOLDER);
         run.summarise(identifiers.size(), rows, result.suppressed());
     }
