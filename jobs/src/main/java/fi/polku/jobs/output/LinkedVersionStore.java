@@ -171,6 +171,17 @@ final class LinkedVersionStore implements OutputStore {
     }
 
     @Override
+    public void writeBytes(Path version, String name, byte[] bytes) {
+        try {
+            java.nio.file.Path target = nio(version).resolve(name);
+            Files.createDirectories(target.getParent());
+            Files.write(target, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("output " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public Optional<String> readText(Path version, String name) {
         java.nio.file.Path p = nio(version).resolve(name);
         try {

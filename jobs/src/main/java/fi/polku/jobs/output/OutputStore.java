@@ -46,6 +46,9 @@ public interface OutputStore {
     /** Writes a small UTF-8 file into a version. */
     void writeText(Path version, String name, String text);
 
+    /** Writes a small binary file (a report's PNG or XLSX) into a version, making its folders. */
+    void writeBytes(Path version, String name, byte[] bytes);
+
     /** Reads a small UTF-8 file of a version, if present. */
     Optional<String> readText(Path version, String name);
 

@@ -163,6 +163,15 @@ final class SwappingStore implements OutputStore {
     }
 
     @Override
+    public void writeBytes(Path version, String name, byte[] bytes) {
+        try (OutputStream out = fs.create(new Path(version, name), true)) {
+            out.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("output " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public Optional<String> readText(Path version, String name) {
         Path p = new Path(version, name);
         try (InputStream in = fs.open(p)) {

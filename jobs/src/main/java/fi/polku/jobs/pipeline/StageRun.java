@@ -153,6 +153,11 @@ public final class StageRun {
         store.writeText(version, name, text);
     }
 
+    /** Writes a small binary file (e.g. {@code report/index.xlsx}) into the new version. */
+    public void writeBytes(String name, byte[] bytes) {
+        store.writeBytes(version, name, bytes);
+    }
+
     /** Records a folder of files written by {@link #writeText}, so the manifest lists it and stage-alone runs keep it. */
     public void recordFolder(String name, long files) {
         written.put(name, files);

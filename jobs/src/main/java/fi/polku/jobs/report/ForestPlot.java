@@ -38,7 +38,17 @@ final class ForestPlot {
         return rows.isEmpty();
     }
 
-    String svg(Messages m) {
+    /** The plot with its description and its rows as a table. */
+    Chart svg(Messages m) {
+        List<String> labels = new ArrayList<>();
+        rows.forEach(r -> labels.add(r.label()));
+        String description = m.text("chart.desc.forest", axisLabel, referenceLabel) + " " + m.text("chart.desc.rows", String.join(", ", labels));
+        HtmlTable table = new HtmlTable(title, m.text("chart.row"), axisLabel);
+        rows.forEach(r -> table.row(HtmlTable.Cell.text(r.label()), HtmlTable.Cell.number(r.text())));
+        return new Chart(draw(m, description), description, table);
+    }
+
+    private String draw(Messages m, String description) {
         double lo = reference;
         double hi = reference;
         for (Row r : rows) {
@@ -47,7 +57,7 @@ final class ForestPlot {
         }
         int height = 30 + ROW * rows.size() + 50;
         Scale x = Scale.of(lo, hi, LABEL, W - NUMBERS, 5);
-        Svg svg = new Svg(W, height, title);
+        Svg svg = new Svg(W, height, title, description);
         double bottom = 20 + ROW * rows.size();
         for (double t : x.ticks()) {
             svg.line(x.at(t), bottom, x.at(t), bottom + 4, "stroke=\"#000\"");

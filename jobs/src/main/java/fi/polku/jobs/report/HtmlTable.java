@@ -5,7 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** A table as the page template draws it: caption, header and rows of cells. Text is escaped by the template. */
+/**
+ * A table as the page template draws it: caption, header and rows of cells; the first cell of a row is its row
+ * header ({@code <th scope="row">}). Text is escaped by the template. The same model is written to the page's
+ * workbook by {@link Workbook}.
+ */
 final class HtmlTable {
     /**
      * One cell.
@@ -24,6 +28,19 @@ final class HtmlTable {
 
         static Cell number(String text) {
             return new Cell(text, "", true);
+        }
+
+        /** Text in another language than the page's (e.g. a user's label), marked with {@code lang} (WCAG 3.1.2). */
+        static Cell text(String text, String lang) {
+            if (!lang.matches("[a-z]{2,3}")) {
+                throw new IllegalArgumentException("not a language code: " + lang);
+            }
+            return new Cell(text, "lang=\"" + lang + "\"", false);
+        }
+
+        /** Whether the disclosure rule hid this count. */
+        boolean suppressed() {
+            return attributes.contains("data-count=\"hidden\"");
         }
     }
 
@@ -47,6 +64,18 @@ final class HtmlTable {
         return this;
     }
 
+    String caption() {
+        return caption;
+    }
+
+    List<String> headers() {
+        return headers;
+    }
+
+    List<Row> rows() {
+        return rows;
+    }
+
     boolean isEmpty() {
         return rows.isEmpty();
     }
@@ -57,7 +86,7 @@ final class HtmlTable {
         for (Row r : rows) {
             List<Map<String, Object>> cells = new ArrayList<>();
             for (Cell c : r.cells()) {
-                cells.add(Map.of("text", c.text(), "attrs", c.attributes(), "numeric", c.numeric()));
+                cells.add(Map.of("text", c.text(), "attrs", c.attributes(), "numeric", c.numeric(), "header", cells.isEmpty()));
             }
             rowScopes.add(Map.of("cells", cells));
         }

@@ -85,7 +85,51 @@ final class LineChart {
         return series.isEmpty();
     }
 
-    String svg(Messages m) {
+    /** The chart with its description and its numbers as a table (one row per x value). */
+    Chart svg(Messages m) {
+        return new Chart(draw(m), description(m), data(m));
+    }
+
+    private String description(Messages m) {
+        List<String> names = new ArrayList<>();
+        series.forEach(s -> names.add(s.label()));
+        bands.forEach(b -> names.add(b.label()));
+        String text = m.text("chart.desc.line", yLabel, xLabel) + " " + m.text("chart.desc.series", String.join(", ", names));
+        for (Marker mk : markers) {
+            text += " " + m.text("chart.desc.marker", mk.label(), xText(m, mk.x()));
+        }
+        return text;
+    }
+
+    private String xText(Messages m, double x) {
+        return wholeX && x == Math.rint(x) ? Long.toString(Math.round(x)) : m.number(x, wholeX ? 2 : 1);
+    }
+
+    private HtmlTable data(Messages m) {
+        List<String> headers = new ArrayList<>(List.of(xLabel));
+        series.forEach(s -> headers.add(s.label()));
+        for (Band b : bands) {
+            headers.add(b.label() + ": " + m.text("chart.lower"));
+            headers.add(b.label() + ": " + m.text("chart.upper"));
+        }
+        HtmlTable table = new HtmlTable(title, headers.toArray(String[]::new));
+        java.util.TreeSet<Double> xs = new java.util.TreeSet<>();
+        series.forEach(s -> xs.addAll(s.points().keySet()));
+        bands.forEach(b -> xs.addAll(b.range().keySet()));
+        for (double x : xs) {
+            List<HtmlTable.Cell> cells = new ArrayList<>(List.of(HtmlTable.Cell.text(xText(m, x))));
+            series.forEach(s -> cells.add(HtmlTable.Cell.number(m.number(s.points().get(x), 1))));
+            for (Band b : bands) {
+                double[] r = b.range().get(x);
+                cells.add(HtmlTable.Cell.number(r == null ? "–" : m.number(r[0], 1)));
+                cells.add(HtmlTable.Cell.number(r == null ? "–" : m.number(r[1], 1)));
+            }
+            table.row(cells.toArray(HtmlTable.Cell[]::new));
+        }
+        return table;
+    }
+
+    private String draw(Messages m) {
         double xlo = Double.POSITIVE_INFINITY;
         double xhi = Double.NEGATIVE_INFINITY;
         double ylo = Double.POSITIVE_INFINITY;
@@ -110,7 +154,7 @@ final class LineChart {
         }
         Scale x = Scale.of(xlo, xhi, LEFT, W - RIGHT, wholeX ? (int) Math.min(10, Math.max(1, xhi - xlo)) : 6);
         Scale y = Scale.of(ylo, yhi, H - BOTTOM, TOP, 5);
-        Svg svg = new Svg(W, H, title);
+        Svg svg = new Svg(W, H, title, description(m));
         for (double t : y.ticks()) {
             svg.line(LEFT, y.at(t), W - RIGHT, y.at(t), "stroke=\"#ddd\"");
             svg.text(LEFT - 6, y.at(t) + 4, m.number(t, y.decimals()), "end", "font-size=\"11\"");
@@ -164,7 +208,7 @@ final class LineChart {
             lx += 40 + 6.2 * s.label().length();
         }
         for (Band b : bands) {
-            svg.rect(lx, ly - 6, 26, 12, "fill=\"#ccc\"");
+            svg.rect(lx, ly - 6, 26, 12, "fill=\"#ccc\" stroke=\"#000\" stroke-width=\"1\"");
             svg.text(lx + 30, ly + 4, b.label(), "start", "font-size=\"11\"");
         }
         return svg.build();

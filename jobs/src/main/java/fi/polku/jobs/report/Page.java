@@ -12,8 +12,10 @@ final class Page {
         private final String id;
         private final String heading;
         private String intro;
-        private final List<Map<String, String>> charts = new ArrayList<>();
-        private final List<Map<String, Object>> tables = new ArrayList<>();
+        private final List<Chart> charts = new ArrayList<>();
+        private final List<String> chartCaptions = new ArrayList<>();
+        private final List<HtmlTable> tables = new ArrayList<>();
+        private final List<String> warningLangs = new ArrayList<>();
         private final List<String> paragraphs = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
         private String warningsSummary;
@@ -28,17 +30,26 @@ final class Page {
             return this;
         }
 
-        /** A chart with its visible caption. */
-        Section chart(String svg, String caption) {
-            charts.add(Map.of("svg", svg, "caption", caption));
+        /** A chart with its visible caption; its description and data table go under it. */
+        Section chart(Chart chart, String caption) {
+            charts.add(chart);
+            chartCaptions.add(caption);
             return this;
         }
 
         Section table(HtmlTable table) {
             if (!table.isEmpty()) {
-                tables.add(table.scope());
+                tables.add(table);
             }
             return this;
+        }
+
+        List<Chart> charts() {
+            return charts;
+        }
+
+        List<HtmlTable> tables() {
+            return tables;
         }
 
         Section paragraph(String text) {
@@ -48,6 +59,14 @@ final class Page {
 
         Section warning(String text) {
             warnings.add(text);
+            warningLangs.add("");
+            return this;
+        }
+
+        /** A warning in another language than the page's, marked with {@code lang} (WCAG 3.1.2). */
+        Section warning(String text, String lang) {
+            warnings.add(text);
+            warningLangs.add(lang);
             return this;
         }
 
@@ -61,15 +80,38 @@ final class Page {
             return this;
         }
 
-        Map<String, Object> scope() {
+        /** What the template reads; {@code chartFiles} are the chart's file names beside the page (no extension). */
+        Map<String, Object> scope(List<String> chartFiles, Messages m) {
+            List<Map<String, Object>> chartScopes = new ArrayList<>();
+            for (int i = 0; i < charts.size(); i++) {
+                Map<String, Object> c = new HashMap<>();
+                c.put("svg", charts.get(i).svg());
+                c.put("caption", chartCaptions.get(i));
+                c.put("description", charts.get(i).description());
+                c.put("data", charts.get(i).data().isEmpty() ? null : charts.get(i).data().scope());
+                c.put("dataLabel", m.text("chart.data"));
+                if (i < chartFiles.size()) {
+                    c.put("svgHref", chartFiles.get(i) + ".svg");
+                    c.put("pngHref", chartFiles.get(i) + ".png");
+                    c.put("filesLabel", m.text("files.chart"));
+                }
+                chartScopes.add(c);
+            }
+            List<Map<String, Object>> tableScopes = new ArrayList<>();
+            tables.forEach(t -> tableScopes.add(t.scope()));
             Map<String, Object> s = new HashMap<>();
             s.put("id", id);
             s.put("heading", heading);
             s.put("intro", intro);
-            s.put("charts", charts);
-            s.put("tables", tables);
+            s.put("charts", chartScopes);
+            s.put("tables", tableScopes);
             s.put("paragraphs", paragraphs);
-            s.put("warnings", warnings);
+            List<Map<String, String>> warningItems = new ArrayList<>();
+            for (int i = 0; i < warnings.size(); i++) {
+                String lang = warningLangs.get(i);
+                warningItems.add(Map.of("text", warnings.get(i), "foreignLang", lang.equals(m.lang()) ? "" : lang));
+            }
+            s.put("warnings", warningItems);
             s.put("hasWarnings", !warnings.isEmpty());
             s.put("warningsSummary", warningsSummary);
             return s;
@@ -77,11 +119,15 @@ final class Page {
     }
 
     private final Map<String, Object> scope = new HashMap<>();
-    private final List<Map<String, Object>> sections = new ArrayList<>();
+    private final Messages m;
+    private final List<Section> sections = new ArrayList<>();
+    private String workbook;
+    private String chartStem;
     private final List<Map<String, String>> nav = new ArrayList<>();
     private final List<String> footnotes = new ArrayList<>();
 
     Page(Messages m, String title, String project, String asOf, String generated, String banner) {
+        this.m = m;
         scope.put("lang", m.lang());
         scope.put("title", title);
         scope.put("project", project);
@@ -99,8 +145,46 @@ final class Page {
     }
 
     Page section(Section section) {
-        sections.add(section.scope());
+        sections.add(section);
         return this;
+    }
+
+    List<Section> sections() {
+        return sections;
+    }
+
+    List<String> footnotes() {
+        return footnotes;
+    }
+
+    String title() {
+        return (String) scope.get("title");
+    }
+
+    Messages messages() {
+        return m;
+    }
+
+    /**
+     * Links the page to its files beside it: the workbook of its tables and, for chart i (in page order),
+     * {@code <chartStem>-<i>.svg} and {@code .png}.
+     */
+    Page files(String workbook, String chartStem) {
+        this.workbook = workbook;
+        this.chartStem = chartStem;
+        return this;
+    }
+
+    /** The file names (without extension) of the page's charts, in page order. */
+    List<String> chartFiles() {
+        List<String> names = new ArrayList<>();
+        int n = 0;
+        for (Section s : sections) {
+            for (int i = 0; i < s.charts().size(); i++) {
+                names.add(chartStem + "-" + (++n));
+            }
+        }
+        return names;
     }
 
     Page footnote(String text) {
@@ -111,7 +195,19 @@ final class Page {
     Map<String, Object> scope() {
         Map<String, Object> s = new HashMap<>(scope);
         s.put("nav", nav);
-        s.put("sections", sections);
+        List<Map<String, Object>> sectionScopes = new ArrayList<>();
+        List<String> files = chartStem == null ? List.of() : chartFiles();
+        int from = 0;
+        for (Section section : sections) {
+            int to = from + section.charts().size();
+            sectionScopes.add(section.scope(files.isEmpty() ? List.of() : files.subList(from, to), m));
+            from = to;
+        }
+        s.put("sections", sectionScopes);
+        if (workbook != null) {
+            s.put("workbook", workbook);
+            s.put("workbookLabel", m.text("files.workbook"));
+        }
         s.put("footnotes", footnotes);
         return s;
     }

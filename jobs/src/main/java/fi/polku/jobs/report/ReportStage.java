@@ -22,7 +22,8 @@ import java.util.Map;
 
 /**
  * The report stage: the overview and one page per project region as self-contained HTML (inline CSS and SVG,
- * no script, no network), in the config's language, under {@code <output>/report/}.
+ * no script, no network), in the config's language, under {@code <output>/report/}; beside each page, for
+ * carrying figures into documents, its tables as one XLSX workbook and each chart as an SVG and a PNG file.
  */
 public final class ReportStage implements Stage {
     /** The folder of the pages inside the output. */
@@ -35,7 +36,7 @@ public final class ReportStage implements Stage {
 
     @Override
     public String description() {
-        return "HTML summaries: an overview and a page per region, Finnish or English, with charts and disclosure control.";
+        return "HTML summaries: an overview and a page per region, Finnish or English, with charts and disclosure control; charts as SVG/PNG and tables as XLSX beside them.";
     }
 
     @Override
@@ -69,7 +70,7 @@ public final class ReportStage implements Stage {
                 inputs, config.file().getFileName().toString(), config.sha256(), Versions.polku(), run.runId(),
                 config.change().method().name(), config.outcomes().seed());
         Mustache template = new DefaultMustacheFactory("fi/polku/jobs/report").compile("page.mustache");
-        Map<String, String> pages = new LinkedHashMap<>();
+        Map<String, Page> pages = new LinkedHashMap<>();
         VariationSection.Data variation = VariationSection.collect(run);
         List<Page> built = new ArrayList<>();
         built.add(OverviewPage.build(context, variation));
@@ -80,10 +81,15 @@ public final class ReportStage implements Stage {
         DisclosureSection section = new DisclosureSection(m, context.disclosure(), outcomes, audit);
         for (int i = 0; i < built.size(); i++) {
             built.get(i).section(section.build());
-            pages.put(i == 0 ? "index.html" : ReportContext.regionFile(regions.get(i - 1)), render(template, built.get(i)));
+            pages.put(i == 0 ? "index.html" : ReportContext.regionFile(regions.get(i - 1)), built.get(i));
         }
-        pages.forEach((file, html) -> run.writeText(FOLDER + "/" + file, html));
-        run.recordFolder(FOLDER, pages.size());
+        int files = 0;
+        int charts = 0;
+        for (Map.Entry<String, Page> e : pages.entrySet()) {
+            files += writePage(run, template, e.getKey(), e.getValue());
+            charts += e.getValue().chartFiles().size();
+        }
+        run.recordFolder(FOLDER, files);
         run.detail(String.format(java.util.Locale.ROOT, "%d pages in %s (%s)%s → %s/%s/index.html", pages.size(),
                 m.lang().equals("fi") ? "Finnish" : "English", m.lang(), synthetic ? ", SYNTHETIC banner" : "",
                 config.output(), FOLDER));
@@ -91,7 +97,30 @@ public final class ReportStage implements Stage {
         run.detail(String.format(java.util.Locale.ROOT, "disclosure control (k = %d): outcome cells hidden %,d primary, %,d with them,"
                         + " %,d secondary of %,d; LP audit of %,d hidden figures passed", config.outcomes().minCell(), hidden.get("primary"),
                 hidden.get("consequential"), hidden.get("secondary"), hidden.get("cells"), audit.intervals().size()));
+        run.detail(String.format(java.util.Locale.ROOT, "beside them: %d charts as SVG and PNG, %d workbooks (XLSX) of the tables",
+                charts, pages.size()));
         run.summarise(data.outcomes().size() + data.effects().size(), pages.size(), 0);
+    }
+
+    /**
+     * Writes a page and its files beside it ({@code <stem>.xlsx}, {@code <stem>-chart-<i>.svg} and {@code .png}),
+     * linked from the page; returns how many files it wrote.
+     */
+    private static int writePage(StageRun run, Mustache template, String file, Page page) {
+        String stem = file.substring(0, file.length() - ".html".length());
+        page.files(stem + ".xlsx", stem + "-chart");
+        run.writeText(FOLDER + "/" + file, render(template, page));
+        run.writeBytes(FOLDER + "/" + stem + ".xlsx", Workbook.of(page));
+        List<String> names = page.chartFiles();
+        int i = 0;
+        for (Page.Section section : page.sections()) {
+            for (Chart chart : section.charts()) {
+                String name = names.get(i++);
+                run.writeText(FOLDER + "/" + name + ".svg", ChartFiles.svg(chart));
+                run.writeBytes(FOLDER + "/" + name + ".png", ChartFiles.png(chart));
+            }
+        }
+        return 2 + 2 * names.size();
     }
 
     private static String render(Mustache template, Page page) {

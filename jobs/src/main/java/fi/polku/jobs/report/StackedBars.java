@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Horizontal 100 % bars, one per group, segments in five distinct greys (light to dark, with white gaps) and
- * the percentage written inside every segment wide enough to hold it, plus a legend; hidden (suppressed)
+ * the percentage written inside every segment wide enough to hold it, plus a legend; the three light greys are
+ * outlined in black (their edge, not their fill, gives the 3:1 contrast against white of WCAG 1.4.11); hidden (suppressed)
  * counts form one hatched segment so the bar still adds up without revealing them.
  */
 final class StackedBars {
@@ -42,9 +43,35 @@ final class StackedBars {
         return bars.isEmpty();
     }
 
-    String svg(Messages m) {
+    /** The bars with their description and their shares as a table (one row per bar). */
+    Chart svg(Messages m) {
+        List<String> all = new ArrayList<>(legend);
+        all.add(hiddenLabel);
+        List<String> labels = new ArrayList<>();
+        bars.forEach(b -> labels.add(b.label()));
+        String description = m.text("chart.desc.bars", String.join(", ", labels), String.join(", ", all));
+        List<String> headers = new ArrayList<>(List.of(m.text("chart.row")));
+        headers.addAll(all);
+        HtmlTable table = new HtmlTable(title, headers.toArray(String[]::new));
+        for (Bar b : bars) {
+            List<HtmlTable.Cell> cells = new ArrayList<>(List.of(HtmlTable.Cell.text(b.label())));
+            for (String label : all) {
+                Double share = null;
+                for (Segment s : b.segments()) {
+                    if (s.label().equals(label)) {
+                        share = s.share();
+                    }
+                }
+                cells.add(HtmlTable.Cell.number(share == null ? "–" : m.percent(share)));
+            }
+            table.row(cells.toArray(HtmlTable.Cell[]::new));
+        }
+        return new Chart(draw(m, description), description, table);
+    }
+
+    private String draw(Messages m, String description) {
         int height = 20 + ROW * bars.size() + 20 * ((legend.size() + 2) / 2) + 10;
-        Svg svg = new Svg(W, height, title);
+        Svg svg = new Svg(W, height, title, description);
         StringBuilder defs = new StringBuilder("<defs><pattern id=\"hidden\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\">"
                 + "<path d=\"M0 6 L6 0\" stroke=\"#000\" stroke-width=\"1\"/></pattern></defs>");
         double span = W - LABEL - 20;
@@ -57,7 +84,7 @@ final class StackedBars {
                 int index = legend.indexOf(s.label());
                 String fill = index < 0 ? HIDDEN : FILLS[index % FILLS.length];
                 double w = s.share() * span;
-                svg.rect(x, y + 4, w, ROW - 10, "fill=\"" + fill + "\" stroke=\"#fff\" stroke-width=\"1\"");
+                svg.rect(x, y + 4, w, ROW - 10, "fill=\"" + fill + "\" stroke=\"" + (index >= 2 ? "#000" : "#fff") + "\" stroke-width=\"1\"");
                 if (w > 34) {
                     boolean dark = index >= 0 && index < 2;
                     svg.text(x + w / 2, y + ROW / 2.0 + 2, m.percent(s.share()), "middle",
@@ -73,7 +100,7 @@ final class StackedBars {
             double lx = LABEL + (i % 2) * 230;
             double yy = ly + 20 * (i / 2);
             String fill = i < legend.size() ? FILLS[i % FILLS.length] : HIDDEN;
-            svg.rect(lx, yy - 9, 14, 12, "fill=\"" + fill + "\" stroke=\"#000\" stroke-width=\"0.5\"");
+            svg.rect(lx, yy - 9, 14, 12, "fill=\"" + fill + "\" stroke=\"#000\" stroke-width=\"1.5\"");
             svg.text(lx + 18, yy + 1, all.get(i), "start", "font-size=\"11\"");
         }
         String out = svg.build();

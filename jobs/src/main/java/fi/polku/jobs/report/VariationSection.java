@@ -71,7 +71,7 @@ final class VariationSection {
                 .filter(r -> region.equals(s(r, "parent_region")) && ((Number) r.getAs("year")).intValue() == year).toList();
         String title = m.text("variation.municipal.title", m.textOr("indicator." + INDICATOR, INDICATOR), c.regionName(region),
                 Integer.toString(year));
-        section.chart(funnel(m, title, latest, limits), title + ". " + m.text("variation.funnel.caption", s(latest.get(0), "method")));
+        section.chart(funnel(c, title, latest, limits), title + ". " + m.text("variation.funnel.caption", s(latest.get(0), "method")));
         long outside = latest.stream().filter(r -> Boolean.TRUE.equals(r.getAs("outside_95"))).count();
         return section.paragraph(m.text("variation.municipal.outside", Long.toString(outside), Integer.toString(latest.size())));
     }
@@ -86,7 +86,7 @@ final class VariationSection {
         List<Row> points = data.points().stream().filter(r -> ((Number) r.getAs("year")).intValue() == year).toList();
         List<Row> limits = data.limits().stream().filter(r -> ((Number) r.getAs("year")).intValue() == year).toList();
         String title = m.text("variation.funnel.title", m.textOr("indicator." + INDICATOR, INDICATOR), Integer.toString(year));
-        section.chart(funnel(m, title, points, limits), title + ". " + m.text("variation.funnel.caption", s(points.get(0), "method")));
+        section.chart(funnel(c, title, points, limits), title + ". " + m.text("variation.funnel.caption", s(points.get(0), "method")));
         HtmlTable outside = new HtmlTable(m.text("variation.outliers"), m.text("col.region"), m.text("variation.col.rate"),
                 m.text("variation.col.limits"), m.text("variation.col.band"));
         for (Row r : points) {
@@ -127,7 +127,22 @@ final class VariationSection {
     }
 
     /** Rates against population with the limits in use (95 % dashed, 99.8 % dotted) and the reference rate. */
-    private static String funnel(Messages m, String title, List<Row> points, List<Row> limits) {
+    /** The funnel plot with its description and its areas as a table (rate, population, 95 % limits, band). */
+    private static Chart funnel(ReportContext c, String title, List<Row> points, List<Row> limits) {
+        Messages m = c.m();
+        String description = m.text("chart.desc.funnel", m.text("chart.rate"), m.text("variation.funnel.x"));
+        HtmlTable table = new HtmlTable(title, m.text("col.region"), m.text("variation.funnel.x"), m.text("variation.col.rate"),
+                m.text("variation.col.limits"), m.text("variation.col.band"));
+        for (Row r : points) {
+            table.row(HtmlTable.Cell.text(c.regionName(s(r, "region"))), HtmlTable.Cell.number(m.number((double) l(r, "population"), 0)),
+                    HtmlTable.Cell.number(m.number(d(r, "rate_per_1000"), 1)),
+                    HtmlTable.Cell.text(m.number(d(r, "lower95"), 1) + "–" + m.number(d(r, "upper95"), 1)),
+                    HtmlTable.Cell.text(m.text("variation.band." + s(r, "band"))));
+        }
+        return new Chart(draw(m, title, description, points, limits), description, table);
+    }
+
+    private static String draw(Messages m, String title, String description, List<Row> points, List<Row> limits) {
         double xhi = limits.stream().mapToDouble(r -> d(r, "population")).max().orElse(1);
         double ylo = 0;
         double yhi = 0;
@@ -139,7 +154,7 @@ final class VariationSection {
         }
         Scale x = Scale.of(0, xhi, LEFT, W - RIGHT, 6);
         Scale y = Scale.of(ylo, yhi, H - BOTTOM, TOP, 5);
-        Svg svg = new Svg(W, H, title);
+        Svg svg = new Svg(W, H, title, description);
         for (double t : y.ticks()) {
             svg.line(LEFT, y.at(t), W - RIGHT, y.at(t), "stroke=\"#ddd\"");
             svg.text(LEFT - 6, y.at(t) + 4, m.number(t, y.decimals()), "end", "font-size=\"11\"");

@@ -60,8 +60,8 @@ class ReportTest {
         for (String page : PAGES) {
             assertTrue(finnish.get(page).startsWith("<!DOCTYPE html>\n<html lang=\"fi\">"), page);
             assertTrue(english.get(page).startsWith("<!DOCTYPE html>\n<html lang=\"en\">"), page);
-            assertTrue(finnish.get(page).contains("<p class=\"banner\" role=\"alert\">SYNTEETTINEN AINEISTO"), page);
-            assertTrue(english.get(page).contains("<p class=\"banner\" role=\"alert\">SYNTHETIC DATA"), page);
+            assertTrue(finnish.get(page).contains("<p class=\"banner\">SYNTEETTINEN AINEISTO"), page);
+            assertTrue(english.get(page).contains("<p class=\"banner\">SYNTHETIC DATA"), page);
         }
         assertTrue(finnish.get("index.html").contains("Tulosyhteenveto") && english.get("index.html").contains("Outcome summary"));
         // The engine's warnings read Finnish on Finnish pages (numbers with a decimal comma), English on English ones.
@@ -74,6 +74,35 @@ class ReportTest {
         // Decimal comma in Finnish, point in English, in the headline table's intake means.
         assertTrue(Pattern.compile("<td class=\"num\" >\\d{2},\\d</td>").matcher(finnish.get("index.html")).find());
         assertTrue(Pattern.compile("<td class=\"num\" >\\d{2}\\.\\d</td>").matcher(english.get("index.html")).find());
+    }
+
+    @Test
+    void everyChartAndEveryPagesTablesAreFilesBesideThePageLinkedFromItAndCounted() throws IOException {
+        Path report = dir.resolve("out").resolve("report");
+        long files = 0;
+        for (String page : PAGES) {
+            String html = english.get(page);
+            String stem = page.substring(0, page.length() - ".html".length());
+            assertTrue(html.contains("<a href=\"" + stem + ".xlsx\">"), page);
+            assertTrue(Files.size(report.resolve(stem + ".xlsx")) > 0, page);
+            int charts = html.split("<svg ", -1).length - 1;
+            assertTrue(charts > 0, page);
+            for (int i = 1; i <= charts; i++) {
+                assertTrue(html.contains("<a href=\"" + stem + "-chart-" + i + ".svg\">SVG</a> · <a href=\"" + stem + "-chart-" + i + ".png\">PNG</a>"),
+                        page + " chart " + i);
+                assertTrue(Files.readString(report.resolve(stem + "-chart-" + i + ".svg"), StandardCharsets.UTF_8).startsWith("<?xml"));
+                byte[] png = Files.readAllBytes(report.resolve(stem + "-chart-" + i + ".png"));
+                assertEquals("PNG", new String(png, 1, 3, StandardCharsets.US_ASCII), page + " chart " + i);
+            }
+            assertFalse(Files.exists(report.resolve(stem + "-chart-" + (charts + 1) + ".svg")), page + ": a file for every chart, no more");
+            files += 2 + 2L * charts;
+        }
+        try (Stream<Path> all = Files.list(report)) {
+            assertEquals(files, all.count(), "the folder holds the pages and their files only");
+        }
+        // The manifest counts them all (stage-alone runs keep the folder whole).
+        assertTrue(Files.readString(dir.resolve("out").resolve("manifest.json"), StandardCharsets.UTF_8)
+                .contains("\"report\" : " + files), "manifest counts " + files);
     }
 
     @Test
@@ -134,7 +163,7 @@ class ReportTest {
         assertEquals(0, run.exit(), run.toString());
         int hiddenSeen = 0;
         try (Stream<Path> pages = Files.list(dir.resolve("k-out").resolve("report"))) {
-            for (Path page : pages.toList()) {
+            for (Path page : pages.filter(f -> f.toString().endsWith(".html")).toList()) {
                 String html = Files.readString(page, StandardCharsets.UTF_8);
                 Matcher counts = Pattern.compile("data-count=\"(\\d+|hidden)\"").matcher(html);
                 while (counts.find()) {
