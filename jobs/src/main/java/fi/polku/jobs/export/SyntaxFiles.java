@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 /**
  * Ready-to-run syntax generated from the codebook: {@code lue_aineisto.sps} (SPSS: GET DATA from the csv-fi
  * files with semicolon and decimal comma, VARIABLE LABELS, VALUE LABELS in the codebook's order, MISSING VALUES
- * for blank codes, VARIABLE LEVEL) and {@code lue_aineisto.R} (base R: reads the plain CSVs into a list of
+ * for blank codes, VARIABLE LEVEL, then SAVE OUTFILE {@code <table>.sav}; written to run in both IBM SPSS and
+ * GNU PSPP) and {@code lue_aineisto.R} (base R: reads the plain CSVs into a list of
  * data frames with every coded column a factor, ordered where the codebook says so, labelled in Finnish or, with
  * {@code polku_kieli <- "en"}, English, and each column's label in {@code attr(x, "label")}). Integers that
  * can exceed 15 digits ({@code boot_seed}) are read as text; booleans as logical (R) or as the strings true/false
@@ -25,14 +26,16 @@ final class SyntaxFiles {
     static String spss(List<ExportFiles.Written> tables, Codebook codebook) {
         StringBuilder b = new StringBuilder();
         b.append("* Polku: opinnäytetyöaineiston luku SPSS:ään (generoitu koodikirjasta; ks. KOODIKIRJA.md).\n")
-                .append("* Aseta polku-kahvaan kansio, jossa tämä tiedosto ja csv-fi/ ovat.\n")
-                .append("* Generated from the codebook. Not run in SPSS by Polku's tests: they parse it and check it against the codebook.\n")
-                .append("FILE HANDLE polku /NAME='.'.\n")
-                .append("SET DECIMAL=COMMA.\nSET UNICODE=ON.\n\n");
+                .append("* Vaihda CD-komentoon kansio, jossa tämä tiedosto ja csv-fi/ ovat. Jokainen taulu tallentuu sinne\n")
+                .append("* SPSS-tiedostoksi (taulu.sav) muuttujien ja arvojen nimikkeineen.\n")
+                .append("* Generated from the codebook. Polku's tests run it in GNU PSPP and check it against the codebook;\n")
+                .append("* it has not been run in IBM SPSS Statistics.\n")
+                .append("CD '.'.\n")
+                .append("SET DECIMAL=COMMA.\n\n");
         for (ExportFiles.Written w : tables) {
             String table = w.table().name();
             b.append("* Taulu ").append(table).append(".\n");
-            b.append("GET DATA\n  /TYPE=TXT\n  /FILE='polku/csv-fi/").append(table).append(".csv'\n  /ENCODING='UTF8'\n")
+            b.append("GET DATA\n  /TYPE=TXT\n  /FILE='csv-fi/").append(table).append(".csv'\n  /ENCODING='UTF8'\n")
                     .append("  /ARRANGEMENT=DELIMITED\n  /DELCASE=LINE\n  /FIRSTCASE=2\n  /DELIMITERS=\";\"\n  /QUALIFIER='\"'\n")
                     .append("  /VARIABLES=\n");
             for (Column c : w.table().columns()) {
@@ -65,7 +68,7 @@ final class SyntaxFiles {
             b.append(nominal.isEmpty() ? "" : "VARIABLE LEVEL " + nominal + " (NOMINAL).\n")
                     .append(ordinal.isEmpty() ? "" : "VARIABLE LEVEL " + ordinal + " (ORDINAL).\n")
                     .append(scale.isEmpty() ? "" : "VARIABLE LEVEL " + scale + " (SCALE).\n");
-            b.append("EXECUTE.\n\n");
+            b.append("SAVE OUTFILE='").append(table).append(".sav'.\n\n");
         }
         return b.toString();
     }
