@@ -28,10 +28,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged jar on a real Spark standalone cluster (a master and a worker started here on 127.0.0.1 from the
- * Spark jars Polku already ships in {@code target/lib}), against the same jar on embedded {@code local[*]}: every
- * table equal, row by row, and the report pages equal once run time and run id are normalised. Runs after
- * {@code package} (Failsafe), because a cluster needs the jar.
+ * The packaged jar on a real Spark standalone cluster (a master and two one-core workers started here on
+ * 127.0.0.1 from the Spark jars Polku already ships in {@code target/lib}), against the same jar on embedded
+ * {@code local[*]}: every table equal, row by row, and the report pages equal once run time and run id are
+ * normalised. The sessions file is cut into byte ranges ({@code ingest.split_bytes}), and Spark's event log
+ * shows that file's tasks on both executors: one export uses the whole cluster. Runs after {@code package}
+ * (Failsafe), because a cluster needs the jar.
  */
 class StandaloneClusterIT {
     private static final Path TARGET = Path.of("target").toAbsolutePath();
@@ -57,8 +59,11 @@ class StandaloneClusterIT {
         daemons.add(daemon(home, "master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port",
                 Integer.toString(port), "--webui-port", Integer.toString(freePort())));
         await(port, 90);
-        daemons.add(daemon(home, "worker", "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "2",
-                "--memory", "3g", "--webui-port", Integer.toString(freePort()), "--work-dir", dir.resolve("work").toString(), master));
+        for (String worker : List.of("worker1", "worker2")) {
+            daemons.add(daemon(home, worker, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "1",
+                    "--memory", "1500m", "--webui-port", Integer.toString(freePort()), "--work-dir", dir.resolve(worker).toString(),
+                    master));
+        }
     }
 
     @AfterAll
@@ -71,11 +76,17 @@ class StandaloneClusterIT {
 
     @Test
     void theClusterRunEqualsTheLocalRun() throws Exception {
+        Path events = Files.createDirectories(dir.resolve("events"));
         Path local = polku(dir.resolve("local"), List.of());
         Path cluster = polku(dir.resolve("cluster"), List.of("-Dspark.master=" + master, "-Dspark.driver.host=127.0.0.1",
-                "-Dspark.driver.bindAddress=127.0.0.1", "-Dspark.executor.memory=1g", "-Dspark.cores.max=2"));
+                "-Dspark.driver.bindAddress=127.0.0.1", "-Dspark.executor.memory=1g", "-Dspark.executor.cores=1",
+                "-Dspark.cores.max=2", "-Dspark.eventLog.enabled=true", "-Dspark.eventLog.compress=false",
+                "-Dspark.eventLog.dir=" + events.toUri()));
         String log = Files.readString(cluster.getParent().resolve("polku.log"), StandardCharsets.UTF_8);
-        assertTrue(Files.list(dir.resolve("work")).findAny().isPresent(), "the worker ran an application:\n" + log);
+        for (String worker : List.of("worker1", "worker2")) {
+            assertTrue(Files.list(dir.resolve(worker)).findAny().isPresent(), worker + " ran an executor:\n" + log);
+        }
+        assertEquals(2, executorsOfTheSessionsFile(events).size(), "the sessions file's screen tasks ran on both executors");
         List<TableSchema> tables = new ArrayList<>(Tables.all());
         for (TableSchema table : tables) {
             String order = table.columns().stream().map(c -> "\"" + c.name() + "\"").collect(Collectors.joining(", "));
@@ -93,9 +104,48 @@ class StandaloneClusterIT {
         }
     }
 
+    /**
+     * The executors that ran the identity screen's tasks of the sessions file, from Spark's event log: the screen
+     * is one task per byte range, files in input order, and fit_sessions comes first with {@link #RANGES} ranges.
+     */
+    private static java.util.Set<String> executorsOfTheSessionsFile(Path events) throws IOException {
+        Path file;
+        try (Stream<Path> logs = Files.list(events)) {
+            file = logs.findFirst().orElseThrow(() -> new AssertionError("no event log in " + events));
+        }
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.Set<Integer> screenStages = new java.util.HashSet<>();
+        java.util.Set<String> executors = new java.util.TreeSet<>();
+        List<com.fasterxml.jackson.databind.JsonNode> taskEnds = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            com.fasterxml.jackson.databind.JsonNode e = json.readTree(line);
+            String event = e.path("Event").asText();
+            if (event.equals("SparkListenerStageSubmitted")
+                    && e.path("Stage Info").path("Stage Name").asText().startsWith("collect at IngestJob.java")) {
+                screenStages.add(e.path("Stage Info").path("Stage ID").asInt());
+            } else if (event.equals("SparkListenerTaskEnd")) {
+                taskEnds.add(e);
+            }
+        }
+        assertEquals(1, screenStages.size(), "one identity-screen stage");
+        int tasks = 0;
+        for (com.fasterxml.jackson.databind.JsonNode e : taskEnds) {
+            if (screenStages.contains(e.path("Stage ID").asInt()) && e.path("Task Info").path("Index").asInt() < RANGES) {
+                executors.add(e.path("Task Info").path("Executor ID").asText());
+                tasks++;
+            }
+        }
+        assertTrue(tasks >= RANGES, "every range of the sessions file was a task: " + tasks);
+        return executors;
+    }
+
+    /** The demo's sessions file (1.1 MB) in 128 KiB ranges: 9 tasks. */
+    private static final int RANGES = 9;
+    private static final String SPLIT = "ingest: {split_bytes: 131072}\n";
+
     /** Runs the packaged jar on the demo into folder/out, as a user would; returns the output. */
     private static Path polku(Path folder, List<String> sparkFlags) throws Exception {
-        Path file = Workspace.demoConfig(folder, "polku.yaml", "");
+        Path file = Workspace.demoConfig(folder, "polku.yaml", SPLIT);
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx2g"));
         command.addAll(sparkFlags);
         command.addAll(List.of("-jar", TARGET.resolve("polku.jar").toString(), "run", "--config", file.toString()));
