@@ -13,13 +13,19 @@ import java.util.Set;
  * from the codebook's {@code unit} set; an English unit with no Finnish one stops the export.
  */
 final class Koodikirja {
+    /** Why the change categories are labelled as they are. */
+    static final String CATEGORIES = "Muutosluokat (change_category) ovat järjestyksessä parhaasta huonoimpaan. Niiden"
+            + " selitteissä on aina sana luotettavasti parantunut tai heikentynyt, koska pelkkä \"toipunut\" luetaan arkikielessä"
+            + " helposti heikommaksi kuin \"parantunut\": recovered = luotettavasti parantunut ja toipunut kliiniseltä alueelta"
+            + " (paras), improved = luotettavasti parantunut, ei toipunut.";
+
     private Koodikirja() {
     }
 
     /** The codebook as Markdown. */
     static String markdown(DataPackage.About about, List<ExportFiles.Written> tables, Codebook codebook, DataDictionary dictionary) {
         StringBuilder b = new StringBuilder();
-        b.append("# Koodikirja: ").append(about.title()).append("\n\n");
+        b.append("# Koodikirja: ").append(about.project()).append("\n\n");
         if (about.synthetic()) {
             b.append("**SYNTEETTINEN AINEISTO: ei oikeita asiakkaita.**\n\n");
         }
@@ -37,13 +43,13 @@ final class Koodikirja {
                 b.append("| `").append(c.name()).append("` | ").append(cell(e.labelFi())).append(" | ").append(type(c)).append(" | ")
                         .append(cell(unit(codebook, dictionary, w.table().name(), c))).append(" | ").append(cell(e.meaningFi()))
                         .append(c.nullable() ? " (voi olla tyhjä)" : "").append(" | ")
-                        .append(set == null ? "" : "[" + set.name() + "](#koodit-" + set.name().replace('_', '-') + ")").append(" |\n");
+                        .append(set == null ? "" : "[" + set.name() + "](#koodit-" + set.name() + ")").append(" |\n");
             }
             b.append("\n");
         }
         b.append("## Koodit\n\nKoodit ovat aineistossa englanninkielisinä lyhenteinä; alla niiden suomenkieliset ja englanninkieliset"
                 + " selitteet. Järjestys on sama kuin R- ja SPSS-tiedostoissa; *järjestetty* tarkoittaa, että järjestys on"
-                + " arvojärjestys (R:ssä ordered factor, SPSS:ssä ordinaalinen).\n\n");
+                + " arvojärjestys (R:ssä ordered factor, SPSS:ssä ordinaalinen). " + CATEGORIES + "\n\n");
         for (Codebook.CodeSet set : used) {
             b.append("### Koodit ").append(set.name()).append("\n\n").append(set.ordered() ? "Järjestetty.\n\n" : "");
             b.append("| koodi | suomeksi | englanniksi |\n|---|---|---|\n");
@@ -58,11 +64,11 @@ final class Koodikirja {
     /** The same codebook as one self-contained HTML page. */
     static String html(DataPackage.About about, List<ExportFiles.Written> tables, Codebook codebook, DataDictionary dictionary) {
         StringBuilder b = new StringBuilder();
-        b.append("<!DOCTYPE html>\n<html lang=\"fi\">\n<head>\n<meta charset=\"utf-8\">\n<title>Koodikirja: ").append(esc(about.title()))
+        b.append("<!DOCTYPE html>\n<html lang=\"fi\">\n<head>\n<meta charset=\"utf-8\">\n<title>Koodikirja: ").append(esc(about.project()))
                 .append("</title>\n<style>body{font-family:sans-serif;max-width:70em;margin:2em auto;line-height:1.4}"
                         + "table{border-collapse:collapse;margin-bottom:2em}td,th{border:1px solid #bbb;padding:.25em .5em;"
                         + "vertical-align:top;text-align:left}code{font-size:.95em}</style>\n</head>\n<body>\n");
-        b.append("<h1>Koodikirja: ").append(esc(about.title())).append("</h1>\n");
+        b.append("<h1>Koodikirja: ").append(esc(about.project())).append("</h1>\n");
         if (about.synthetic()) {
             b.append("<p><strong>SYNTEETTINEN AINEISTO: ei oikeita asiakkaita.</strong></p>\n");
         }
@@ -84,7 +90,7 @@ final class Koodikirja {
             }
             b.append("</table>\n");
         }
-        b.append("<h2>Koodit</h2>\n");
+        b.append("<h2>Koodit</h2>\n<p>").append(esc(CATEGORIES)).append("</p>\n");
         for (Codebook.CodeSet set : used) {
             b.append("<h3 id=\"koodit-").append(set.name()).append("\">Koodit ").append(set.name()).append("</h3>\n")
                     .append(set.ordered() ? "<p>Järjestetty.</p>\n" : "")
