@@ -45,6 +45,9 @@ public final class ExportTables {
     public static final TableSchema REGION_EFFECTS = Tables.REGION_EFFECTS;
     /** The project regions' pooled effects (no counts of people: k counts regions). */
     public static final TableSchema POOLED_EFFECTS = OutcomeTables.POOLED_EFFECTS;
+    /** Project indicators (reach, coverage, skipped measures, dropout) with small counts blanked. */
+    public static final TableSchema PROJECT_INDICATORS = aggregate(OutcomeTables.PROJECT_INDICATORS, Set.of("families_reached",
+            "episodes_reached", "measured_episodes", "meetings", "skipped_meetings", "ended_episodes", "dropouts"));
     /** The regions named in the export, with their names. */
     public static final TableSchema REGIONS = new TableSchema("regions", List.of(
             required("region", STRING),
@@ -61,11 +64,13 @@ public final class ExportTables {
             "domain_change", List.of("rci_status"),
             "region_outcomes", List.of("status", "shares_status", "contrast_status"),
             "region_rates", List.of("rate_status"),
-            "pooled_effects", List.of("status"));
+            "pooled_effects", List.of("status"),
+            "project_indicators", List.of("status"));
 
     /** Every table of the export as published, in the order the datapackage lists them. */
     public static List<TableSchema> all() {
-        return List.of(SESSIONS, TRAJECTORIES, DOMAIN_CHANGE, REGION_OUTCOMES, REGION_RATES, REGION_EFFECTS, POOLED_EFFECTS, REGIONS)
+        return List.of(SESSIONS, TRAJECTORIES, DOMAIN_CHANGE, REGION_OUTCOMES, REGION_RATES, REGION_EFFECTS, POOLED_EFFECTS, PROJECT_INDICATORS,
+                        REGIONS)
                 .stream().map(ExportTables::published).toList();
     }
 

@@ -95,6 +95,11 @@ public final class ExportStage implements Stage {
         written.add(files.publish(ExportTables.REGION_EFFECTS, run.read(Tables.REGION_EFFECTS).orderBy("region", "indicator", "age_group", "method")));
         written.add(files.publish(ExportTables.POOLED_EFFECTS, run.read(OutcomeTables.POOLED_EFFECTS)
                 .orderBy("instrument", "respondent", "arm", "measure", "method")));
+        List<Row> indicators = IndicatorTable.indicators(run.read(OutcomeTables.PROJECT_INDICATORS).orderBy("region", "period")
+                .collectAsList(), settings.k());
+        disclosure.blanked("project_indicators", RegionTables.blanked(indicators, ExportTables.PROJECT_INDICATORS));
+        written.add(files.publish(ExportTables.PROJECT_INDICATORS, spark.createDataFrame(indicators,
+                SparkSchemas.of(ExportTables.PROJECT_INDICATORS))));
         written.add(files.publish(ExportTables.REGIONS, regions(spark, keys, outcomes, rates)));
 
         DataDictionary dictionary = DataDictionary.bundled();

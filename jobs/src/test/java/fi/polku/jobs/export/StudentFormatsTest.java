@@ -252,6 +252,25 @@ class StudentFormatsTest {
         assertTrue(Files.readString(export.resolve("KOODIKIRJA.html"), StandardCharsets.UTF_8).contains("luotettavasti parantunut ja toipunut"));
     }
 
+    @Test
+    void projectIndicatorsAreExportedUnderTheKRule() throws IOException {
+        List<CSVRecord> rows = csv("csv", "project_indicators");
+        assertFalse(rows.isEmpty());
+        int blanked = 0;
+        for (CSVRecord r : rows) {
+            for (String count : List.of("families_reached", "episodes_reached", "measured_episodes", "meetings", "skipped_meetings",
+                    "ended_episodes", "dropouts")) {
+                String v = r.get(count);
+                assertTrue(v.isEmpty() || Long.parseLong(v) == 0 || Long.parseLong(v) >= 30, count + " = " + v + " is under k = 30");
+            }
+            if (r.get("skipped_meetings").isEmpty() && !r.get("meetings").isEmpty()) {
+                assertTrue(r.get("skipped_share").isEmpty(), "a blanked count takes its share with it");
+            }
+            blanked += r.get("disclosure").equals("none") ? 0 : 1;
+        }
+        assertTrue(blanked > 0, "k = 30 blanks some of the demo's indicator counts");
+    }
+
     static boolean onPath(String program) {
         for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             if (Files.isExecutable(Path.of(d, program))) {
