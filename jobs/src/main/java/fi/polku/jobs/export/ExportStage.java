@@ -36,8 +36,11 @@ import org.apache.spark.sql.SparkSession;
  * {@code polku export}: the student dataset from the current outputs, under {@code export/} in a new output
  * version. Sessions, trajectories and 3X10D domain change become k-anonymous in (region, child's age band)
  * ({@link KAnonymity}) with coarsened dates and new keys; region outcomes and rates get the k rule on every
- * count; every table is written as Parquet, CSV and Finnish-Excel CSV, with {@code datapackage.json},
- * {@code disclosure.json}, READMEs in English and Finnish and the data dictionary. Not part of
+ * count (project indicators too, {@link IndicatorTable}); status columns become codebook codes
+ * ({@link StatusColumns}); every table is written as Parquet, CSV and Finnish-Excel CSV, with
+ * {@code datapackage.json}, {@code disclosure.json}, READMEs in English and Finnish, the data dictionary, the
+ * Finnish codebook ({@link Koodikirja}) and R and SPSS syntax ({@link SyntaxFiles}), all labelled from one
+ * {@link Codebook}. Not part of
  * {@code polku run}: releasing data is a decision, taken with this command.
  */
 public final class ExportStage implements Stage {

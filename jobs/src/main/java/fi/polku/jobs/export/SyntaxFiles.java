@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
 /**
  * Ready-to-run syntax generated from the codebook: {@code lue_aineisto.sps} (SPSS: GET DATA from the csv-fi
  * files with semicolon and decimal comma, VARIABLE LABELS, VALUE LABELS in the codebook's order, MISSING VALUES
- * for blank codes, VARIABLE LEVEL, then SAVE OUTFILE {@code <table>.sav}; written to run in both IBM SPSS and
- * GNU PSPP) and {@code lue_aineisto.R} (base R: reads the plain CSVs into a list of
+ * for blank codes, VARIABLE LEVEL, for each ordered text code a numeric ordinal {@code <column>_jarjestys} (1, 2, …
+ * in the codebook's order, same labels), then SAVE OUTFILE {@code <table>.sav}; written to run in both IBM SPSS
+ * and GNU PSPP) and {@code lue_aineisto.R} (base R: reads the plain CSVs into a list of
  * data frames with every coded column a factor, ordered where the codebook says so, labelled in Finnish or, with
  * {@code polku_kieli <- "en"}, English, and each column's label in {@code attr(x, "label")}). Integers that
  * can exceed 15 digits ({@code boot_seed}) are read as text; booleans as logical (R) or as the strings true/false
@@ -60,6 +61,9 @@ final class SyntaxFiles {
                 b.append(".\n");
                 if (c.nullable() && !numeric) {
                     b.append("MISSING VALUES ").append(c.name()).append(" ('').\n");
+                }
+                if (set.ordered() && !numeric) {
+                    ordinal(b, c, set, label(codebook, table, c));
                 }
             }
             String nominal = names(w, codebook, "NOMINAL");
@@ -120,11 +124,32 @@ final class SyntaxFiles {
         return b.toString();
     }
 
-    /** The measurement level of a column: ORDINAL for an ordered code set, NOMINAL for text and other codes, else SCALE. */
+    /** The suffix of the numeric companion of an ordered text code: SPSS sorts text alphabetically, not in the codebook's order. */
+    static final String ORDER_SUFFIX = "_jarjestys";
+
+    /** {@code <column>_jarjestys}: the codes of an ordered set as 1, 2, … in the codebook's order, with the same labels, ordinal. */
+    private static void ordinal(StringBuilder b, Column c, Codebook.CodeSet set, String label) {
+        String name = c.name() + ORDER_SUFFIX;
+        b.append("RECODE ").append(c.name());
+        for (int i = 0; i < set.values().size(); i++) {
+            b.append(" (").append(quote(set.values().get(i).code())).append('=').append(i + 1).append(')');
+        }
+        b.append(" INTO ").append(name).append(".\nFORMATS ").append(name).append(" (F2.0).\nVARIABLE LABELS ").append(name).append(' ')
+                .append(quote(label + " (järjestysnumero)")).append(".\nVALUE LABELS ").append(name);
+        for (int i = 0; i < set.values().size(); i++) {
+            b.append("\n  ").append(i + 1).append(' ').append(quote(set.values().get(i).labelFi()));
+        }
+        b.append(".\nVARIABLE LEVEL ").append(name).append(" (ORDINAL).\n");
+    }
+
+    /**
+     * The measurement level of a column: ORDINAL for an ordered numeric code, NOMINAL for text (an ordered text code
+     * gets its ordinal numeric companion, {@link #ORDER_SUFFIX}) and other codes, else SCALE.
+     */
     static String level(Codebook codebook, String table, Column c) {
         Codebook.CodeSet set = set(codebook, table, c);
         if (set != null) {
-            return set.ordered() ? "ORDINAL" : "NOMINAL";
+            return set.ordered() && c.type() != ColumnType.STRING ? "ORDINAL" : "NOMINAL";
         }
         return ExcelText.textColumn(c.type(), c.name()) || c.type() == ColumnType.BOOLEAN ? "NOMINAL" : "SCALE";
     }

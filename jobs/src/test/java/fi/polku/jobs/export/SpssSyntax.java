@@ -8,12 +8,12 @@ import java.util.Map;
 /**
  * A small parser of the SPSS syntax Polku generates (for tests): commands end with a '.' at the end of a line
  * outside quotes; '*' lines are comments; quoted strings use '' or "" for a quote. It understands GET DATA
- * (/FILE, /VARIABLES), DATASET NAME, VARIABLE LABELS, VALUE LABELS and VARIABLE LEVEL, and fails on anything
+ * (/FILE, /VARIABLES), DATASET NAME, VARIABLE LABELS, VALUE LABELS, VARIABLE LEVEL and RECODE … INTO, and fails on anything
  * else so that the syntax stays within what it checks.
  */
 final class SpssSyntax {
     record Table(String file, Map<String, String> formats, Map<String, String> variableLabels, Map<String, List<String[]>> valueLabels,
-                 Map<String, String> levels) {
+                 Map<String, String> levels, Map<String, Map<String, String>> recodes) {
     }
 
     private final Map<String, Table> tables = new LinkedHashMap<>();
@@ -39,7 +39,8 @@ final class SpssSyntax {
                         }
                     }
                 }
-                current = new Table(file, formats, new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+                current = new Table(file, formats, new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
+                        new LinkedHashMap<>());
             } else if (head.equals("DATASET NAME")) {
                 s.tables.put(cmd.get(2), current);
             } else if (head.equals("VARIABLE LABELS")) {
@@ -57,7 +58,20 @@ final class SpssSyntax {
                 for (String v : cmd.subList(2, cmd.size() - 1)) {
                     current.levels().put(v, level);
                 }
-            } else if (!List.of("CD", "SET", "MISSING", "SAVE").contains(cmd.get(0).toUpperCase(java.util.Locale.ROOT))) {
+            } else if (head.startsWith("RECODE ")) {
+                Map<String, String> map = new LinkedHashMap<>();
+                int into = cmd.indexOf("INTO");
+                String code = null;
+                for (int i = 2; i < into; i++) {
+                    String t = cmd.get(i);
+                    if (t.startsWith("'")) {
+                        code = unquote(t);
+                    } else if (t.matches("\\d+\\)")) {
+                        map.put(code, t.substring(0, t.length() - 1));
+                    }
+                }
+                current.recodes().put(cmd.get(into + 1), map);
+            } else if (!List.of("CD", "SET", "MISSING", "SAVE", "FORMATS").contains(cmd.get(0).toUpperCase(java.util.Locale.ROOT))) {
                 throw new IllegalArgumentException("unexpected command: " + cmd);
             }
         }

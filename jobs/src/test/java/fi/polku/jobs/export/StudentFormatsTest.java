@@ -144,7 +144,24 @@ class StudentFormatsTest {
                     assertEquals(expected.stream().map(a -> a[0] + "=" + a[1]).toList(), got.stream().map(a -> a[0] + "=" + a[1]).toList(),
                             "VALUE LABELS " + table.name() + "." + c.name());
                     boolean ordered = BOOK.codes(table.name(), c.name()).orElseThrow().ordered();
-                    assertEquals(ordered ? "ORDINAL" : "NOMINAL", t.levels().get(c.name()), "level " + table.name() + "." + c.name());
+                    boolean text = c.type() == ColumnType.STRING;
+                    assertEquals(ordered && !text ? "ORDINAL" : "NOMINAL", t.levels().get(c.name()), "level " + table.name() + "." + c.name());
+                    if (ordered && text) {
+                        // SPSS sorts text alphabetically: the order lives in a numeric companion, 1, 2, ... in the codebook's order.
+                        String companion = c.name() + SyntaxFiles.ORDER_SUFFIX;
+                        List<String> order = new ArrayList<>();
+                        for (int i = 0; i < values.size(); i++) {
+                            order.add(values.get(i).code() + "=" + (i + 1));
+                        }
+                        assertEquals(order, t.recodes().get(companion).entrySet().stream().map(x -> x.getKey() + "=" + x.getValue()).toList(),
+                                "RECODE into " + companion);
+                        List<String> labels = new ArrayList<>();
+                        for (int i = 0; i < values.size(); i++) {
+                            labels.add((i + 1) + "=" + values.get(i).labelFi());
+                        }
+                        assertEquals(labels, t.valueLabels().get(companion).stream().map(a -> a[0] + "=" + a[1]).toList(), companion);
+                        assertEquals("ORDINAL", t.levels().get(companion), companion);
+                    }
                 }
                 if (ExcelText.textColumn(c.type(), c.name())) {
                     assertTrue(t.formats().get(c.name()).startsWith("A"), c.name() + " is read as text");
@@ -182,6 +199,9 @@ class StudentFormatsTest {
                     if (values != null && !v.isEmpty()) {
                         String label = values.stream().filter(x -> x.code().equals(v)).findFirst().orElseThrow().labelFi();
                         assertEquals(label, got, table.name() + " row " + i + " " + c.name());
+                        if (c.type() == ColumnType.STRING && BOOK.codes(table.name(), c.name()).orElseThrow().ordered()) {
+                            assertEquals(label, pspp.get(i).get(c.name() + SyntaxFiles.ORDER_SUFFIX).strip(), "ordinal companion of " + c.name());
+                        }
                     } else if (c.type() == ColumnType.STRING && values == null) {
                         assertEquals(v, got, table.name() + " row " + i + " " + c.name());
                     }
