@@ -1,20 +1,98 @@
 package fi.polku.change;
 
 import fi.polku.change.ChangeNorms.SdSource;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Judges trajectories of one outcome instrument: clinical status from the instrument's age-band cutoff,
  * reliable change by the configured method with the configured reliability and SD source, and the
- * Jacobson–Truax category. Everything it uses comes from the parameter table and the settings.
+ * Jacobson–Truax category. Everything it uses comes from the parameter table, the settings and the sample's
+ * own α ({@link SampleAlphas}); an instrument whose parameter {@code reliable_change} is {@code descriptive}
+ * (YCORS: no published reliability) is never judged.
  */
 public final class ChangeAssessor {
+    /** The parameter that marks an instrument as descriptive only. */
+    public static final String RELIABLE_CHANGE = "reliable_change";
+
     private final InstrumentParameters parameters;
     private final ChangeSettings settings;
+    private final SampleAlphas sampleAlphas;
 
+    /** An assessor without sample α: {@link ReliabilitySource#SAMPLE_ALPHA} then assesses nothing. */
     public ChangeAssessor(InstrumentParameters parameters, ChangeSettings settings) {
+        this(parameters, settings, SampleAlphas.none());
+    }
+
+    public ChangeAssessor(InstrumentParameters parameters, ChangeSettings settings, SampleAlphas sampleAlphas) {
         this.parameters = parameters;
         this.settings = settings;
+        this.sampleAlphas = sampleAlphas;
+    }
+
+    /**
+     * The reliability rxx with where it comes from, or why there is none.
+     *
+     * @param value  rxx, or null when there is none
+     * @param source the source actually used (the fallback's when the configured one had no value)
+     * @param text   {@code <source>: <where the number comes from>}, or the reason there is none
+     */
+    public record Reliability(Double value, ReliabilitySource source, String text) {
+    }
+
+    /** Why an instrument's change is never judged ({@code reliable_change: descriptive}), or empty. */
+    public Optional<String> descriptive(String instrument, String ageBand) {
+        return parameters.parameter(instrument, RELIABLE_CHANGE, ageBand).filter(p -> "descriptive".equals(p.value()))
+                .map(p -> instrument + " is descriptive only: " + p.source());
+    }
+
+    /** The reliability the settings give an instrument and age band: the configured source, else the fallback. */
+    public Reliability reliability(String instrument, String ageBand) {
+        Optional<String> descriptive = descriptive(instrument, ageBand);
+        if (descriptive.isPresent()) {
+            return new Reliability(null, null, descriptive.get());
+        }
+        Reliability chosen = of(settings.reliability(), instrument, ageBand);
+        if (chosen.value() != null || settings.fallback() == null || settings.fallback() == settings.reliability()) {
+            return chosen;
+        }
+        Reliability fallback = of(settings.fallback(), instrument, ageBand);
+        if (fallback.value() == null) {
+            return new Reliability(null, null, chosen.text() + "; fallback " + fallback.text());
+        }
+        return new Reliability(fallback.value(), fallback.source(), fallback.text() + " (fallback: "
+                + chosen.text() + ")");
+    }
+
+    /** The reliability of one source alone, or why there is none. */
+    public Reliability of(ReliabilitySource source, String instrument, String ageBand) {
+        if (source.published()) {
+            Optional<InstrumentParameters.Sourced> p = parameters.number(instrument, source.parameter(), ageBand);
+            return p.map(s -> new Reliability(s.value(), source, source.code() + ": " + s.source()))
+                    .orElse(new Reliability(null, source, "no " + source.parameter() + " for " + instrument
+                            + " in datasets/instrument_parameters.csv"));
+        }
+        Optional<CronbachAlpha.Estimate> e = sampleAlphas.get(instrument, ageBand);
+        if (e.isEmpty()) {
+            return new Reliability(null, source, "no sample_alpha for " + instrument + " " + ageBand
+                    + ": no intake with all items");
+        }
+        CronbachAlpha.Estimate a = e.get();
+        if (a.n() < settings.minSampleCases()) {
+            return new Reliability(null, source, "sample_alpha of " + instrument + " " + ageBand + " needs "
+                    + settings.minSampleCases() + " intakes with all items, found " + a.n());
+        }
+        if (!(a.alpha() > 0 && a.alpha() < 1)) {
+            return new Reliability(null, source, "sample_alpha of " + instrument + " " + ageBand + " is "
+                    + String.format(Locale.ROOT, "%.3f", a.alpha()) + ", not in (0, 1)");
+        }
+        return new Reliability(a.alpha(), source, describe(a));
+    }
+
+    /** {@code sample_alpha: Cronbach's α of 412 intakes, 95 % Feldt interval 0.931–0.949}. */
+    public static String describe(CronbachAlpha.Estimate a) {
+        return String.format(Locale.ROOT, "sample_alpha: Cronbach's alpha of the %d items at %d intakes in this run,"
+                + " %.0f %% Feldt interval %.3f-%.3f", a.items(), a.n(), a.level() * 100, a.lower(), a.upper());
     }
 
     /**
@@ -30,13 +108,12 @@ public final class ChangeAssessor {
         Boolean latestClinical = range == null || t.latest() == null ? null : range.isClinical(t.latest());
         Double cut = cutoff.map(InstrumentParameters.Sourced::value).orElse(null);
 
-        Optional<InstrumentParameters.Sourced> reliability = parameters.number(instrument, settings.reliability(), ageBand);
-        if (reliability.isEmpty()) {
-            return notAssessed(cut, intakeClinical, latestClinical, "no " + settings.reliability() + " for " + instrument
-                    + " in datasets/instrument_parameters.csv", null, null, null, null);
+        Reliability reliability = reliability(instrument, ageBand);
+        if (reliability.value() == null) {
+            return notAssessed(cut, intakeClinical, latestClinical, reliability.text(), null, null, null, null);
         }
-        double r = reliability.get().value();
-        String rSource = settings.reliability() + ": " + reliability.get().source();
+        double r = reliability.value();
+        String rSource = reliability.text();
         Double sd;
         String sdSource;
         if (settings.sdSource() == SdSource.NORM) {
@@ -59,10 +136,7 @@ public final class ChangeAssessor {
             return notAssessed(cut, intakeClinical, latestClinical, t.measured() == 1 ? "single measurement"
                     : "no measured session", r, rSource, sd, sdSource);
         }
-        ChangeNorms norms = new ChangeNorms(sample.count() > 0 ? sample.preMean() : 0, sd,
-                sample.count() > 0 ? sample.postMean() : 0, sample.count() > 1 ? sample.postSd() : sd,
-                sample.count() > 1 && Double.isFinite(sample.correlation()) ? sample.correlation() : 0, r, r, settings.sdSource());
-        ReliableChange rc = ReliableChange.of(settings.method(), norms, direction);
+        ReliableChange rc = ReliableChange.of(settings.method(), norms(sd, r, sample), direction);
         double rci = rc.index(t.intake(), t.latest());
         ReliableChange.Verdict verdict = rc.verdict(t.intake(), t.latest());
         ChangeCategory category = range == null ? null : ChangeCategory.of(verdict, intakeClinical, latestClinical);
@@ -70,6 +144,23 @@ public final class ChangeAssessor {
                 + ": no category" : Assessment.ASSESSED;
         return new Assessment(cut, intakeClinical, latestClinical, Double.isFinite(rci) ? rci : null, category, status,
                 r, rSource, sd, sdSource);
+    }
+
+    /**
+     * The S1 this assessor uses for an instrument and age band (norm SD or the sample's intake SD), or null
+     * when it has none.
+     */
+    public Double sd(String instrument, String ageBand, PrePostMoments sample) {
+        if (settings.sdSource() == SdSource.NORM) {
+            return parameters.number(instrument, "norm_sd", ageBand).map(InstrumentParameters.Sourced::value).orElse(null);
+        }
+        return sample.count() < settings.minSampleCases() ? null : sample.preSd();
+    }
+
+    private ChangeNorms norms(double sd, double r, PrePostMoments sample) {
+        return new ChangeNorms(sample.count() > 0 ? sample.preMean() : 0, sd,
+                sample.count() > 0 ? sample.postMean() : 0, sample.count() > 1 ? sample.postSd() : sd,
+                sample.count() > 1 && Double.isFinite(sample.correlation()) ? sample.correlation() : 0, r, r, settings.sdSource());
     }
 
     private static Assessment notAssessed(Double cutoff, Boolean intakeClinical, Boolean latestClinical, String why,

@@ -4,15 +4,18 @@ import fi.polku.change.ChangeNorms.SdSource;
 import java.util.Objects;
 
 /**
- * How change is judged: the RCI method, which reliability of the parameter table to use (the choice moves
- * the ORS threshold from about 4 to 11 points, so it is always reported), where S1 comes from, what a
- * score at the cutoff counts as, and how many complete cases a sample SD needs.
+ * How change is judged: the RCI method, which reliability to use (the choice moves the ORS threshold from
+ * about 4 to 13 points, so it is always reported), what to use where the instrument has no such reliability,
+ * where S1 comes from, what a score at the cutoff counts as, and how many complete cases a sample SD (and a
+ * sample α) needs.
  *
- * @param reliability     a reliability parameter of the table, e.g. {@code reliability_alpha}
- * @param minSampleCases  complete cases an intake SD must rest on before it is used
+ * @param reliability     the reliability source
+ * @param fallback        the source used where {@code reliability} has no value for an instrument (e.g. CORS
+ *                        has no published α), or null to leave such series not assessed
+ * @param minSampleCases  complete cases an intake SD, and intakes a sample α, must rest on before it is used
  */
-public record ChangeSettings(RciMethod method, String reliability, SdSource sdSource, ClinicalRange.AtCutoff atCutoff,
-                             int minSampleCases) implements java.io.Serializable {
+public record ChangeSettings(RciMethod method, ReliabilitySource reliability, ReliabilitySource fallback, SdSource sdSource,
+                             ClinicalRange.AtCutoff atCutoff, int minSampleCases) implements java.io.Serializable {
     public ChangeSettings {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(reliability, "reliability");
@@ -23,9 +26,17 @@ public record ChangeSettings(RciMethod method, String reliability, SdSource sdSo
         }
     }
 
-    /** JT with Cronbach's alpha, the sample's intake SD (as in the 1991 paper), a score at the cutoff functional. */
+    /**
+     * JT with the published Cronbach's α (the sample's own α where none is published), the sample's intake SD
+     * (as in the 1991 paper), a score at the cutoff functional.
+     */
     public static ChangeSettings defaults() {
-        return new ChangeSettings(RciMethod.JT, "reliability_alpha", SdSource.SAMPLE_INTAKE,
-                ClinicalRange.AtCutoff.FUNCTIONAL, 10);
+        return new ChangeSettings(RciMethod.JT, ReliabilitySource.ALPHA, ReliabilitySource.SAMPLE_ALPHA,
+                SdSource.SAMPLE_INTAKE, ClinicalRange.AtCutoff.FUNCTIONAL, 10);
+    }
+
+    /** The same settings with {@code source} alone, no fallback: one column of the sensitivity table. */
+    public ChangeSettings withOnly(ReliabilitySource source) {
+        return new ChangeSettings(method, source, null, sdSource, atCutoff, minSampleCases);
     }
 }

@@ -67,6 +67,12 @@ public final class InstrumentParameters {
         return Optional.of(new Sourced(Double.parseDouble(p.value()), p.status(), p.source()));
     }
 
+    /** A parameter as written (text value), the age band's own first, else the one for all ages. */
+    public Optional<Parameter> parameter(String instrument, String name, String ageBand) {
+        Parameter p = byKey.get(key(instrument, name, ageBand == null ? "" : ageBand));
+        return Optional.ofNullable(p != null ? p : byKey.get(key(instrument, name, "")));
+    }
+
     /** A numeric parameter that must exist. */
     public Sourced require(String instrument, String name, String ageBand) {
         return number(instrument, name, ageBand).orElseThrow(() -> new IllegalStateException(

@@ -265,7 +265,9 @@ public final class Tables {
 
     /** All output tables written by the change stage. */
     public static List<TableSchema> changeOutputs() {
-        return List.of(TRAJECTORIES, DOMAIN_CHANGE, ETR_CURVES);
+        List<TableSchema> tables = new ArrayList<>(List.of(TRAJECTORIES, DOMAIN_CHANGE, ETR_CURVES));
+        tables.addAll(ChangeTables.all());
+        return List.copyOf(tables);
     }
 
     /** All output tables written by the effects stage. */

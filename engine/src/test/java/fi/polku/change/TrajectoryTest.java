@@ -96,7 +96,7 @@ class TrajectoryTest {
                 new InstrumentParameters.Parameter("ORS", "reliability_alpha", "", "0.83", "", "secondary", "Miller 2003"),
                 new InstrumentParameters.Parameter("ORS", "norm_sd", "", "5.83", "points", "secondary", "Miller 2003"),
                 new InstrumentParameters.Parameter("CORS", "direction", "", "higher_is_better", "", "structural", "form")));
-        ChangeSettings norm = new ChangeSettings(RciMethod.JT, "reliability_alpha", SdSource.NORM,
+        ChangeSettings norm = new ChangeSettings(RciMethod.JT, ReliabilitySource.ALPHA, null, SdSource.NORM,
                 ClinicalRange.AtCutoff.FUNCTIONAL, 10);
         Trajectory t = Trajectory.of(List.of(p(1, 0, 18.0), p(2, 7, 30.0)));
         Assessment a = new ChangeAssessor(params, norm).assess("ORS", "13-17", t, PrePostMoments.create());

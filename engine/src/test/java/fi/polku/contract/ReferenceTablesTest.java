@@ -26,7 +26,8 @@ class ReferenceTablesTest {
     @Test
     void instrumentParametersAgreeWithTheContractAndCiteASource() throws IOException {
         Map<String, String> value = new HashMap<>();
-        Set<String> statuses = Set.of("structural", "verified", "published", "secondary", "unverified", "not_assessed");
+        Set<String> statuses = Set.of("structural", "verified", "published", "secondary", "unverified", "not_assessed",
+                "not_found");
         for (String[] r : rows("instrument_parameters.csv")) {
             value.put(r[0] + "/" + r[1] + "/" + r[2], r[3]);
             assertTrue(statuses.contains(r[5]), "status of " + String.join(",", r));
@@ -47,6 +48,9 @@ class ReferenceTablesTest {
         assertEquals("32", value.get("CORS/clinical_cutoff/6-12"));
         assertEquals("36", value.get("SRS/alliance_cutoff/"));
         assertEquals("", value.get("3X10D/reliability/"), "3X10D has no published reliability");
+        // Issue 20: no CORS reliability could be read (recorded as not_found, no value); YCORS stays descriptive.
+        assertEquals("", value.get("CORS/reliability_alpha/"));
+        assertEquals("descriptive", value.get("YCORS/reliable_change/"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import fi.polku.change.ChangeSettings;
 import fi.polku.change.ExpectedResponse;
 import fi.polku.change.InstrumentParameters;
 import fi.polku.change.PrePostMoments;
+import fi.polku.change.SampleAlphas;
 import fi.polku.change.Trajectory;
 import fi.polku.contract.Column;
 import fi.polku.contract.Instrument;
@@ -31,8 +32,8 @@ final class Assessed {
     private final Map<String, ExpectedResponse.Point> curve;
 
     Assessed(InstrumentParameters parameters, ChangeSettings settings, Map<String, PrePostMoments> norms,
-             Map<String, ExpectedResponse.Point> curve) {
-        this.assessor = new ChangeAssessor(parameters, settings);
+             SampleAlphas alphas, Map<String, ExpectedResponse.Point> curve) {
+        this.assessor = new ChangeAssessor(parameters, settings, alphas);
         this.parameters = parameters;
         this.settings = settings;
         this.norms = norms;
@@ -79,7 +80,7 @@ final class Assessed {
         return b.build();
     }
 
-    private static Trajectory trajectory(Row r) {
+    static Trajectory trajectory(Row r) {
         return new Trajectory(r.<Integer>getAs("meetings"), r.<Integer>getAs("measured_sessions"),
                 r.<Double>getAs("skipped_share"), r.<LocalDate>getAs("first_date"), r.<LocalDate>getAs("last_date"),
                 r.<Integer>getAs("days_in_service"), r.getAs("intake_score"), r.getAs("latest_score"),

@@ -1,9 +1,16 @@
 package fi.polku.jobs.change;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
 
 import fi.polku.change.ChangeHistogram;
 import fi.polku.change.ChangeSettings;
+import fi.polku.change.CronbachAlpha;
+import fi.polku.change.SampleAlphas;
+import fi.polku.contract.ChangeTables;
+import fi.polku.contract.Instrument;
+import fi.polku.outcome.ReportingPeriod;
 import fi.polku.change.ExpectedResponse;
 import fi.polku.change.PrePostMoments;
 import fi.polku.contract.TableSchema;
@@ -66,6 +73,7 @@ public final class ChangeStage implements Stage {
 
         try (Concurrently pieces = new Concurrently()) {
             Supplier<Map<String, PrePostMoments>> normsOf = pieces.submit(() -> norms(bases));
+            Supplier<Map<String, CronbachAlpha.Estimate>> alphasOf = pieces.submit(() -> alphas(outcomeBases(bases)));
             Supplier<List<Tuple2<String, ChangeHistogram>>> histograms = pieces.submit(() -> histograms(observations));
             Supplier<Boolean> synthetic = pieces.submit(() -> !sessions.filter(col("synthetic")).isEmpty());
             Supplier<Long> trajectoryCount = pieces.submit(bases::count);
@@ -73,6 +81,8 @@ public final class ChangeStage implements Stage {
             Supplier<Domains> domains = pieces.submit(() -> domains(run, reference, settings));
 
             Map<String, PrePostMoments> norms = normsOf.get();
+            Map<String, CronbachAlpha.Estimate> alphaByKey = alphasOf.get();
+            SampleAlphas alphas = SampleAlphas.of(alphaByKey);
             Map<String, ExpectedResponse.Point> curve = new HashMap<>();
             List<Row> curveRows = new ArrayList<>();
             RowBuilder cb = new RowBuilder(SparkSchemas.of(Tables.ETR_CURVES));
@@ -90,11 +100,27 @@ public final class ChangeStage implements Stage {
                         .set("label", "local").set("fitted_on", run.config().asOf()).set("synthetic", synthetic.get()).build());
             }
             Dataset<Row> trajectories = bases.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
-                Assessed assessed = new Assessed(reference.parameters(), settings, norms, curve);
+                Assessed assessed = new Assessed(reference.parameters(), settings, norms, alphas, curve);
                 List<Row> out = new ArrayList<>();
                 rows.forEachRemaining(r -> out.add(assessed.assess(r)));
                 return out.iterator();
             }, Encoders.row(Assessed.SCHEMA));
+            List<Row> reliabilityRows = ReliabilityRows.of(alphaByKey.keySet(), reference.parameters(), settings, norms,
+                    alphas, synthetic.get());
+            ReportingPeriod periods = run.config().outcomes().periods();
+            List<Row> sensitivityRows = SensitivityRows.rows(outcomeBases(bases)
+                    .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> SensitivityRows.count(rows, reference.parameters(),
+                            settings, norms, alphas, periods), Encoders.row(SensitivityRows.PARTIAL))
+                    .groupBy("key").agg(sum("episodes").as("episodes"), sum("assessed").as("assessed"), sum("c0").as("c0"),
+                            sum("c1").as("c1"), sum("c2").as("c2"), sum("c3").as("c3"), sum("c4").as("c4"),
+                            max("synthetic").as("synthetic"))
+                    .collectAsList(), reliabilityRows, settings, run.config().outcomes().minCell());
+            for (Row r : reliabilityRows) {
+                if (ReliabilityRows.get(r, "warning") != null && "sample_alpha".equals(ReliabilityRows.get(r, "reliability_source"))) {
+                    run.warn("sample_alpha of " + ReliabilityRows.get(r, "instrument") + " " + ReliabilityRows.get(r, "age_band")
+                            + ": " + ReliabilityRows.get(r, "warning"));
+                }
+            }
             Domains domain = domains.get();
             run.write(List.of(
                     new StageRun.Output(Tables.TRAJECTORIES, trajectories, trajectoryCount.get(),
@@ -102,11 +128,19 @@ public final class ChangeStage implements Stage {
                     new StageRun.Output(Tables.ETR_CURVES, run.spark().createDataFrame(curveRows, SparkSchemas.of(Tables.ETR_CURVES)),
                             curveRows.size(), List.of("instrument", "rater", "intake_band", "session_no")),
                     new StageRun.Output(Tables.DOMAIN_CHANGE, domain.rows(), domain.count(),
-                            List.of("case_id", "episode_id", "respondent", "domain"))));
+                            List.of("case_id", "episode_id", "respondent", "domain")),
+                    new StageRun.Output(ChangeTables.CHANGE_RELIABILITY,
+                            run.spark().createDataFrame(reliabilityRows, ReliabilityRows.SCHEMA), reliabilityRows.size(),
+                            List.of("instrument", "age_band", "reliability_source")),
+                    new StageRun.Output(ChangeTables.CHANGE_SENSITIVITY,
+                            run.spark().createDataFrame(sensitivityRows, SensitivityRows.SCHEMA), sensitivityRows.size(),
+                            List.of("region", "instrument", "respondent", "arm", "period", "reliability_source"))));
             run.detail(String.format(java.util.Locale.ROOT, "%,d trajectories (%,d outcome series with two or more measured sessions),"
                     + " %,d expected-response points, %,d domain rows; RCI %s with %s, SD from %s",
                     trajectoryCount.get(), norms.values().stream().mapToLong(PrePostMoments::count).sum(), curveRows.size(),
-                    domain.count(), settings.method(), settings.reliability(), settings.sdSource().code()));
+                    domain.count(), settings.method(), settings.reliability().code()
+                    + (settings.fallback() == null ? "" : " (fallback " + settings.fallback().code() + ")"),
+                    settings.sdSource().code()));
             run.summarise(sessionCount.get(), trajectoryCount.get() + curveRows.size() + domain.count(), 0);
             domain.persisted().unpersist();
         }
@@ -122,6 +156,41 @@ public final class ChangeStage implements Stage {
             norms.put(t._1(), t._2());
         }
         return norms;
+    }
+
+    /** The outcome instruments' trajectory rows (alliance series have no reliable change). */
+    private static Dataset<Row> outcomeBases(Dataset<Row> bases) {
+        List<String> outcome = new ArrayList<>();
+        for (Instrument i : Instrument.values()) {
+            if (i.kind() == Instrument.Kind.OUTCOME) {
+                outcome.add(i.code());
+            }
+        }
+        return bases.filter(col("instrument").isin(outcome.toArray()));
+    }
+
+    /**
+     * The sample's Cronbach's α (95 % Feldt interval) of the intake items, by instrument and age band: every
+     * outcome instrument and age band of the run has an entry, n = 0 when no intake had all four items.
+     */
+    private static Map<String, CronbachAlpha.Estimate> alphas(Dataset<Row> outcomeBases) {
+        Map<String, CronbachAlpha.Estimate> alphas = new java.util.TreeMap<>();
+        for (Tuple2<String, CronbachAlpha> t : outcomeBases
+                .groupByKey((MapFunction<Row, String>) r -> SampleAlphas.key(r.getAs("instrument"), r.getAs("age_band")),
+                        Encoders.STRING())
+                .agg(new EngineAggregator<>(CronbachAlpha.class, () -> CronbachAlpha.create(SeriesRows.ITEMS), (a, r) -> {
+                    if (r.isNullAt(r.fieldIndex(SeriesRows.INTAKE_ITEM + 1))) {
+                        return a;
+                    }
+                    double[] items = new double[SeriesRows.ITEMS];
+                    for (int i = 0; i < items.length; i++) {
+                        items[i] = r.<Double>getAs(SeriesRows.INTAKE_ITEM + (i + 1));
+                    }
+                    return a.accept(items);
+                }, CronbachAlpha::combine).toColumn()).collectAsList()) {
+            alphas.put(t._1(), t._2().estimate(0.95));
+        }
+        return alphas;
     }
 
     /** Change since intake by instrument, rater, intake band and session: the expected-response curve's data. */

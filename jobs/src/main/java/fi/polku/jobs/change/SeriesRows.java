@@ -31,6 +31,9 @@ final class SeriesRows {
     static final String KIND = "kind";
     static final String TRAJECTORY = "trajectory";
     static final String OBSERVATION = "observation";
+    /** Prefix of the intake's item columns ({@code intake_item1} …), for the sample's Cronbach's α. */
+    static final String INTAKE_ITEM = "intake_item";
+    static final int ITEMS = 4;
 
     /** The trajectory columns (assessment still empty) plus the observation columns. */
     static final StructType SCHEMA = schema();
@@ -73,6 +76,12 @@ final class SeriesRows {
                     .set("slope_per_session", t.slopePerSession()).set("slope_per_30_days", t.slopePer30Days())
                     .set("intake_band", outcome && t.intake() != null ? ExpectedResponse.band(t.intake()) : null)
                     .set("synthetic", rows.stream().anyMatch(r -> r.<Boolean>getAs("synthetic")));
+            double[] items = outcome ? intakeItems(rows) : null;
+            if (items != null) {
+                for (int i = 0; i < ITEMS; i++) {
+                    b.set(INTAKE_ITEM + (i + 1), items[i]);
+                }
+            }
             if (alliance != null) {
                 b.set("alliance_instrument", allianceInstrument).set("alliance_sessions", alliance.sessions())
                         .set("alliance_mean", alliance.mean()).set("alliance_last", alliance.last())
@@ -106,6 +115,25 @@ final class SeriesRows {
         }
     }
 
+    /** The four items of the first measured session, or null unless all four were recorded (Cronbach's α). */
+    private static double[] intakeItems(List<Row> rows) {
+        for (Row r : rows) {
+            if (r.isNullAt(r.fieldIndex("total"))) {
+                continue;
+            }
+            double[] items = new double[ITEMS];
+            for (int i = 0; i < ITEMS; i++) {
+                int at = r.fieldIndex("item" + (i + 1));
+                if (r.isNullAt(at)) {
+                    return null;
+                }
+                items[i] = r.getDouble(at);
+            }
+            return items;
+        }
+        return null;
+    }
+
     /** Self-ratings (child, youth) and caregiver ratings move differently: separate curves. */
     static String rater(String respondent) {
         return respondent.equals("child") || respondent.equals("youth") ? "self" : "caregiver";
@@ -129,6 +157,9 @@ final class SeriesRows {
         columns.add(Column.optional("rater", ColumnType.STRING));
         columns.add(Column.optional("obs_session", ColumnType.INT32));
         columns.add(Column.optional("obs_change", ColumnType.DOUBLE));
+        for (int i = 1; i <= ITEMS; i++) {
+            columns.add(Column.optional(INTAKE_ITEM + i, ColumnType.DOUBLE));
+        }
         return SparkSchemas.of(columns);
     }
 }

@@ -7,6 +7,7 @@ import fi.polku.change.ChangeNorms;
 import fi.polku.change.ChangeSettings;
 import fi.polku.change.ClinicalRange;
 import fi.polku.change.RciMethod;
+import fi.polku.change.ReliabilitySource;
 import fi.polku.jobs.reference.ReferenceData;
 import fi.polku.jobs.report.Messages;
 import fi.polku.region.RegionTable;
@@ -70,8 +71,9 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
     /** The input datasets a config may name. */
     public static final Set<String> DATASETS = Set.of("fit_sessions", "life_situation", "region_statistics", "populations");
     private static final Set<String> KEYS = keys();
-    private static final Set<String> CHANGE_KEYS = Set.of("reliability", "sd_source", "at_cutoff", "min_sample_cases",
-            "life_situation_reliability");
+    private static final Set<String> CHANGE_KEYS = Set.of("reliability", "fallback", "sd_source", "at_cutoff",
+            "min_sample_cases", "life_situation_reliability");
+    private static final Set<String> RELIABILITIES = Set.of("alpha", "test_retest", "alpha_clinical", "sample_alpha");
     private static final Set<String> REQUIRED = Set.of("project", "inputs", "output");
 
     private static Set<String> keys() {
@@ -156,9 +158,16 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
         if (change != null) {
             checkKeys(name, "change.", change, CHANGE_KEYS);
         }
-        String reliability = change != null && change.has("reliability")
-                ? choice(name, "change.reliability", change.get("reliability"), Set.of("alpha", "test_retest", "alpha_clinical"))
-                : "alpha";
+        ReliabilitySource reliability = change != null && change.has("reliability")
+                ? ReliabilitySource.of(choice(name, "change.reliability", change.get("reliability"), RELIABILITIES))
+                : defaults.reliability();
+        ReliabilitySource fallback = defaults.fallback();
+        if (change != null && change.has("fallback")) {
+            Set<String> fallbacks = new TreeSet<>(RELIABILITIES);
+            fallbacks.add("none");
+            String f = choice(name, "change.fallback", change.get("fallback"), fallbacks);
+            fallback = f.equals("none") ? null : ReliabilitySource.of(f);
+        }
         ChangeNorms.SdSource sdSource = change != null && change.has("sd_source")
                 ? choice(name, "change.sd_source", change.get("sd_source"), ChangeNorms.SdSource.class) : defaults.sdSource();
         ClinicalRange.AtCutoff atCutoff = change != null && change.has("at_cutoff")
@@ -169,7 +178,7 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
         Double lifeReliability = change != null && change.has("life_situation_reliability")
                 ? number(name, "change.life_situation_reliability", change.get("life_situation_reliability"), 0.01, 0.99, false)
                 : null;
-        ChangeSettings settings = new ChangeSettings(method, "reliability_" + reliability, sdSource, atCutoff, minCases);
+        ChangeSettings settings = new ChangeSettings(method, reliability, fallback, sdSource, atCutoff, minCases);
         RegionTable table = ReferenceData.bundled().regions();
         List<TreatedRegion> regions = new ArrayList<>();
         if (root.has("regions")) {

@@ -40,6 +40,7 @@ final class RegionPage {
         p.section(new Page.Section("headline", m.text("section.headline")).intro(m.text("section.headline.intro")).table(t));
         p.section(trajectories(c, region));
         p.section(categories(c, region));
+        p.section(ReliabilitySection.region(c, region));
         p.section(alliance(c, region));
         p.section(domains(c, region));
         p.section(rates(c, region));

@@ -42,6 +42,7 @@ record ReportContext(Messages m, Disclosure disclosure, ReportData data, RegionT
                 .paragraph(m.text("methods.rci", rciMethod)).paragraph(m.text("methods.effect", Long.toString(seed)))
                 .paragraph(m.text("methods.contrast")).paragraph(m.text("methods.effects")).paragraph(m.text("methods.pooling"))
                 .paragraph(m.text("methods.suppression", disclosure.k())));
+        p.section(ReliabilitySection.methods(this));
         HtmlTable files = new HtmlTable(m.text("section.provenance"), m.text("col.dataset"), m.text("col.file"),
                 m.text("col.rows"), m.text("col.sha"));
         for (Manifest.Input i : inputs) {

@@ -7,7 +7,9 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import fi.polku.contract.ChangeTables;
 import fi.polku.contract.OutcomeTables;
+import fi.polku.outcome.ReportingPeriod;
 import fi.polku.contract.Tables;
 import fi.polku.jobs.pipeline.StageRun;
 import fi.polku.jobs.spark.Concurrently;
@@ -20,11 +22,12 @@ import org.apache.spark.sql.Row;
 /**
  * What the report shows, gathered from the run's tables: the outcome, effect and indicator tables as they are
  * (small), and three aggregates made on Spark — mean ORS by session, SRS alliance flags, 3X10D domain change —
- * each with its n, so the pages can refuse to show anything resting on fewer than {@code min_cell} cases.
+ * each with its n, so the pages can refuse to show anything resting on fewer than {@code min_cell} cases; and the
+ * reliabilities behind reliable change with the whole-period shares under each ({@link ReliabilitySection}).
  */
 record ReportData(List<Row> outcomes, List<Row> pooled, List<Row> indicators, List<Row> effects, List<Row> rates,
                   List<Row> paths, List<Row> etr, List<Row> sessionMeans, List<Row> alliance, List<Row> domains,
-                  List<Row> meetings) {
+                  List<Row> meetings, List<Row> reliability, List<Row> sensitivity) {
     /** The indicators drawn as rate charts on the region pages, 13–17-year-olds. */
     static final List<String> CHARTED = List.of("emergency_placements", "placed_outside_home");
     static final String AGE = "13-17";
@@ -65,9 +68,12 @@ record ReportData(List<Row> outcomes, List<Row> pooled, List<Row> indicators, Li
                 rates,
                 run.read(Tables.SYNTHETIC_PATHS).filter(col("age_group").equalTo(AGE)).orderBy("region", "indicator", "period"),
                 run.read(Tables.ETR_CURVES).filter(col("enough_data")).orderBy("instrument", "rater", "intake_band", "session_no"),
-                sessionMeans, alliance, domains, meetings);
+                sessionMeans, alliance, domains, meetings,
+                run.read(ChangeTables.CHANGE_RELIABILITY).orderBy("instrument", "age_band", "reliability_source"),
+                run.read(ChangeTables.CHANGE_SENSITIVITY).filter(col("period").equalTo(ReportingPeriod.ALL_PERIODS))
+                        .orderBy("region", "instrument", "respondent", "arm", "reliability_source"));
         List<List<Row>> r = Concurrently.run(queries.stream().map(q -> (Callable<List<Row>>) q::collectAsList).toList());
         return new ReportData(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6), r.get(7), r.get(8), r.get(9),
-                r.get(10));
+                r.get(10), r.get(11), r.get(12));
     }
 }

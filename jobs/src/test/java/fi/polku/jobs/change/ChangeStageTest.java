@@ -61,11 +61,98 @@ class ChangeStageTest {
                 + " and not (rci > rci_critical and intake_clinical and not latest_clinical)"));
         assertEquals(0, DuckDb.count("select count(*) from " + t + " where change_category = 'unchanged' and abs(rci) > rci_critical"));
         assertEquals(0, DuckDb.count("select count(*) from " + t + " where single_measurement and (change is not null or rci is not null)"));
-        assertTrue(DuckDb.count("select count(*) from " + t + " where assessment_status like 'not_assessed: no reliability_alpha for CORS%'") > 0,
-                "CORS has no published reliability: not assessed, and the row says so");
+        // CORS has no published reliability: its series are judged with the sample's own alpha (the fallback) and say so.
+        assertEquals(0, DuckDb.count("select count(*) from " + t + " where instrument = 'CORS' and (reliability_source is null"
+                + " or reliability_source not like 'sample_alpha: Cronbach''s alpha of the 4 items at % intakes in this run, 95 % Feldt"
+                + " interval % (fallback: no reliability_alpha for CORS in datasets/instrument_parameters.csv)')"));
+        assertTrue(DuckDb.count("select count(*) from " + t + " where instrument = 'CORS' and change_category is not null") > 50,
+                "on the demo, CORS series have categories");
         assertEquals(0, DuckDb.count("select count(*) from " + t + " where instrument in ('SRS','CSRS') and alliance_instrument <> instrument"));
         assertEquals(0, DuckDb.count("select count(*) from " + DuckDb.table(demo.output(), "etr_curves")
                 + " where not (p10 <= p25 and p25 <= p50 and p50 <= p75 and p75 <= p90) or label <> 'local' or enough_data <> (n >= 20)"));
+    }
+
+    @Test
+    void sampleAlphaAndThresholdsMatchAnIndependentComputation() throws IOException {
+        String reliability = DuckDb.table(demo.output(), "change_reliability");
+        List<Map<String, Object>> sql = DuckDb.query(sql("sample_alpha_check.sql"));
+        assertEquals(3, sql.size(), "CORS 6-12, ORS 13-17, ORS 18+: " + sql);
+        for (Map<String, Object> expected : sql) {
+            Map<String, Object> polku = DuckDb.query("select * from " + reliability + " where reliability_source = 'sample_alpha'"
+                    + " and instrument = '" + expected.get("instrument") + "' and age_band = '" + expected.get("age_band") + "'").get(0);
+            assertEquals(((Number) expected.get("n")).longValue(), ((Number) polku.get("n")).longValue(), expected.toString());
+            // DuckDB SQL over sessions (resources/sql/sample_alpha_check.sql), var_samp in doubles: to 1e-9.
+            assertEquals((Double) expected.get("alpha"), (Double) polku.get("rxx"), 1e-9, expected.toString());
+            assertTrue((Double) polku.get("alpha_lower") < (Double) polku.get("rxx")
+                    && (Double) polku.get("rxx") < (Double) polku.get("alpha_upper"), polku.toString());
+        }
+        // Issue 20's R recomputation on the demo: sample alpha .945 (13-17) and .944 (18+); JT thresholds with the
+        // sample intake SD for 13-17 12.75 (r .53; 12.757 unrounded, the issue truncates), 7.67 (.83), 5.58 (.91) points.
+        assertEquals(0.945, (Double) DuckDb.query("select rxx from " + reliability + " where instrument = 'ORS' and age_band = '13-17'"
+                + " and reliability_source = 'sample_alpha'").get(0).get("rxx"), 0.0005);
+        assertEquals(0.944, (Double) DuckDb.query("select rxx from " + reliability + " where instrument = 'ORS' and age_band = '18+'"
+                + " and reliability_source = 'sample_alpha'").get(0).get("rxx"), 0.0005);
+        for (String[] e : new String[][] {{"test_retest", "12.75"}, {"alpha", "7.67"}, {"alpha_clinical", "5.58"}}) {
+            assertEquals(Double.parseDouble(e[1]), (Double) DuckDb.query("select threshold_points from " + reliability
+                    + " where instrument = 'ORS' and age_band = '13-17' and reliability_source = '" + e[0] + "'").get(0)
+                    .get("threshold_points"), 0.01, e[0]);
+        }
+        // Every threshold is 1.959964 * S1 * sqrt(2 (1 - rxx)) with S1 the SD of the complete series' intake scores.
+        assertEquals(0, DuckDb.count("select count(*) from " + reliability + " r join (select instrument, age_band,"
+                + " stddev_samp(intake_score) as s1 from " + DuckDb.table(demo.output(), "trajectories") + " where change is not null"
+                + " group by all) t using (instrument, age_band) where rxx is not null and"
+                + " abs(threshold_points - 1.959963984540054 * t.s1 * sqrt(2 * (1 - rxx))) > 1e-9"));
+        assertEquals(1, DuckDb.count("select count(*) from " + reliability + " where chosen and instrument = 'CORS'"
+                + " and reliability_source = 'sample_alpha'"), "CORS uses the sample alpha");
+    }
+
+    @Test
+    void sensitivityCountsMatchAnIndependentComputationAndThePublishedShares() throws IOException {
+        String sensitivity = DuckDb.table(demo.output(), "change_sensitivity");
+        long rows = DuckDb.count("select count(*) from " + sensitivity + " where period = 'all'");
+        assertEquals(rows, DuckDb.count("select count(*) from (" + sql("sensitivity_check.sql") + ") a join " + sensitivity
+                + " s using (region, instrument, respondent, arm, reliability_source) where s.period = 'all'"
+                + " and a.n_episodes = s.n_episodes and a.n_assessed = s.n_assessed"
+                + " and coalesce(s.recovered_n = a.recovered_n, true) and coalesce(s.improved_n = a.improved_n, true)"
+                + " and coalesce(s.unchanged_n = a.unchanged_n, true) and coalesce(s.deteriorated_n = a.deteriorated_n, true)"
+                + " and coalesce(s.harmed_n = a.harmed_n, true)"), "every whole-period row agrees with the SQL recomputation");
+        // The chosen source's row is exactly what region_outcomes publishes, hidden counts included.
+        assertEquals(0, DuckDb.count("select count(*) from " + sensitivity + " s join "
+                + DuckDb.table(demo.output(), "region_outcomes") + " o using (region, instrument, respondent, arm, period)"
+                + " where s.chosen and (s.n_assessed <> o.n_assessed or s.recovered_n is distinct from o.recovered_n"
+                + " or s.improved_n is distinct from o.improved_n or s.unchanged_n is distinct from o.unchanged_n"
+                + " or s.deteriorated_n is distinct from o.deteriorated_n or s.harmed_n is distinct from o.harmed_n"
+                + " or s.shares_status <> o.shares_status)"));
+        assertEquals(0, DuckDb.count("select count(*) from (select region, instrument, respondent, arm, period from "
+                + sensitivity + " group by all having count(*) filter (where chosen) <> 1)"), "one chosen source per cell");
+        assertTrue(DuckDb.count("select count(*) from " + sensitivity + " where conclusion_changes") > 0,
+                "on the demo the test-retest reliability (r .53) changes some conclusions");
+    }
+
+    @Test
+    void domainChangeMatchesAnIndependentComputation() throws IOException {
+        List<Map<String, Object>> differences = DuckDb.query(sql("domain_change_check.sql"));
+        assertTrue(differences.isEmpty(), "rows on one side only: " + differences.subList(0, Math.min(5, differences.size())));
+        assertTrue(DuckDb.count("select count(*) from " + DuckDb.table(demo.output(), "domain_change") + " where change is not null") > 1000);
+    }
+
+    @Test
+    void readmeThresholdTableIsTheRunsOwn() throws IOException {
+        String expected = ThresholdTable.markdown(DuckDb.query("select * from " + DuckDb.table(demo.output(), "change_reliability")));
+        String readme = Files.readString(Workspace.DEMO.getParent().getParent().resolve("README.md"), StandardCharsets.UTF_8);
+        assertTrue(readme.contains(expected), "README.md must carry the demo run's thresholds; replace its table with:\n" + expected);
+    }
+
+    /** A check query of resources/sql with the demo output's tables filled in. */
+    private static String sql(String name) throws IOException {
+        String text;
+        try (var in = ChangeStageTest.class.getResourceAsStream("/sql/" + name)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (String table : List.of("sessions", "trajectories", "life_situation", "domain_change", "change_reliability")) {
+            text = text.replace("${" + table + "}", DuckDb.table(demo.output(), table));
+        }
+        return text.lines().filter(l -> !l.startsWith("--")).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     @Test
@@ -86,6 +173,8 @@ class ChangeStageTest {
             {"trajectories", "case_id, episode_id, respondent, instrument"},
             {"etr_curves", "instrument, rater, intake_band, session_no"},
             {"domain_change", "case_id, episode_id, respondent, domain"},
+            {"change_reliability", "instrument, age_band, reliability_source"},
+            {"change_sensitivity", "region, instrument, respondent, arm, period, reliability_source"},
             // The outcomes stage's cells, bootstrap intervals and growth fits must not move either.
             {"region_outcomes", "region, instrument, respondent, arm, period"},
             {"growth_models", "region, instrument, respondent, arm"},

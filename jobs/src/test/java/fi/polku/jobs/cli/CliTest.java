@@ -41,7 +41,9 @@ class CliTest {
         assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nrci_method: XX\n",
                 "key 'rci_method' must be one of [en, gln, ha, hll, jt, nk]");
         assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nchange:\n  reliability: omega\n",
-                "key 'change.reliability' must be one of [alpha, alpha_clinical, test_retest]");
+                "key 'change.reliability' must be one of [alpha, alpha_clinical, sample_alpha, test_retest]");
+        assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nchange:\n  fallback: median\n",
+                "key 'change.fallback' must be one of [alpha, alpha_clinical, none, sample_alpha, test_retest]");
         assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nregions:\n  - {region: Savo, start: 2024-08-01}\n",
                 "key 'regions[1].region': 'Savo' is not a region");
         assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nregions:\n  - {region: Kainuu, start: 1.8.2024}\n",

@@ -109,15 +109,21 @@ class StandaloneClusterIT {
      * is one task per byte range, files in input order, and fit_sessions comes first with {@link #RANGES} ranges.
      */
     private static java.util.Set<String> executorsOfTheSessionsFile(Path events) throws IOException {
-        Path file;
-        try (Stream<Path> logs = Files.list(events)) {
-            file = logs.findFirst().orElseThrow(() -> new AssertionError("no event log in " + events));
+        List<Path> files;
+        try (Stream<Path> logs = Files.walk(events)) {
+            // One file, or (rolling event logs) a folder of parts: read them all in name order.
+            files = logs.filter(Files::isRegularFile).sorted().toList();
         }
+        assertTrue(!files.isEmpty(), "an event log in " + events);
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         java.util.Set<Integer> screenStages = new java.util.HashSet<>();
         java.util.Set<String> executors = new java.util.TreeSet<>();
         List<com.fasterxml.jackson.databind.JsonNode> taskEnds = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        List<String> lines = new ArrayList<>();
+        for (Path f : files) {
+            lines.addAll(Files.readAllLines(f, StandardCharsets.UTF_8));
+        }
+        for (String line : lines) {
             com.fasterxml.jackson.databind.JsonNode e = json.readTree(line);
             String event = e.path("Event").asText();
             if (event.equals("SparkListenerStageSubmitted")

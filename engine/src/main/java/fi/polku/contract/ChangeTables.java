@@ -1,0 +1,78 @@
+package fi.polku.contract;
+
+import static fi.polku.contract.Column.optional;
+import static fi.polku.contract.Column.required;
+import static fi.polku.contract.ColumnType.BOOLEAN;
+import static fi.polku.contract.ColumnType.DOUBLE;
+import static fi.polku.contract.ColumnType.INT64;
+import static fi.polku.contract.ColumnType.STRING;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The change stage's tables about the reliability behind reliable change: what each available reliability
+ * is and gives in points ({@link #CHANGE_RELIABILITY}), and the category shares under each
+ * ({@link #CHANGE_SENSITIVITY}). Documented in {@code datasets/DATA_DICTIONARY.md}.
+ */
+public final class ChangeTables {
+    private ChangeTables() {
+    }
+
+    /** Per outcome instrument × age band × reliability source: rxx, its source, S1 and the threshold in points. */
+    public static final TableSchema CHANGE_RELIABILITY = new TableSchema("change_reliability", List.of(
+            required("instrument", STRING),
+            required("age_band", STRING),
+            required("reliability_source", STRING),
+            required("chosen", BOOLEAN),
+            optional("rxx", DOUBLE),
+            optional("status", STRING),
+            required("source", STRING),
+            optional("n", INT64),
+            optional("alpha_lower", DOUBLE),
+            optional("alpha_upper", DOUBLE),
+            optional("warning", STRING),
+            optional("sd", DOUBLE),
+            optional("sd_source", STRING),
+            required("rci_method", STRING),
+            required("rci_critical", DOUBLE),
+            optional("threshold_points", DOUBLE),
+            optional("clinical_cutoff", DOUBLE),
+            required("at_cutoff", STRING),
+            required("synthetic", BOOLEAN)));
+
+    /** Per region × instrument × respondent × arm × period × reliability source: the category shares. */
+    public static final TableSchema CHANGE_SENSITIVITY = new TableSchema("change_sensitivity", sensitivity());
+
+    private static List<Column> sensitivity() {
+        List<Column> c = new ArrayList<>(List.of(
+                required("region", STRING),
+                required("instrument", STRING),
+                required("respondent", STRING),
+                required("arm", STRING),
+                required("period", STRING),
+                required("reliability_source", STRING),
+                required("chosen", BOOLEAN),
+                required("age_bands", STRING),
+                optional("rxx", DOUBLE),
+                optional("threshold_points", DOUBLE),
+                required("n_episodes", INT64),
+                required("n_assessed", INT64)));
+        for (String category : OutcomeTables.CATEGORIES) {
+            c.add(optional(category + "_n", INT64));
+            c.add(optional(category + "_share", DOUBLE));
+        }
+        c.add(optional("reliably_improved_share", DOUBLE));
+        c.add(required("shares_status", STRING));
+        c.add(optional("conclusion", STRING));
+        c.add(optional("conclusion_changes", BOOLEAN));
+        c.add(required("rci_method", STRING));
+        c.add(required("synthetic", BOOLEAN));
+        return c;
+    }
+
+    /** Both, in write order. */
+    public static List<TableSchema> all() {
+        return List.of(CHANGE_RELIABILITY, CHANGE_SENSITIVITY);
+    }
+}
