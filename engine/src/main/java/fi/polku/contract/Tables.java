@@ -214,6 +214,43 @@ public final class Tables {
             required("comparison_regions", INT32),
             optional("diagnostics", STRING),
             optional("breaks_crossed", STRING),
+            optional("dispersion_floor", DOUBLE),
+            optional("pre_level", DOUBLE),
+            optional("mde_per_1000", DOUBLE),
+            optional("mde_percent", DOUBLE),
+            optional("mde_method", STRING),
+            required("warnings", STRING),
+            required("synthetic", BOOLEAN)));
+
+    /**
+     * Per indicator × age group × method (× period relative to the start for the event study): the project's
+     * regions together, with randomisation inference over assignments of the start dates and the detectable effect.
+     */
+    public static final TableSchema PROJECT_EFFECTS = new TableSchema("project_effects", List.of(
+            required("indicator", STRING),
+            required("age_group", STRING),
+            required("method", STRING),
+            optional("relative_period", INT32),
+            optional("estimate", DOUBLE),
+            required("scale", STRING),
+            optional("se", DOUBLE),
+            optional("ci_lower", DOUBLE),
+            optional("ci_upper", DOUBLE),
+            optional("p_value", DOUBLE),
+            required("inference", STRING),
+            optional("assignments", INT64),
+            optional("assignments_total", INT64),
+            optional("assignment_seed", INT64),
+            required("project_regions", STRING),
+            required("first_post_periods", STRING),
+            required("comparison_regions", INT32),
+            optional("pre_level", DOUBLE),
+            optional("mde_per_1000", DOUBLE),
+            optional("mde_percent", DOUBLE),
+            optional("mde_method", STRING),
+            optional("tau2", DOUBLE),
+            optional("i2", DOUBLE),
+            optional("diagnostics", STRING),
             required("warnings", STRING),
             required("synthetic", BOOLEAN)));
 
@@ -272,7 +309,7 @@ public final class Tables {
 
     /** All output tables written by the effects stage. */
     public static List<TableSchema> effectsOutputs() {
-        return List.of(REGION_RATES, REGION_EFFECTS, SYNTHETIC_WEIGHTS, SYNTHETIC_PATHS, COST_OFFSET);
+        return List.of(REGION_RATES, REGION_EFFECTS, PROJECT_EFFECTS, SYNTHETIC_WEIGHTS, SYNTHETIC_PATHS, COST_OFFSET);
     }
 
     /** Every output table. */

@@ -90,12 +90,17 @@ public final class GroupTimeAtt {
         return new ArrayList<>(new TreeSet<>(cohort.values().stream().filter(g -> g > 0).toList()));
     }
 
-    /** Every estimable ATT(g,t): all cohorts × all periods after the first, where base and controls exist. */
+    /**
+     * Every estimable ATT(g,t): all cohorts × all periods after the first, where base and controls exist. The base
+     * is looked up among the periods the cohort's own units have, so a cohort whose start year was left out (a
+     * transition) steps over it while other cohorts and the controls keep it.
+     */
     public List<Cell> cells() {
         List<Cell> cells = new ArrayList<>();
         for (int g : groups()) {
-            for (int t : periods) {
-                Integer base = t >= g ? periods.lower(g) : periods.lower(t);
+            TreeSet<Integer> own = cohortPeriods(g);
+            for (int t : own) {
+                Integer base = t >= g ? own.lower(g) : own.lower(t);
                 if (base == null) {
                     continue;
                 }
@@ -137,6 +142,16 @@ public final class GroupTimeAtt {
             }
         }
         return num / den;
+    }
+
+    /** Each cohort's θ_sel(g) (Callaway &amp; Sant'Anna 2021, section 3.1): the plain mean of its post cells. */
+    public Map<Integer, Double> groupEffects(List<Cell> cells) {
+        Map<Integer, Double> out = new TreeMap<>();
+        for (int g : groups()) {
+            cells.stream().filter(c -> c.group() == g && c.post()).mapToDouble(Cell::att).average()
+                    .ifPresent(v -> out.put(g, v));
+        }
+        return out;
     }
 
     /** {@code did::aggte(type = "dynamic")} per event time e = t − g: weighted mean of the cells with that e. */
@@ -199,6 +214,16 @@ public final class GroupTimeAtt {
     /** The total weight of a cohort's units. */
     public double groupWeight(int g) {
         return cohort.entrySet().stream().filter(e -> e.getValue() == g).mapToDouble(e -> weight.get(e.getKey())).sum();
+    }
+
+    private TreeSet<Integer> cohortPeriods(int g) {
+        TreeSet<Integer> own = new TreeSet<>();
+        outcomes.forEach((unit, y) -> {
+            if (cohort.get(unit) == g) {
+                own.addAll(y.keySet());
+            }
+        });
+        return own;
     }
 
     private double treated(String unit, int period) {

@@ -10,8 +10,9 @@ import org.apache.commons.math3.special.Gamma;
 /**
  * Poisson regression with a log link and an offset, fitted by iteratively reweighted least squares (as R's
  * {@code glm}): start from μ = y + 0.1, solve the weighted least-squares step by QR, stop when the relative
- * change in deviance falls below 1e-10. Quasi-Poisson inference scales the covariance by the Pearson
- * dispersion χ²/(n − p).
+ * change in deviance falls below 1e-10. The covariance is (Xᵀ W X)⁻¹ with the weights μ̂ of the final fit (R's
+ * {@code summary.glm} uses the last iteration's weights, the same to its convergence tolerance). Quasi-Poisson
+ * inference scales the covariance by the Pearson dispersion χ²/(n − p).
  */
 public final class PoissonRegression {
     private static final int MAX_ITERATIONS = 100;
@@ -109,7 +110,16 @@ public final class PoissonRegression {
             boolean converged = Math.abs(next - deviance) / (Math.abs(next) + 0.1) < TOLERANCE;
             deviance = next;
             if (converged) {
-                xtwxInverse = new LUDecomposition(a.transpose().multiply(a)).getSolver().getInverse();
+                // The covariance at the estimate: Fisher information with the weights μ of the final fit.
+                double[][] fx = new double[n][p];
+                for (int i = 0; i < n; i++) {
+                    double w = Math.sqrt(mu[i]);
+                    for (int j = 0; j < p; j++) {
+                        fx[i][j] = w * x[i][j];
+                    }
+                }
+                RealMatrix f = new Array2DRowRealMatrix(fx, false);
+                xtwxInverse = new LUDecomposition(f.transpose().multiply(f)).getSolver().getInverse();
                 double pearson = 0;
                 double logLik = 0;
                 for (int i = 0; i < n; i++) {

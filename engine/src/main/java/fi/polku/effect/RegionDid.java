@@ -9,14 +9,27 @@ import java.util.Map;
  * simple aggregate with the region as its own cohort, and the two-way fixed-effects figure beside it as a
  * diagnostic. With a single treated unit there is no sampling distribution to bootstrap, so inference is by
  * placebo in space (randomisation over regions): each comparison region in turn is treated as if it had
- * started at the same time, against the others; the p-value is the share of placebo effects at least as
- * large in absolute value (counting the real one), and the SE is the placebo effects' SD. Its resolution is
+ * started at the same time, against the others; p = (1 + #{placebos with |ATT| ≥ |the region's ATT|}) / (m + 1)
+ * for m comparison regions, and the SE is the placebo effects' SD. Its resolution is
  * 1/(m + 1) for m comparison regions, and the output says so.
  */
 public final class RegionDid {
-    /** The estimate with its placebo inference. */
+    /**
+     * The estimate with its placebo inference.
+     *
+     * @param placebos the m placebo ATTs, one per comparison region, in the comparison order (empty without an estimate)
+     */
     public record Result(Double att, Double twfe, Double se, Double lower, Double upper, Double pValue, int prePeriods,
-                         int postPeriods, int comparisonUnits, List<String> warnings) {
+                         int postPeriods, int comparisonUnits, List<Double> placebos, List<String> warnings) {
+        public Result {
+            placebos = List.copyOf(placebos);
+        }
+
+        /** What the SE, interval and p are, in words. */
+        public String inference() {
+            return "placebo in space: p = (1 + #{comparison regions whose placebo |ATT| >= |ATT|}) / (m + 1), m = "
+                    + comparisonUnits + " comparison regions; SE = SD of the m placebo ATTs; 95 % interval ATT ± 1.96 SE";
+        }
     }
 
     private RegionDid() {
@@ -37,12 +50,12 @@ public final class RegionDid {
         if (post == 0 || pre == 0 || comparison.size() < 2) {
             warnings.add(post == 0 ? "no post-period yet: no estimate" : pre == 0 ? "no pre-period: no estimate"
                     : "fewer than 2 comparison regions: no estimate");
-            return new Result(null, null, null, null, null, null, pre, post, comparison.size(), warnings);
+            return new Result(null, null, null, null, null, null, pre, post, comparison.size(), List.of(), warnings);
         }
         double att = simple(treated, firstPost, outcomes, comparison);
         if (!Double.isFinite(att)) {
             warnings.add("no post-period cell could be estimated (no base period before the start): no estimate");
-            return new Result(null, null, null, null, null, null, pre, post, comparison.size(), warnings);
+            return new Result(null, null, null, null, null, null, pre, post, comparison.size(), List.of(), warnings);
         }
         double twfe = GroupTimeAtt.of(panel(treated, firstPost, outcomes, comparison), GroupTimeAtt.Control.NEVER_TREATED)
                 .twoWayFixedEffects();
@@ -71,7 +84,7 @@ public final class RegionDid {
                     + " the typical comparison region's (small counts?): the placebo interval is too narrow for it", ownNoise / median));
         }
         return new Result(att, twfe, sd, att - 1.959963984540054 * sd, att + 1.959963984540054 * sd, p, pre, post,
-                comparison.size(), warnings);
+                comparison.size(), placebos, warnings);
     }
 
     /** SD of year-to-year changes before the start: how noisy a series is on its own. */

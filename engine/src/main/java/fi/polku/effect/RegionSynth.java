@@ -11,8 +11,8 @@ import java.util.TreeMap;
  * Synthetic control for one treated region from the comparison regions' series: donor weights fitted on the
  * pre-period outcomes ({@link SyntheticControl#ofOutcomes}), the gap series, and as the estimate the mean
  * post-period gap. Inference is placebo in space (Abadie, Diamond &amp; Hainmueller 2010): every donor in turn
- * is fitted from the others; p is the share of units whose post/pre RMSPE ratio is at least the treated
- * region's, in steps of 1/(donors + 1). The SE is the SD of the placebo mean gaps, and the interval
+ * is fitted from the others; p = (1 + #{donors whose post/pre RMSPE ratio ≥ the treated region's}) / (m + 1)
+ * for m donors, in steps of 1/(m + 1). The SE is the SD of the placebo mean gaps, and the interval
  * ±1.96 SE around the estimate, the same convention as {@link RegionDid}.
  */
 public final class RegionSynth {
@@ -23,13 +23,23 @@ public final class RegionSynth {
     /**
      * The result.
      *
-     * @param weights donor → weight, only donors with a weight above 1e-6, largest first
-     * @param gaps    period → observed − synthetic, every period of the treated series
+     * @param weights     donor → weight, only donors with a weight above 1e-6, largest first
+     * @param gaps        period → observed − synthetic, every period of the treated series
+     * @param placeboGaps the donors' own mean post-period gaps when each is fitted from the others
      */
     public record Result(Double estimate, Double se, Double lower, Double upper, Double pValue, Double preRmspe,
                          Double postRmspe, Map<String, Double> weights, Map<Integer, Double> observed,
                          Map<Integer, Double> synthetic, Map<Integer, Double> gaps, int prePeriods, int postPeriods,
-                         int donors, List<String> warnings) {
+                         int donors, List<Double> placeboGaps, List<String> warnings) {
+        public Result {
+            placeboGaps = List.copyOf(placeboGaps);
+        }
+
+        /** What the SE, interval and p are, in words. */
+        public String inference() {
+            return "placebo in space: p = (1 + #{donor regions whose post/pre RMSPE ratio >= the region's}) / (m + 1), m = "
+                    + donors + " donor regions; SE = SD of the m placebo mean gaps; 95 % interval gap ± 1.96 SE";
+        }
     }
 
     private record Fitted(SyntheticControl.Fit fit, Map<Integer, Double> synthetic, Map<Integer, Double> gaps,
@@ -59,7 +69,7 @@ public final class RegionSynth {
             warnings.add(post == 0 ? "no post-period yet: no estimate" : pre < 2 ? "fewer than 2 pre-periods to fit: no estimate"
                     : "fewer than 2 donor regions: no estimate");
             return new Result(null, null, null, null, null, null, null, Map.of(), own, Map.of(), Map.of(), pre, post,
-                    comparison.size(), warnings);
+                    comparison.size(), List.of(), warnings);
         }
         Fitted real = fit(treated, firstPost, own, outcomes, comparison);
         List<Double> placeboGaps = new ArrayList<>();
@@ -99,7 +109,7 @@ public final class RegionSynth {
         order.forEach(j -> weights.put(comparison.get(j), w[j]));
         return new Result(real.meanPostGap(), se, real.meanPostGap() - Z95 * se, real.meanPostGap() + Z95 * se, p,
                 real.preRmspe(), real.postRmspe(), weights, own, real.synthetic(), real.gaps(), pre, post, comparison.size(),
-                warnings);
+                placeboGaps, warnings);
     }
 
     private static Fitted fit(String unit, int firstPost, TreeMap<Integer, Double> series,

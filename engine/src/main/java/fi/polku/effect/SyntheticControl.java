@@ -18,13 +18,20 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
  * <p>{@link #ofOutcomes} matches the pre-period outcomes themselves (every period weighted equally), which is
  * what Polku runs on yearly rates. {@link #ofPredictors} matches a vector of predictors under diagonal weights
  * V chosen to minimise the mean squared pre-period outcome gap, as R's {@code Synth}: predictors are divided by
- * their SD across all units, V starts equal and Nelder–Mead is restarted from its own result until it stops
- * improving. That loss has many local minima and V is not unique (REFERENCE.md); this procedure reproduces the
+ * their SD across all units, V starts equal and Nelder–Mead is restarted from its own result with an initial
+ * simplex of 5 % of the point, and after a restart that found nothing better with 25 % and then 100 %, until three
+ * in a row find nothing better (the exact inner optimum makes the loss flat in V wherever the donor support does
+ * not change, and a small simplex stalls on such a plateau). That loss has many local minima and V is not unique (REFERENCE.md); this procedure reproduces the
  * published Basque weights, a better local minimum may exist. Weights for a given V are exact
  * ({@link SimplexLeastSquares}).
  */
 public final class SyntheticControl {
-    private static final int MAX_RESTARTS = 20;
+    private static final int MAX_RESTARTS = 40;
+    /**
+     * Initial simplex size of successive restarts that found nothing better, as a share of the point: where the
+     * inner optimum sits on a face of the simplex the loss is flat in V, so a small simplex stalls there.
+     */
+    private static final double[] RESTART_STEPS = {0.05, 0.25, 1.0};
     private static final int MAX_EVALUATIONS = 20_000;
 
     /**
@@ -104,11 +111,12 @@ public final class SyntheticControl {
         Arrays.fill(start, 1.0 / k);
         PointValuePair best = new PointValuePair(start, loss.value(start));
         SimplexOptimizer optimizer = new SimplexOptimizer(1e-12, 1e-15);
-        for (int restart = 0; restart < MAX_RESTARTS; restart++) {
+        int failures = 0;
+        for (int restart = 0; restart < MAX_RESTARTS && failures < RESTART_STEPS.length; restart++) {
+            double share = RESTART_STEPS[failures];
             double[] steps = new double[k];
             for (int i = 0; i < k; i++) {
-                // Start each search with a simplex 5 % around the point, as R's optim and SciPy do.
-                steps[i] = best.getPoint()[i] == 0 ? 0.00025 : 0.05 * best.getPoint()[i];
+                steps[i] = best.getPoint()[i] == 0 ? 0.005 * share : share * Math.abs(best.getPoint()[i]);
             }
             PointValuePair next = optimizer.optimize(new MaxEval(MAX_EVALUATIONS), new MaxIter(MAX_EVALUATIONS),
                     new ObjectiveFunction(loss), GoalType.MINIMIZE, new InitialGuess(best.getPoint()),
@@ -117,9 +125,7 @@ public final class SyntheticControl {
             if (next.getValue() < best.getValue()) {
                 best = next;
             }
-            if (!improved) {
-                break;
-            }
+            failures = improved ? 0 : failures + 1;
         }
         double[] v = normalise(best.getPoint());
         double[] w = SimplexLeastSquares.solve(x0, x1, v);

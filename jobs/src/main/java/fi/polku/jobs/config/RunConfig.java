@@ -49,12 +49,14 @@ import java.util.TreeSet;
  * @param sotkanet   what to pull from THL's Sotkanet before the run, or null
  * @param export     how {@code polku export} protects and labels the student dataset
  * @param ingest     how input files are cut into parallel parse tasks
+ * @param effects    how region and project effects are inferred ({@code its}, {@code project_effects})
  */
 public record RunConfig(Path file, String sha256, String project, Map<String, List<String>> inputs, String output,
                         LocalDate asOf, ChangeSettings change, Double lifeSituationReliability,
                         List<TreatedRegion> regions, List<String> comparison, List<Break> breaks,
                         List<UnitCost> unitCosts, OutcomeSettings outcomes, Messages.Language language,
-                        SotkanetSettings sotkanet, ExportSettings export, IngestSettings ingest) {
+                        SotkanetSettings sotkanet, ExportSettings export, IngestSettings ingest,
+                        EffectSettings effects) {
 
     /** What one counted event of an indicator costs (e.g. one emergency placement), and where that figure is from. */
     public record UnitCost(String indicator, double euros, String source) implements java.io.Serializable {
@@ -80,6 +82,7 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
         Set<String> keys = new TreeSet<>(Set.of("project", "inputs", "output", "as_of", "rci_method", "change", "regions",
                 "comparison", "breaks", "unit_costs", "language", "sotkanet", "export", "ingest"));
         keys.addAll(OutcomeSettings.KEYS);
+        keys.addAll(EffectSettings.KEYS);
         return Set.copyOf(keys);
     }
 
@@ -237,7 +240,8 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
                 List.copyOf(regions), List.copyOf(comparison), List.copyOf(breaks), List.copyOf(costs),
                 OutcomeSettings.read(name, root, table),
                 root.has("language") ? choice(name, "language", root.get("language"), Messages.Language.class) : Messages.Language.FI,
-                sotkanet, ExportSettings.read(name, root.get("export")), IngestSettings.read(name, root.get("ingest")));
+                sotkanet, ExportSettings.read(name, root.get("export")), IngestSettings.read(name, root.get("ingest")),
+                EffectSettings.read(name, root));
     }
 
     static String region(String name, String key, JsonNode v, RegionTable table) {

@@ -7,6 +7,7 @@ import fi.polku.contract.Tables;
 import fi.polku.jobs.config.RunConfig;
 import fi.polku.jobs.pipeline.Stage;
 import fi.polku.jobs.pipeline.StageRun;
+import fi.polku.jobs.spark.Concurrently;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.function.MapFunction;
@@ -23,7 +25,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * The effects stage: {@code region_statistics} (+ {@code populations}) → {@code region_rates} for every row,
- * and {@code region_effects} for every configured project region × indicator × age group. Rates are computed
+ * {@code region_effects} for every configured project region × indicator × age group, and {@code project_effects}
+ * for the project regions together per indicator × age group. Rates are computed
  * on Spark; the estimates need every region's yearly series at once and are small, so they run on the driver
  * from the collected yearly rates.
  */
@@ -35,7 +38,7 @@ public final class EffectsStage implements Stage {
 
     @Override
     public String description() {
-        return "Regional rates with exact intervals; per project region ITS, DiD and synthetic-control estimates with their caveats, and the cost offset.";
+        return "Regional rates with exact intervals; per project region ITS, DiD and synthetic-control estimates with their caveats; the project regions together with randomisation inference and the detectable effect; and the cost offset.";
     }
 
     @Override
@@ -71,14 +74,16 @@ public final class EffectsStage implements Stage {
         run.write(List.of(
                 new StageRun.Output(Tables.REGION_EFFECTS, run.spark().createDataFrame(effects, RegionEstimates.SCHEMA),
                         effects.size(), List.of("region", "indicator", "age_group", "method")),
+                new StageRun.Output(Tables.PROJECT_EFFECTS, run.spark().createDataFrame(out.project(), ProjectEstimates.SCHEMA),
+                        out.project().size(), List.of("indicator", "age_group", "method", "relative_period")),
                 new StageRun.Output(Tables.SYNTHETIC_WEIGHTS, run.spark().createDataFrame(out.weights(), RegionEstimates.WEIGHTS),
                         out.weights().size(), List.of("region", "indicator", "age_group", "donor")),
                 new StageRun.Output(Tables.SYNTHETIC_PATHS, run.spark().createDataFrame(out.paths(), RegionEstimates.PATHS),
                         out.paths().size(), List.of("region", "indicator", "age_group", "period")),
                 new StageRun.Output(Tables.COST_OFFSET, run.spark().createDataFrame(out.costs(), RegionEstimates.COSTS),
                         out.costs().size(), List.of("region", "indicator", "age_group", "method", "period"))));
-        run.detail(String.format(Locale.ROOT, "%,d rates; %,d estimates for %d project region(s)", statisticsRows,
-                effects.size(), config.regions().size()));
+        run.detail(String.format(Locale.ROOT, "%,d rates; %,d estimates for %d project region(s); %,d project-level rows",
+                statisticsRows, effects.size(), config.regions().size(), out.project().size()));
         run.summarise(statisticsRows, statisticsRows + effects.size(), 0);
     }
 
@@ -96,19 +101,26 @@ public final class EffectsStage implements Stage {
         Map<String, RunConfig.UnitCost> costs = new HashMap<>();
         config.unitCosts().forEach(c -> costs.put(c.indicator(), c));
         RegionEstimates.Output all = RegionEstimates.Output.empty();
+        List<Callable<List<Row>>> projects = new ArrayList<>();
         for (Map.Entry<String, Map<String, TreeMap<Integer, RegionEstimates.Point>>> panel : panels.entrySet()) {
             String[] key = panel.getKey().split("\u0000");
             List<String> comparison = new ArrayList<>(config.comparison().isEmpty()
                     ? new LinkedHashSet<>(new TreeMap<>(panel.getValue()).keySet()) : config.comparison());
             comparison.removeAll(treated);
+            List<Row> regionRows = new ArrayList<>();
             for (RunConfig.TreatedRegion region : config.regions()) {
                 if (panel.getValue().containsKey(region.region())) {
                     RegionEstimates.Output one = RegionEstimates.of(region, key[0], key[1], panel.getValue(), comparison,
-                            config.breaks(), costs.get(key[0]));
+                            config.breaks(), costs.get(key[0]), config.effects());
                     all.addAll(one);
+                    regionRows.addAll(one.effects());
                 }
             }
+            // The randomisation refits thousands of assignments per panel: panels run on a few driver threads.
+            projects.add(() -> ProjectEstimates.of(key[0], key[1], panel.getValue(), config.regions(), comparison,
+                    config.effects(), config.outcomes().seed(), regionRows));
         }
+        Concurrently.run(projects).forEach(all.project()::addAll);
         return all;
     }
 }

@@ -3,8 +3,11 @@ package fi.polku.jobs.effect;
 import fi.polku.contract.Tables;
 import fi.polku.effect.CostOffset;
 import fi.polku.effect.InterruptedTimeSeries;
+import fi.polku.effect.MinimumDetectableEffect;
+import fi.polku.effect.ProjectEffects;
 import fi.polku.effect.RegionDid;
 import fi.polku.effect.RegionSynth;
+import fi.polku.jobs.config.EffectSettings;
 import fi.polku.jobs.config.RunConfig;
 import fi.polku.jobs.spark.RowBuilder;
 import fi.polku.jobs.spark.SparkSchemas;
@@ -15,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
@@ -32,13 +36,17 @@ final class RegionEstimates {
     static final StructType WEIGHTS = SparkSchemas.of(Tables.SYNTHETIC_WEIGHTS);
     static final StructType PATHS = SparkSchemas.of(Tables.SYNTHETIC_PATHS);
 
-    /** The estimate rows, the synthetic control's weights and paths, and the cost-offset rows when the indicator has a unit cost. */
-    record Output(List<Row> effects, List<Row> weights, List<Row> paths, List<Row> costs) {
+    /**
+     * The estimate rows, the synthetic control's weights and paths, the cost-offset rows when the indicator has a
+     * unit cost, and the project-level rows.
+     */
+    record Output(List<Row> effects, List<Row> weights, List<Row> paths, List<Row> costs, List<Row> project) {
         static Output empty() {
-            return new Output(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            return new Output(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         }
 
         void addAll(Output other) {
+            project.addAll(other.project());
             effects.addAll(other.effects());
             weights.addAll(other.weights());
             paths.addAll(other.paths());
@@ -50,17 +58,30 @@ final class RegionEstimates {
     record Point(long count, long population, double rate, boolean synthetic) {
     }
 
+    /** A detectable effect: per 1 000, in % of the pre-period level, and how it was found. */
+    private record Mde(Double per1000, Double percent, String method) {
+        static final Mde NONE = new Mde(null, null, null);
+    }
+
     private RegionEstimates() {
+    }
+
+    /**
+     * The transition rule: a start on 1 January makes that year the first post period; a later start leaves its
+     * year partly exposed, a transition left out, and the next year is the first post period.
+     */
+    static ProjectEffects.Start start(RunConfig.TreatedRegion treated) {
+        LocalDate start = treated.start();
+        boolean fullYear = MonthDay.from(start).equals(MonthDay.of(1, 1));
+        return new ProjectEffects.Start(fullYear ? start.getYear() : start.getYear() + 1, fullYear ? null : start.getYear());
     }
 
     static Output of(RunConfig.TreatedRegion treated, String indicator, String ageGroup,
                      Map<String, TreeMap<Integer, Point>> byRegion, List<String> comparison, List<RunConfig.Break> breaks,
-                     RunConfig.UnitCost cost) {
+                     RunConfig.UnitCost cost, EffectSettings settings) {
         TreeMap<Integer, Point> own = byRegion.get(treated.region());
-        LocalDate start = treated.start();
-        boolean fullYear = MonthDay.from(start).equals(MonthDay.of(1, 1));
-        int firstPost = fullYear ? start.getYear() : start.getYear() + 1;
-        Integer transition = fullYear ? null : start.getYear();
+        int firstPost = start(treated).firstPost();
+        Integer transition = start(treated).transition();
         TreeMap<Integer, Point> series = new TreeMap<>(own);
         if (transition != null) {
             series.remove(transition);
@@ -75,15 +96,24 @@ final class RegionEstimates {
         int first = series.isEmpty() ? 0 : series.firstKey();
         series.forEach((year, p) -> its.add(new InterruptedTimeSeries.Observation(year - first, year >= firstPost, null,
                 p.count(), p.population())));
-        InterruptedTimeSeries.Result r = InterruptedTimeSeries.fit(its);
+        InterruptedTimeSeries.Result r = InterruptedTimeSeries.fit(its, settings.dispersionFloor());
         List<String> itsWarnings = new ArrayList<>(r.warnings());
+        double preLevel = series.headMap(firstPost).values().stream().mapToDouble(Point::rate).average().orElse(Double.NaN);
+        Mde itsMde = Mde.NONE;
+        if (r.logSe() != null && Double.isFinite(preLevel)) {
+            double log = MinimumDetectableEffect.analytic(r.logSe(), r.residualDf(), MinimumDetectableEffect.ALPHA,
+                    MinimumDetectableEffect.POWER);
+            double share = 1 - Math.exp(-log);
+            itsMde = new Mde(share * preLevel, 100 * share, "analytic: rate ratio exp(−(t(0.975, df) + t(0.80, df)) · SE)"
+                    + " below 1, × the pre-period mean rate");
+        }
         rows.add(row(treated, indicator, ageGroup, "its", r.rateRatio(), "rate ratio (level change at the start)", r.logSe(),
-                r.lower(), r.upper(), r.pValue(), "quasi-Poisson Wald interval on the log scale; SE on the log scale",
+                r.lower(), r.upper(), r.pValue(), r.inference(),
                 r.prePeriods(), r.postPeriods(), firstPost, transition, 0,
                 r.dispersion() == null ? null : String.format(Locale.ROOT, "dispersion %.2f; deviance %.1f on %d df%s",
                         r.dispersion(), r.deviance(), r.residualDf(),
                         r.slopeRatio() == null ? "" : String.format(Locale.ROOT, "; slope change ×%.3f a year", r.slopeRatio())),
-                crossed, itsWarnings, synthetic));
+                crossed, itsWarnings, synthetic, settings.dispersionFloor(), preLevel, itsMde));
 
         Map<String, Map<Integer, Double>> outcomes = new HashMap<>();
         List<String> usable = new ArrayList<>();
@@ -105,13 +135,13 @@ final class RegionEstimates {
             didWarnings.add((comparison.size() - usable.size()) + " comparison region(s) left out for missing years");
         }
         rows.add(row(treated, indicator, ageGroup, "did", d.att(), "difference in rate per 1 000 (group-time ATT, simple aggregate)",
-                d.se(), d.lower(), d.upper(), d.pValue(),
-                "placebo in space: p = share of comparison regions with an effect as large; SE = SD of placebo effects",
-                d.prePeriods(), d.postPeriods(), firstPost, transition, d.comparisonUnits(), null, crossed, didWarnings, synthetic));
+                d.se(), d.lower(), d.upper(), d.pValue(), d.inference(),
+                d.prePeriods(), d.postPeriods(), firstPost, transition, d.comparisonUnits(), null, crossed, didWarnings, synthetic,
+                null, preLevel, rankMde(d.placebos(), preLevel, "rank test on the m placebo ATTs (as p)")));
         rows.add(row(treated, indicator, ageGroup, "twfe", d.twfe(), "difference in rate per 1 000 (two-way fixed effects)",
                 null, null, null, null, "diagnostic only: no inference (TWFE is biased under staggered adoption)",
                 d.prePeriods(), d.postPeriods(), firstPost, transition, d.comparisonUnits(), null, crossed,
-                List.of("diagnostic: compare with the did row, do not report on its own"), synthetic));
+                List.of("diagnostic: compare with the did row, do not report on its own"), synthetic, null, preLevel, Mde.NONE));
         RegionSynth.Result sc = RegionSynth.estimate(treated.region(), firstPost, outcomes, usable);
         List<String> scWarnings = new ArrayList<>(sc.warnings());
         if (usable.size() < comparison.size()) {
@@ -119,9 +149,10 @@ final class RegionEstimates {
         }
         rows.add(row(treated, indicator, ageGroup, "synthetic_control", sc.estimate(),
                 "difference in rate per 1 000 (mean post-period gap to the synthetic control)", sc.se(), sc.lower(), sc.upper(),
-                sc.pValue(), "placebo in space: p = rank of the post/pre RMSPE ratio among all regions; SE = SD of placebo gaps",
+                sc.pValue(), sc.inference(),
                 sc.prePeriods(), sc.postPeriods(), firstPost, transition, sc.donors(), synthDiagnostics(sc), crossed, scWarnings,
-                synthetic));
+                synthetic, null, preLevel, rankMde(sc.placeboGaps(), preLevel,
+                        "rank test on the m placebo mean gaps (p itself ranks RMSPE ratios)")));
         List<Row> weights = new ArrayList<>();
         sc.weights().forEach((donor, w) -> weights.add(new RowBuilder(WEIGHTS).set("region", treated.region())
                 .set("indicator", indicator).set("age_group", ageGroup).set("donor", donor).set("weight", w)
@@ -151,7 +182,20 @@ final class RegionEstimates {
                 }
             });
         }
-        return new Output(rows, weights, paths, costs);
+        return new Output(rows, weights, paths, costs, new ArrayList<>());
+    }
+
+    /** The MDE of a reduction from placebo values, or none with fewer than 19 of them (p could not reach 0.05). */
+    private static Mde rankMde(List<Double> placebos, double preLevel, String method) {
+        if (placebos.isEmpty()) {
+            return Mde.NONE;
+        }
+        OptionalDouble d = MinimumDetectableEffect.ofReduction(placebos.stream().mapToDouble(Double::doubleValue).toArray(),
+                MinimumDetectableEffect.ALPHA, MinimumDetectableEffect.POWER);
+        if (d.isEmpty()) {
+            return new Mde(null, null, method + ": none, " + placebos.size() + " placebos cannot give p <= 0.05");
+        }
+        return new Mde(d.getAsDouble(), Double.isFinite(preLevel) && preLevel > 0 ? 100 * d.getAsDouble() / preLevel : null, method);
     }
 
     private static String synthDiagnostics(RegionSynth.Result sc) {
@@ -183,7 +227,7 @@ final class RegionEstimates {
     private static Row row(RunConfig.TreatedRegion treated, String indicator, String ageGroup, String method, Double estimate,
                            String scale, Double se, Double lower, Double upper, Double p, String inference, int pre, int post,
                            int firstPost, Integer transition, int comparisons, String diagnostics, String crossed,
-                           List<String> warnings, boolean synthetic) {
+                           List<String> warnings, boolean synthetic, Double floor, double preLevel, Mde mde) {
         List<String> all = new ArrayList<>(warnings);
         if (!crossed.isEmpty()) {
             all.add("the series crosses a structural break (" + crossed + "): part of any change may be the break");
@@ -197,6 +241,8 @@ final class RegionEstimates {
                 .set("pre_periods", pre).set("post_periods", post).set("first_post_period", Integer.toString(firstPost))
                 .set("transition_period", transition == null ? null : transition.toString()).set("comparison_regions", comparisons)
                 .set("diagnostics", diagnostics).set("breaks_crossed", crossed.isEmpty() ? null : crossed)
+                .set("dispersion_floor", floor).set("pre_level", Double.isFinite(preLevel) ? preLevel : null)
+                .set("mde_per_1000", mde.per1000()).set("mde_percent", mde.percent()).set("mde_method", mde.method())
                 .set("warnings", String.join("; ", all)).set("synthetic", synthetic).build();
     }
 }

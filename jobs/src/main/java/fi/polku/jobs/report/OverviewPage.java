@@ -15,8 +15,8 @@ import java.util.Set;
 import org.apache.spark.sql.Row;
 
 /**
- * The project overview: headline table per region, regions pooled, placement effects per region, project
- * indicators against targets, methods and provenance.
+ * The project overview: headline table per region, regions pooled, placement effects of the project regions
+ * together ({@link ProjectSection}) and per region, project indicators against targets, methods and provenance.
  */
 final class OverviewPage {
     static final List<String> RESPONDENTS = List.of("youth", "parent");
@@ -29,6 +29,7 @@ final class OverviewPage {
         Page p = c.page(m.text("title.overview"), "index.html");
         p.section(headline(c));
         p.section(pooled(c));
+        p.section(ProjectSection.build(c));
         p.section(effects(c));
         p.section(indicators(c));
         c.finish(p);

@@ -20,14 +20,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * What the report shows, gathered from the run's tables: the outcome, effect and indicator tables as they are
+ * What the report shows, gathered from the run's tables: the outcome, effect (region and project) and indicator tables as they are
  * (small), and three aggregates made on Spark — mean ORS by session, SRS alliance flags, 3X10D domain change —
  * each with its n, so the pages can refuse to show anything resting on fewer than {@code min_cell} cases; and the
  * reliabilities behind reliable change with the whole-period shares under each ({@link ReliabilitySection}).
  */
 record ReportData(List<Row> outcomes, List<Row> pooled, List<Row> indicators, List<Row> effects, List<Row> rates,
                   List<Row> paths, List<Row> etr, List<Row> sessionMeans, List<Row> alliance, List<Row> domains,
-                  List<Row> meetings, List<Row> reliability, List<Row> sensitivity) {
+                  List<Row> meetings, List<Row> reliability, List<Row> sensitivity, List<Row> project) {
     /** The indicators drawn as rate charts on the region pages, 13–17-year-olds. */
     static final List<String> CHARTED = List.of("emergency_placements", "placed_outside_home");
     static final String AGE = "13-17";
@@ -71,9 +71,10 @@ record ReportData(List<Row> outcomes, List<Row> pooled, List<Row> indicators, Li
                 sessionMeans, alliance, domains, meetings,
                 run.read(ChangeTables.CHANGE_RELIABILITY).orderBy("instrument", "age_band", "reliability_source"),
                 run.read(ChangeTables.CHANGE_SENSITIVITY).filter(col("period").equalTo(ReportingPeriod.ALL_PERIODS))
-                        .orderBy("region", "instrument", "respondent", "arm", "reliability_source"));
+                        .orderBy("region", "instrument", "respondent", "arm", "reliability_source"),
+                run.read(Tables.PROJECT_EFFECTS).orderBy("indicator", "age_group", "method", "relative_period"));
         List<List<Row>> r = Concurrently.run(queries.stream().map(q -> (Callable<List<Row>>) q::collectAsList).toList());
         return new ReportData(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6), r.get(7), r.get(8), r.get(9),
-                r.get(10), r.get(11), r.get(12));
+                r.get(10), r.get(11), r.get(12), r.get(13));
     }
 }

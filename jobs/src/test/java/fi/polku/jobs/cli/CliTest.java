@@ -57,6 +57,11 @@ class CliTest {
                 "key 'targets[1].coverage' needs 'targets[1].caseload'");
         assertConfigError(ws, "project: x\ninputs: {}\noutput: out\ntargets:\n  - {region: Kainuu, famillies: 20}\n",
                 "unknown key 'targets[1].famillies'");
+        assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nits:\n  dispersion_floor: -1\n",
+                "key 'its.dispersion_floor' must be a number from 0.0 to 100.0");
+        assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nits:\n  floor: 1\n", "unknown key 'its.floor'");
+        assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nproject_effects:\n  max_assignments: 5\n",
+                "key 'project_effects.max_assignments' must be a whole number from 20 to 1000000");
     }
 
     @Test

@@ -53,6 +53,29 @@ class EffectsStageTest {
                 + " or diagnostics not like 'pre-period RMSPE%' or warnings not like '%rank of post/pre RMSPE ratios%'"
                 + " or warnings not like '%only 1 post-period%')"));
 
+        // Every row says exactly what its p is; ITS rows carry the dispersion floor, every row but TWFE an MDE.
+        assertEquals(0, DuckDb.count("select count(*) from " + effects + " where method = 'did' and inference not like"
+                + " 'placebo in space: p = (1 + #{comparison regions whose placebo |ATT| >= |ATT|}) / (m + 1), m = 21 %'"));
+        assertEquals(0, DuckDb.count("select count(*) from " + effects + " where method = 'its' and (dispersion_floor <> 1"
+                + " or inference not like '%t-test of the log rate ratio on 7 residual df%' or mde_percent is null)"));
+        assertEquals(0, DuckDb.count("select count(*) from " + effects + " where method in ('did', 'synthetic_control')"
+                + " and (mde_per_1000 is null or mde_per_1000 <= 0 or abs(mde_percent - 100 * mde_per_1000 / pre_level) > 1e-9)"));
+
+        String project = DuckDb.table(ws.output(), "project_effects");
+        // 7 indicators × 2 age groups; 2 project regions among 23 regions: C(23, 2) = 253 assignments, all of them.
+        assertEquals(14, DuckDb.count("select count(*) from " + project + " where method = 'cs_simple' and assignments = 253"
+                + " and assignments_total = 253 and assignment_seed is null and project_regions = '10,20'"
+                + " and p_value >= 1.0 / 253 - 1e-12 and mde_per_1000 > 0 and inference like 'randomisation inference: all 253 %'"));
+        // Kainuu and Kymenlaakso both start mid-2024: first post 2025, pre-period placebos e = −9 … −2 (2024 left out).
+        assertEquals(14 * 9, DuckDb.count("select count(*) from " + project + " where method = 'event_study'"));
+        assertEquals(14, DuckDb.count("select count(*) from " + project + " where method = 'event_study' and relative_period = 0"));
+        assertEquals(0, DuckDb.count("select count(*) from " + project + " where method = 'event_study' and relative_period = -1"));
+        assertEquals(14, DuckDb.count("select count(*) from " + project + " where method = 'pre_trend'"
+                + " and diagnostics like 'pre-period placebos (8 event times)%'"));
+        assertEquals(28, DuckDb.count("select count(*) from " + project + " where method like 're_did_%' and estimate is not null"));
+        assertEquals(14, DuckDb.count("select count(*) from " + project + " where method = 'synthetic_control_pooled'"
+                + " and assignments = 253 and estimate is not null"));
+
         String weights = DuckDb.table(ws.output(), "synthetic_weights");
         // Each of the 28 synthetic controls is a convex mix of comparison regions, never of a project region.
         assertEquals(28, DuckDb.count("select count(*) from (select region, indicator, age_group, sum(weight) s from "
