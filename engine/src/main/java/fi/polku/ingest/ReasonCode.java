@@ -28,7 +28,13 @@ public enum ReasonCode {
     DUPLICATE,
     CONFLICTING_DUPLICATE,
     SESSION_ORDER,
-    EPISODE_INCONSISTENT;
+    EPISODE_INCONSISTENT,
+    /** A statistic's count with a population of 0 beside it: no rate can rest on it. */
+    ZERO_POPULATION,
+    /** More persons counted than live in the population (an indicator that counts persons). */
+    COUNT_ABOVE_POPULATION,
+    /** A rate per 1 000 above the indicator's documented plausible maximum ({@code indicators.csv}). */
+    IMPLAUSIBLE_RATE;
 
     /** The code as written to tables: lower snake case. */
     public String code() {

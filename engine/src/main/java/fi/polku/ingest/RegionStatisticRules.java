@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Row rules of the plain long {@code region_statistics} CSV: region, period (year or year-month), any
  * indicator name, an age group such as {@code 0-17} or {@code 13-17}, a whole non-negative count, and
- * optionally the population denominator, the published value and the source.
+ * optionally the population denominator, the published value and the source. A row with its own population is
+ * checked for plausibility (see {@link StatisticPlausibility}).
  */
 public final class RegionStatisticRules implements RowRules<RegionStatistic> {
     /** The columns of the long format. */
@@ -35,12 +36,19 @@ public final class RegionStatisticRules implements RowRules<RegionStatistic> {
     private final FieldLayout layout;
     private final NumberStyle style;
     private final IngestContext context;
+    private final IndicatorCatalog catalog;
 
-    /** Rules for one file with this layout and number style. */
+    /** Rules for one file with this layout and number style, without indicator bounds (population > 0 only). */
     public RegionStatisticRules(FieldLayout layout, NumberStyle style, IngestContext context) {
+        this(layout, style, context, IndicatorCatalog.of(java.util.List.of()));
+    }
+
+    /** Rules for one file with this layout and number style, the indicators' plausibility bounds from {@code catalog}. */
+    public RegionStatisticRules(FieldLayout layout, NumberStyle style, IngestContext context, IndicatorCatalog catalog) {
         this.layout = layout;
         this.style = style;
         this.context = context;
+        this.catalog = catalog;
     }
 
     @Override
@@ -63,6 +71,9 @@ public final class RegionStatisticRules implements RowRules<RegionStatistic> {
         Long population = r.integer("population", 0, MAX_COUNT);
         Double value = r.decimal("value", 0, Double.MAX_VALUE);
         String source = r.text("source");
+        if (r.ok()) {
+            StatisticPlausibility.check(r, catalog, indicator, ageGroup, count, population);
+        }
         if (!r.ok()) {
             return r.rejected();
         }
@@ -77,13 +88,13 @@ public final class RegionStatisticRules implements RowRules<RegionStatistic> {
         }
         Matcher m = PERIOD.matcher(v);
         if (!m.matches()) {
-            r.problem(column, ReasonCode.BAD_PERIOD, "'" + v + "' is not a year (2024) or a month (2024-03)");
+            r.problem(column, ReasonCode.BAD_PERIOD, RowReader.quoted(v) + " is not a year (2024) or a month (2024-03)");
             return null;
         }
         int year = Integer.parseInt(m.group(1));
         Integer month = m.group(2) == null ? null : Integer.parseInt(m.group(2));
         if (year < 1990 || year > r.asOfYear() || month != null && (month < 1 || month > 12)) {
-            r.problem(column, ReasonCode.BAD_PERIOD, "'" + v + "' is outside 1990–" + r.asOfYear()
+            r.problem(column, ReasonCode.BAD_PERIOD, RowReader.quoted(v) + " is outside 1990–" + r.asOfYear()
                     + " or has no such month");
             return null;
         }
@@ -101,7 +112,7 @@ public final class RegionStatisticRules implements RowRules<RegionStatistic> {
         }
         String folded = v.toLowerCase(Locale.ROOT);
         if (!pattern.matcher(folded).matches()) {
-            r.problem(column, ReasonCode.UNKNOWN_VALUE, "'" + v + "' is not " + expected);
+            r.problem(column, ReasonCode.UNKNOWN_VALUE, RowReader.quoted(v) + " is not " + expected);
             return null;
         }
         return folded;

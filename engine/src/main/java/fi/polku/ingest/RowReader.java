@@ -24,6 +24,8 @@ final class RowReader {
             DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT);
     /** Earliest plausible measurement date: FIT and 3X10D were not in Finnish use before. */
     static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    /** The longest value a reason repeats in full. */
+    static final int SHOWN = 80;
 
     private final FieldLayout layout;
     private final RawRecord record;
@@ -72,17 +74,17 @@ final class RowReader {
             return null;
         }
         if (!DECIMAL.matcher(v).matches()) {
-            problem(column, ReasonCode.NOT_A_NUMBER, "'" + v + "' is not a number");
+            problem(column, ReasonCode.NOT_A_NUMBER, quoted(v) + " is not a number");
             return null;
         }
         if (v.indexOf(style.other()) >= 0) {
-            problem(column, ReasonCode.WRONG_DECIMAL_SEPARATOR, "'" + v + "' uses '" + style.other()
+            problem(column, ReasonCode.WRONG_DECIMAL_SEPARATOR, quoted(v) + " uses '" + style.other()
                     + "' but this file's decimal separator is '" + style.separator() + "'");
             return null;
         }
         double d = Double.parseDouble(v.replace(',', '.'));
         if (d < min || d > max) {
-            problem(column, ReasonCode.OUT_OF_RANGE, v + " is outside " + fmt(min) + "–" + fmt(max));
+            problem(column, ReasonCode.OUT_OF_RANGE, shown(v) + " is outside " + fmt(min) + "–" + fmt(max));
             return null;
         }
         return d;
@@ -96,18 +98,18 @@ final class RowReader {
         if (!INTEGER.matcher(v).matches()) {
             boolean decimal = DECIMAL.matcher(v).matches();
             problem(column, decimal ? ReasonCode.NOT_AN_INTEGER : ReasonCode.NOT_A_NUMBER,
-                    "'" + v + "' is not " + (decimal ? "a whole number" : "a number"));
+                    quoted(v) + " is not " + (decimal ? "a whole number" : "a number"));
             return null;
         }
         long n;
         try {
             n = Long.parseLong(v.startsWith("+") ? v.substring(1) : v);
         } catch (NumberFormatException e) {
-            problem(column, ReasonCode.OUT_OF_RANGE, v + " is too large");
+            problem(column, ReasonCode.OUT_OF_RANGE, shown(v) + " is too large");
             return null;
         }
         if (n < min || n > max) {
-            problem(column, ReasonCode.OUT_OF_RANGE, v + " is outside " + min + "–" + max);
+            problem(column, ReasonCode.OUT_OF_RANGE, shown(v) + " is outside " + min + "–" + max);
             return null;
         }
         return n;
@@ -123,11 +125,11 @@ final class RowReader {
         try {
             d = v.indexOf('.') > 0 ? LocalDate.parse(v, FINNISH_DATE) : LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            problem(column, ReasonCode.BAD_DATE, "'" + v + "' is not a date (expected 2024-03-01 or 1.3.2024)");
+            problem(column, ReasonCode.BAD_DATE, quoted(v) + " is not a date (expected 2024-03-01 or 1.3.2024)");
             return null;
         }
         if (d.isBefore(EARLIEST)) {
-            problem(column, ReasonCode.OUT_OF_RANGE, v + " is before " + EARLIEST);
+            problem(column, ReasonCode.OUT_OF_RANGE, shown(v) + " is before " + EARLIEST);
             return null;
         }
         if (d.isAfter(context.asOf())) {
@@ -152,7 +154,7 @@ final class RowReader {
             for (E e : type.getEnumConstants()) {
                 allowed.add(code.apply(e));
             }
-            problem(column, ReasonCode.UNKNOWN_VALUE, "'" + v + "' is not one of " + String.join(", ", allowed));
+            problem(column, ReasonCode.UNKNOWN_VALUE, quoted(v) + " is not one of " + String.join(", ", allowed));
             return null;
         });
     }
@@ -169,7 +171,7 @@ final class RowReader {
             case "false":
                 return Boolean.FALSE;
             default:
-                problem(column, ReasonCode.UNKNOWN_VALUE, "'" + v + "' is not true/false (or kyllä/ei, 1/0)");
+                problem(column, ReasonCode.UNKNOWN_VALUE, quoted(v) + " is not true/false (or kyllä/ei, 1/0)");
                 return null;
         }
     }
@@ -181,7 +183,7 @@ final class RowReader {
         }
         return context.regions().resolve(v).orElseGet(() -> {
             problem(column, ReasonCode.UNKNOWN_REGION,
-                    "'" + v + "' is not a region of datasets/regions.csv (code or name)");
+                    quoted(v) + " is not a region of datasets/regions.csv (code or name)");
             return null;
         });
     }
@@ -201,6 +203,20 @@ final class RowReader {
 
     <T> Parsed<T> rejected() {
         return new Parsed.Rejected<>(record.source(), problems, record.raw());
+    }
+
+    /** A value in single quotes for a reason, shortened by {@link #shown}. */
+    static String quoted(String v) {
+        return "'" + shown(v) + "'";
+    }
+
+    /**
+     * A value as a reason may show it: in full up to {@value #SHOWN} characters, else its start and its length
+     * ("AAAA… (1048576 characters)"), so a runaway field does not fill the quarantine table twice; the raw column
+     * keeps the row as read.
+     */
+    static String shown(String v) {
+        return v.length() <= SHOWN ? v : v.substring(0, SHOWN) + "… (" + v.length() + " characters)";
     }
 
     private static String fmt(double d) {

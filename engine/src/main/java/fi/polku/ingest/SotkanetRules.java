@@ -62,7 +62,7 @@ public final class SotkanetRules implements RowRules<RegionStatistic> {
         StatisticsPeriod period = RegionStatisticRules.period(r, "year");
         String gender = r.required("gender");
         if (gender != null && !context.aliases().value("gender", gender).equals("total")) {
-            r.problem("gender", ReasonCode.NOT_TOTAL_GENDER, "gender '" + gender + "' is not used: Polku reads totals");
+            r.problem("gender", ReasonCode.NOT_TOTAL_GENDER, "gender " + RowReader.quoted(gender) + " is not used: Polku reads totals");
         }
         Double value = r.decimal("value", 0, Double.MAX_VALUE);
         String absText = r.text("abs_value");

@@ -45,11 +45,29 @@ class EpisodeRulesTest {
         Checked<FitSession> c = EpisodeRules.SESSIONS.check(List.of(
                 row(2, "2025-01-10", 1, 20),
                 row(3, "2025-02-10", 2, 22),
-                row(4, "2025-02-10", 2, 22),      // exact repeat of line 3
-                row(5, "2025-03-10", 2, 25),      // same number, other values
+                row(4, "2025-02-10", 2, 22),      // exact repeat of line 3: line 3 kept
+                row(5, "2025-03-10", 5, 25),      // number 5 twice with different values: neither kept
                 row(6, "2025-01-05", 3, 24),      // number 3 dated before number 2
-                row(7, "2025-04-10", 4, 26)));
-        assertEquals("2#1,3#2,7#4 | 4:duplicate,5:conflicting_duplicate,6:session_order", summary(c));
+                row(7, "2025-04-10", 4, 26),
+                row(8, "2025-03-10", 5, 27)));
+        assertEquals("2#1,3#2,7#4 | 4:duplicate,5:conflicting_duplicate,6:session_order,8:conflicting_duplicate", summary(c));
+    }
+
+    @Test
+    void conflictingDuplicatesAreAllQuarantinedEachNamingTheOthers() {
+        Checked<FitSession> c = EpisodeRules.SESSIONS.check(List.of(
+                row(2, "2025-01-10", 1, 20),
+                row(9, "2025-01-10", 1, 20),
+                row(4, "2025-01-10", 1, 31)));
+        assertEquals(" | 2:conflicting_duplicate,4:conflicting_duplicate,9:conflicting_duplicate", summary(c));
+        List<String> reasons = c.rejected().stream().map(r -> r.source().line() + " " + r.reason()).sorted().toList();
+        assertEquals(List.of(
+                "2 session_no: session_no 1 is also on f.csv line 4, f.csv line 9 with different values; none of them is used, as nothing"
+                        + " says which is right: correct the export and run again",
+                "4 session_no: session_no 1 is also on f.csv line 2, f.csv line 9 with different values; none of them is used, as nothing"
+                        + " says which is right: correct the export and run again",
+                "9 session_no: session_no 1 is also on f.csv line 2, f.csv line 4 with different values; none of them is used, as nothing"
+                        + " says which is right: correct the export and run again"), reasons);
     }
 
     @Test

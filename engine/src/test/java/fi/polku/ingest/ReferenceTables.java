@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The real reference tables of datasets/, read for engine tests. The two files hold no quoted fields, so a
+ * The real reference tables of datasets/, read for engine tests. The files hold no quoted fields, so a
  * split on commas reads them; jobs reads them with the CSV library.
  */
 final class ReferenceTables {
@@ -36,6 +36,17 @@ final class ReferenceTables {
                     f[2].isEmpty() ? null : Integer.valueOf(f[2]), f[3], f[4], f[5], f[6]));
         }
         return RegionTable.of(regions);
+    }
+
+    /** The indicators of indicators.csv with what they count and their plausible maximum rates. */
+    static IndicatorCatalog indicators() {
+        List<IndicatorCatalog.Indicator> indicators = new ArrayList<>();
+        for (String[] f : rows("indicators.csv")) {
+            indicators.add(new IndicatorCatalog.Indicator(f[0], f[1],
+                    f[4].equals("events") ? IndicatorCatalog.Counts.EVENTS : IndicatorCatalog.Counts.PERSONS,
+                    f[5].isEmpty() ? null : Double.valueOf(f[5])));
+        }
+        return IndicatorCatalog.of(List.of(), indicators);
     }
 
     static IngestContext context() {

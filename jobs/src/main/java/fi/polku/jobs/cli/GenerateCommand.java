@@ -3,8 +3,14 @@ package fi.polku.jobs.cli;
 import fi.polku.jobs.config.ConfigError;
 import fi.polku.jobs.generate.Generator;
 import fi.polku.jobs.pipeline.ExitCodes;
+import fi.polku.jobs.output.OsReason;
+import fi.polku.jobs.output.OutputUnusable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,7 +25,7 @@ import picocli.CommandLine.Option;
             "comment saying it is synthetic. The same options give the same bytes.",
             "",
             "Examples:",
-            "  polku generate --demo --out datasets/demo",
+            "  polku generate --demo --out datasets/demo --overwrite",
             "  polku generate --sessions 10000000 --parts 8 --out /tmp/polku-10m"})
 final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder to write into")
@@ -43,6 +49,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--error-rate", defaultValue = "0", description = "share of session rows with a typical export mistake")
     double errorRate;
 
+    @Option(names = "--overwrite", description = "replace input files of the same names already in the --out folder")
+    boolean overwrite;
+
     @Option(names = "--as-of", defaultValue = "2026-06-30", description = "no measurement is dated after this")
     LocalDate asOf;
 
@@ -64,10 +73,28 @@ final class GenerateCommand implements Callable<Integer> {
             generator = new Generator(out, seed, cases == null ? 0 : cases, sessions == null ? 0 : sessions, parts,
                     errorRate, asOf);
         }
+        checkOut(generator);
         long started = System.nanoTime();
-        Map<String, Long> written = generator.write();
+        Map<String, Long> written;
+        try {
+            written = generator.write();
+        } catch (UncheckedIOException e) {
+            throw new OutputUnusable("generate: cannot write into " + out + ": " + OsReason.of(e.getCause()));
+        }
         written.forEach((file, rows) -> System.out.printf(Locale.ROOT, "  %-28s %,12d rows%n", file, rows));
         System.out.printf(Locale.ROOT, "generate: synthetic data in %s (%.1f s)%n", out, (System.nanoTime() - started) / 1e9);
         return ExitCodes.OK;
+    }
+
+    /** Refuses, before writing anything, a --out that is a file, and existing inputs unless --overwrite. */
+    private void checkOut(Generator generator) {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new OutputUnusable("generate: --out " + out + " is a regular file, not a folder: choose a folder");
+        }
+        List<String> existing = generator.files().stream().filter(f -> Files.exists(out.resolve(f), LinkOption.NOFOLLOW_LINKS)).toList();
+        if (!existing.isEmpty() && !overwrite) {
+            throw new ConfigError("generate: " + out + " already holds " + String.join(", ", existing)
+                    + "; add --overwrite to replace them, or choose another folder");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package fi.polku.jobs.cli;
 
 import fi.polku.jobs.pipeline.ExitCodes;
+import fi.polku.jobs.pipeline.Interruption;
 import fi.polku.jobs.pipeline.Stage;
 import fi.polku.jobs.pipeline.Stages;
 import fi.polku.jobs.pipeline.Versions;
@@ -9,13 +10,18 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code polku}: the command-line tool. Exit codes: 0 ok, 2 usage or configuration error, 3 input rejected
- * (identity code found, unreadable file), 1 internal error.
+ * {@code polku}: the command-line tool. Exit codes (see {@link ExitCodes}): 0 ok, 2 usage or configuration error,
+ * 3 input rejected or unavailable, 4 output location unusable, 5 output busy, 143 stopped by SIGTERM, 1 internal
+ * error.
  */
 @Command(name = "polku", mixinStandardHelpOptions = true, versionProvider = Polku.Version.class,
         description = "Measurement and outcome analytics for Finnish child-protection development work.",
-        footer = {"", "Exit codes: 0 ok, 2 usage or configuration error,",
-            "3 input rejected or unavailable (identity code, unreadable file, Sotkanet pull failed),",
+        footer = {"", "Exit codes: 0 ok, 2 usage or configuration error (also: a table no earlier run wrote),",
+            "3 input rejected or unavailable (identity code, unreadable file, input missing or changed",
+            "  during the run, Sotkanet pull failed),",
+            "4 output location unusable (a file, a foreign folder or link, too long a name, not writable),",
+            "5 output busy (another run is writing it; try again when it ends),",
+            "143 stopped by SIGTERM or Ctrl-C (recorded as interrupted; previous outputs unchanged),",
             "1 internal error (run again with --verbose and report it)."},
         subcommands = {RunCommand.class, GenerateCommand.class, SotkanetCommand.class, CommandLine.HelpCommand.class})
 public final class Polku {
@@ -45,16 +51,16 @@ public final class Polku {
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
+        if (Interruption.inProgress()) {
+            return ExitCodes.INTERRUPTED; // the run's shutdown hook has said so in one line; Spark's teardown is no error
+        }
         int code = ExitCodes.of(e);
-        if (code == ExitCodes.REJECTED) {
-            err.println("polku: input rejected: " + e.getMessage());
+        if (code != ExitCodes.INTERNAL) {
+            err.println("polku: " + ExitCodes.prefix(e) + e.getMessage());
             return code;
         }
-        if (code == ExitCodes.USAGE) {
-            err.println("polku: " + e.getMessage());
-            return code;
-        }
-        err.println("polku: internal error: " + e);
+        // Spark puts whole task traces into its exceptions' messages: one line here, the rest with --verbose.
+        err.println("polku: internal error: " + String.valueOf(e).split("\\R", 2)[0]);
         if (parsed.hasMatchedOption("--verbose") || parsed.subcommand() != null
                 && parsed.subcommand().hasMatchedOption("--verbose")) {
             e.printStackTrace(err);

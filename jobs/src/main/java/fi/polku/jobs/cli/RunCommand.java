@@ -1,6 +1,5 @@
 package fi.polku.jobs.cli;
 
-import fi.polku.jobs.config.RunConfig;
 import fi.polku.jobs.pipeline.Pipeline;
 import fi.polku.jobs.pipeline.Stages;
 import java.util.concurrent.Callable;
@@ -19,6 +18,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new Pipeline(System.out, options.verbose).offline(options.offline).run(RunConfig.load(options.config), Stages.all(), "run", options.force);
+        return new Pipeline(System.out, options.verbose).offline(options.offline).run(Pipeline.load(options.config, "run"), Stages.all(), "run", options.force);
     }
 }

@@ -1,6 +1,5 @@
 package fi.polku.jobs.cli;
 
-import fi.polku.jobs.config.RunConfig;
 import fi.polku.jobs.pipeline.Pipeline;
 import fi.polku.jobs.pipeline.Stage;
 import java.util.List;
@@ -23,7 +22,7 @@ final class StageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new Pipeline(System.out, options.verbose).offline(options.offline).run(RunConfig.load(options.config), List.of(stage), stage.name(),
+        return new Pipeline(System.out, options.verbose).offline(options.offline).run(Pipeline.load(options.config, stage.name()), List.of(stage), stage.name(),
                 options.force);
     }
 }

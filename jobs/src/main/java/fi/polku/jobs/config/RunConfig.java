@@ -1,5 +1,8 @@
 package fi.polku.jobs.config;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -25,7 +28,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.TreeSet;
 
 /**
@@ -77,6 +83,7 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
             "min_sample_cases", "life_situation_reliability");
     private static final Set<String> RELIABILITIES = Set.of("alpha", "test_retest", "alpha_clinical", "sample_alpha");
     private static final Set<String> REQUIRED = Set.of("project", "inputs", "output");
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
 
     private static Set<String> keys() {
         Set<String> keys = new TreeSet<>(Set.of("project", "inputs", "output", "as_of", "rci_method", "change", "regions",
@@ -94,13 +101,8 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
         } catch (IOException e) {
             throw new ConfigError("config " + file + ": cannot be read (" + e.getMessage() + ")");
         }
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(bytes);
-        } catch (IOException e) {
-            throw new ConfigError("config " + file + ": not valid YAML: " + e.getMessage().split("\n")[0]);
-        }
         String name = file.getFileName().toString();
+        JsonNode root = parse(file, name, bytes);
         if (root == null || !root.isObject()) {
             throw new ConfigError("config " + name + ": expected keys " + new TreeSet<>(KEYS));
         }
@@ -242,6 +244,43 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
                 root.has("language") ? choice(name, "language", root.get("language"), Messages.Language.class) : Messages.Language.FI,
                 sotkanet, ExportSettings.read(name, root.get("export")), IngestSettings.read(name, root.get("ingest")),
                 EffectSettings.read(name, root));
+    }
+
+    /**
+     * The YAML tree of a config. A key given twice in one mapping is an error naming the key and its line (YAML
+     * says keys are unique; Jackson would otherwise keep the last one silently).
+     */
+    private static JsonNode parse(Path file, String name, byte[] bytes) {
+        ObjectMapper strict = new ObjectMapper(YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+        try {
+            return strict.readTree(bytes);
+        } catch (StreamReadException e) {
+            Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+            if (duplicate.find()) {
+                JsonLocation at = e.getLocation();
+                throw new ConfigError("config " + name + (at == null ? "" : " line " + at.getLineNr()) + ": key '" + duplicate.group(1)
+                        + "' is given twice in the same section; give each key once");
+            }
+            throw new ConfigError("config " + file + ": not valid YAML: " + e.getMessage().split("\n")[0]);
+        } catch (IOException e) {
+            throw new ConfigError("config " + file + ": not valid YAML: " + e.getMessage().split("\n")[0]);
+        }
+    }
+
+    /**
+     * The output a config file names, if it can be read far enough to say: for recording a failed config in that
+     * output's {@code last_run.json}. Never throws.
+     */
+    public static Optional<String> outputOf(Path file) {
+        try {
+            JsonNode output = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(file)).get("output");
+            if (output == null || !output.isTextual() || output.asText().isBlank()) {
+                return Optional.empty();
+            }
+            return Optional.of(resolve(file.toAbsolutePath().getParent(), output.asText().strip()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     static String region(String name, String key, JsonNode v, RegionTable table) {

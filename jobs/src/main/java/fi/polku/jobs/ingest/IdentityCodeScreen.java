@@ -1,5 +1,6 @@
 package fi.polku.jobs.ingest;
 
+import fi.polku.jobs.output.OsReason;
 import fi.polku.privacy.IdentityCodes;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -75,7 +76,7 @@ public final class IdentityCodeScreen {
                 }
             }
         } catch (IOException e) {
-            throw new InputRejected(name + ": cannot be read (" + InputSnapshot.reason(e) + ")");
+            throw new InputRejected(name + ": cannot be read (" + OsReason.of(e) + ")");
         }
         return new Result(name, findings, List.copyOf(listed));
     }

@@ -1,5 +1,6 @@
 package fi.polku.jobs.ingest;
 
+import fi.polku.jobs.output.OsReason;
 import fi.polku.ingest.Aliases;
 import fi.polku.ingest.FieldLayout;
 import fi.polku.jobs.config.ConfigError;
@@ -118,7 +119,7 @@ public final class InputPlanner {
             }
             return files;
         } catch (IOException e) {
-            throw new MissingInput("inputs." + dataset + ": cannot list " + shown(pattern) + " (" + InputSnapshot.reason(e) + ")");
+            throw new MissingInput("inputs." + dataset + ": cannot list " + shown(pattern) + " (" + OsReason.of(e) + ")");
         }
     }
 

@@ -1,5 +1,6 @@
 package fi.polku.jobs.ingest;
 
+import fi.polku.jobs.output.OsReason;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,7 +70,7 @@ final class InputSnapshot {
         } catch (FileNotFoundException e) {
             throw new InputChanged(name + ": the file vanished while it was being read; nothing was published");
         } catch (IOException e) {
-            throw new InputRejected(name + ": cannot be read (" + reason(e) + ")");
+            throw new InputRejected(name + ": cannot be read (" + OsReason.of(e) + ")");
         }
         Stamp after = stamp(hadoop, source, name);
         if (!before.equals(after) || bytes != before.bytes()) {
@@ -121,7 +122,7 @@ final class InputSnapshot {
         } catch (FileNotFoundException | java.nio.file.NoSuchFileException e) {
             throw new InputChanged(name + ": the file vanished during the run; nothing was published");
         } catch (IOException e) {
-            throw new InputRejected(name + ": cannot be read (" + reason(e) + ")");
+            throw new InputRejected(name + ": cannot be read (" + OsReason.of(e) + ")");
         }
     }
 
@@ -138,14 +139,6 @@ final class InputSnapshot {
         }
     }
 
-    /** The operating system's reason, without a path (the caller names the file). */
-    static String reason(IOException e) {
-        String m = e.getMessage();
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        return m == null ? e.getClass().getSimpleName() : m.contains("(") ? m.substring(m.lastIndexOf('(') + 1).replace(")", "") : m;
-    }
 
     private static MessageDigest sha256() {
         try {

@@ -41,7 +41,7 @@ final class RegionStatisticSpec implements DatasetSpec<RegionStatistic> {
     @Override
     public RowRules<RegionStatistic> rules(FieldLayout layout, InputFile file, IngestContext context, IndicatorCatalog catalog) {
         return file.sotkanet() ? new SotkanetRules(layout, file.format().numberStyle(), context, catalog)
-                : new RegionStatisticRules(layout, file.format().numberStyle(), context);
+                : new RegionStatisticRules(layout, file.format().numberStyle(), context, catalog);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fi.polku.jobs.ingest;
 
+import fi.polku.jobs.output.OsReason;
 import java.io.FileNotFoundException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -27,7 +28,7 @@ final class TaskFiles {
         } catch (FileNotFoundException e) {
             throw new InputChanged(file.name() + ": the file vanished during the run; nothing was published");
         } catch (IOException e) {
-            throw new InputRejected(file.name() + ": cannot be read (" + InputSnapshot.reason(e) + ")");
+            throw new InputRejected(file.name() + ": cannot be read (" + OsReason.of(e) + ")");
         }
     }
 
@@ -84,7 +85,7 @@ final class TaskFiles {
         } catch (FileNotFoundException e) {
             throw new InputChanged(name + ": the file vanished during the run; nothing was published");
         } catch (IOException e) {
-            throw new InputRejected(name + ": cannot be read (" + InputSnapshot.reason(e) + ")");
+            throw new InputRejected(name + ": cannot be read (" + OsReason.of(e) + ")");
         }
     }
 }

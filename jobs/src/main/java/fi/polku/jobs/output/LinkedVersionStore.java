@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.StandardCopyOption;
@@ -28,6 +27,8 @@ import org.apache.hadoop.fs.Path;
  */
 final class LinkedVersionStore implements OutputStore {
     private static final String LAST_RUN = "last_run.json";
+    /** The longest file name (in bytes) Linux file systems accept (NAME_MAX). */
+    private static final int NAME_MAX = 255;
 
     private final String location;
     private final java.nio.file.Path link;
@@ -64,11 +65,40 @@ final class LinkedVersionStore implements OutputStore {
     }
 
     @Override
+    public void check() {
+        if (link.getFileName() == null) {
+            throw unusable("is the root folder; name a folder for the outputs");
+        }
+        for (java.nio.file.Path part : link) {
+            checkLength(part.toString(), NAME_MAX);
+        }
+        checkLength(link.getFileName().toString(), NAME_MAX - ".".length() - ".polku".length());
+        if (Files.isSymbolicLink(link)) {
+            if (!ownLink()) {
+                throw unusable("is a symbolic link Polku did not make (to " + linkTarget() + "); Polku replaces its output link on "
+                        + "every run and would replace this one: remove it or choose another output");
+            }
+        } else if (Files.isRegularFile(link)) {
+            throw unusable("is a regular file, not a folder: choose another output");
+        } else if (Files.isDirectory(link) && !isEmpty(link) && !Files.isRegularFile(link.resolve(Manifest.FILE))) {
+            throw unusable("is a folder with other files in it and not a Polku output (no " + Manifest.FILE
+                    + "); Polku would mix its outputs with them: choose a new or empty folder");
+        } else if (Files.exists(link) && !Files.isDirectory(link)) {
+            throw unusable("exists and is neither a folder nor a link: choose another output");
+        }
+        try {
+            Files.createDirectories(home);
+        } catch (IOException e) {
+            throw unusable("cannot be written: " + OsReason.of(e) + " (" + failedPath(e) + ")");
+        }
+    }
+
+    @Override
     public Path begin(String runId) {
         try {
             Files.createDirectories(home.resolve("runs"));
             acquire();
-            java.nio.file.Path keep = Files.isSymbolicLink(link) ? link.toRealPath() : null;
+            java.nio.file.Path keep = currentTarget();
             removeRunsExcept(keep, previousOf(keep));
             java.nio.file.Path version = home.resolve("runs").resolve(runId);
             Files.createDirectories(version);
@@ -101,7 +131,8 @@ final class LinkedVersionStore implements OutputStore {
     public void publish(Path version) {
         try {
             java.nio.file.Path target = nio(version);
-            java.nio.file.Path previous = Files.isSymbolicLink(link) ? link.toRealPath() : null;
+            check(); // again: something may have been put there while the run worked
+            java.nio.file.Path previous = currentTarget();
             if (!Files.isSymbolicLink(link) && Files.exists(link)) {
                 adoptPlainFolder();
             }
@@ -111,7 +142,7 @@ final class LinkedVersionStore implements OutputStore {
             Files.move(temp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             removeRunsExcept(target, previous);
         } catch (IOException e) {
-            throw new UncheckedIOException("output " + location + ": cannot publish: " + e.getMessage(), e);
+            throw unusable("cannot publish: " + OsReason.of(e) + " (" + failedPath(e) + ")");
         } finally {
             release();
         }
@@ -172,8 +203,56 @@ final class LinkedVersionStore implements OutputStore {
         } else if (Files.isRegularFile(link.resolve(Manifest.FILE))) {
             Files.move(link, home.resolve("runs").resolve("adopted-" + System.currentTimeMillis()));
         } else {
-            throw new FileAlreadyExistsException(link + " exists and is not a Polku output; choose another output");
+            throw unusable("is a folder with other files in it and not a Polku output; choose a new or empty folder");
         }
+    }
+
+    /** Whether the link at the output is Polku's own: one pointing into {@code .NAME.polku/runs}. */
+    private boolean ownLink() {
+        java.nio.file.Path target = linkTarget();
+        return target != null && link.getParent().resolve(target).normalize().startsWith(home.resolve("runs"));
+    }
+
+    private java.nio.file.Path linkTarget() {
+        try {
+            return Files.readSymbolicLink(link);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The version the link points to, or null (no link, or Polku's own link whose version was deleted by hand). */
+    private java.nio.file.Path currentTarget() {
+        try {
+            return Files.isSymbolicLink(link) ? link.toRealPath() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void checkLength(String name, int max) {
+        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > max) {
+            throw unusable("the name '" + name.substring(0, 20) + "…' is " + bytes + " bytes long; file systems allow " + NAME_MAX
+                    + (max < NAME_MAX ? " and Polku keeps its versions beside it in .NAME.polku, so at most " + max : "")
+                    + ": choose a shorter name");
+        }
+    }
+
+    private static boolean isEmpty(java.nio.file.Path folder) {
+        try (Stream<java.nio.file.Path> s = Files.list(folder)) {
+            return s.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String failedPath(IOException e) {
+        return e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile() : "";
+    }
+
+    private OutputUnusable unusable(String what) {
+        return new OutputUnusable("output " + location + " " + what);
     }
 
     private java.nio.file.Path previousOf(java.nio.file.Path current) throws IOException {

@@ -18,6 +18,15 @@ public interface OutputStore {
     Optional<Path> current();
 
     /**
+     * Checks, before any heavy work, that the location can hold Polku's outputs: not a regular file, not a
+     * folder with other content, not a symbolic link Polku did not make, names the file system accepts, a
+     * parent that can be written.
+     *
+     * @throws OutputUnusable naming the path and the reason (the operating system's, where it gave one)
+     */
+    void check();
+
+    /**
      * Starts a new version: a writable folder for this run's tables. Stale folders of killed runs are
      * removed first.
      *

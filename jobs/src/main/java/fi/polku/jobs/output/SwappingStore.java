@@ -41,10 +41,30 @@ final class SwappingStore implements OutputStore {
         try {
             Path root = new Path(location);
             FileSystem fs = root.getFileSystem(hadoop);
-            fs.mkdirs(root);
             return new SwappingStore(location, fs, fs.makeQualified(root));
         } catch (IOException e) {
-            throw new UncheckedIOException("output " + location + ": " + e.getMessage(), e);
+            throw new OutputUnusable("output " + location + " cannot be used: " + OsReason.of(e));
+        }
+    }
+
+    @Override
+    public void check() {
+        try {
+            if (fs.exists(root) && !fs.getFileStatus(root).isDirectory()) {
+                throw new OutputUnusable("output " + location + " is a file, not a folder: choose another output");
+            }
+            if (fs.exists(root) && !fs.exists(new Path(root, Manifest.FILE))) {
+                for (FileStatus status : fs.listStatus(root)) {
+                    String name = status.getPath().getName();
+                    if (!name.startsWith(STAGING) && !name.startsWith(REPLACED) && !name.equals(LAST_RUN)) {
+                        throw new OutputUnusable("output " + location + " is a folder with other files in it and not a Polku output (no "
+                                + Manifest.FILE + "); Polku would mix its outputs with them: choose a new or empty folder");
+                    }
+                }
+            }
+            fs.mkdirs(root);
+        } catch (IOException e) {
+            throw new OutputUnusable("output " + location + " cannot be written: " + OsReason.of(e));
         }
     }
 
@@ -65,6 +85,7 @@ final class SwappingStore implements OutputStore {
     @Override
     public Path begin(String runId) {
         try {
+            fs.mkdirs(root);
             for (FileStatus status : fs.listStatus(root)) {
                 String name = status.getPath().getName();
                 if (name.startsWith(STAGING) || name.startsWith(REPLACED)) {

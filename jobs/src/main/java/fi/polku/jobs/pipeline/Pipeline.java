@@ -3,6 +3,7 @@ package fi.polku.jobs.pipeline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import fi.polku.jobs.config.ConfigError;
 import fi.polku.jobs.config.RunConfig;
 import fi.polku.jobs.export.ExportStage;
 import fi.polku.jobs.ingest.InputFile;
@@ -67,7 +68,9 @@ public final class Pipeline {
         out.println("polku " + command + ": " + config.project() + " (as of " + config.asOf() + ")");
         Configuration hadoop = Sessions.hadoopConfiguration();
         OutputStore store = OutputStore.at(config.output(), hadoop);
-        try {
+        try (Interruption hook = Interruption.install(() -> store.recordLastRun(lastRun(runId, command, started, "interrupted",
+                ExitCodes.INTERRUPTED, Interruption.MESSAGE, config)), verbose)) {
+            store.check();
             List<String> notes = new ArrayList<>();
             if (config.sotkanet() != null && stages.stream().anyMatch(s -> s.name().equals("ingest"))) {
                 notes.add(pull(config));
@@ -107,9 +110,50 @@ public final class Pipeline {
             }
             return ExitCodes.OK;
         } catch (RuntimeException e) {
-            store.recordLastRun(lastRun(runId, command, started, "failed", ExitCodes.of(e), String.valueOf(e.getMessage()), config));
+            recordFailure(store, lastRun(runId, command, started, "failed", ExitCodes.of(e), recorded(e), config), e);
             throw e;
         }
+    }
+
+    /**
+     * Loads a config for {@code command}. A config error is recorded, best effort, in the {@code last_run.json} of
+     * the output the file names (when it parses far enough to name one), so a scheduled run's record never goes on
+     * saying "complete" after a run that failed.
+     */
+    public static RunConfig load(java.nio.file.Path file, String command) {
+        Instant started = Instant.now();
+        try {
+            return RunConfig.load(file);
+        } catch (ConfigError e) {
+            RunConfig.outputOf(file).ifPresent(output -> {
+                try {
+                    OutputStore store = OutputStore.at(output, Sessions.hadoopConfiguration());
+                    String runId = RUN_ID.format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
+                    recordFailure(store, lastRun(runId, command, started, "failed", ExitCodes.USAGE, e.getMessage(),
+                            file.toAbsolutePath().toString(), output), e);
+                } catch (RuntimeException unusable) {
+                    e.addSuppressed(unusable);
+                }
+            });
+            throw e;
+        }
+    }
+
+    /** Records a failed (or, if the JVM is stopping, interrupted) run; a record that cannot be written must not hide the failure. */
+    private static void recordFailure(OutputStore store, String record, RuntimeException failure) {
+        try {
+            if (!Interruption.inProgress()) {
+                store.recordLastRun(record);
+            }
+        } catch (RuntimeException recordFailed) {
+            failure.addSuppressed(recordFailed);
+        }
+    }
+
+    /** A typed failure's message in full; an internal error's first line only (Spark puts whole traces in messages). */
+    private static String recorded(RuntimeException e) {
+        String message = String.valueOf(e.getMessage());
+        return ExitCodes.of(e) == ExitCodes.INTERNAL ? e.getClass().getName() + ": " + message.split("\n", 2)[0] : message;
     }
 
     /**
@@ -240,6 +284,11 @@ public final class Pipeline {
 
     private static String lastRun(String runId, String command, Instant started, String status, int exitCode,
                                   String message, RunConfig config) {
+        return lastRun(runId, command, started, status, exitCode, message, config.file().toString(), config.output());
+    }
+
+    private static String lastRun(String runId, String command, Instant started, String status, int exitCode,
+                                  String message, String configFile, String output) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("run_id", runId);
         record.put("command", command);
@@ -248,8 +297,8 @@ public final class Pipeline {
         record.put("message", message);
         record.put("started_at", started.toString());
         record.put("finished_at", Instant.now().toString());
-        record.put("config_file", config.file().toString());
-        record.put("output", config.output());
+        record.put("config_file", configFile);
+        record.put("output", output);
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(record) + "\n";
         } catch (JsonProcessingException e) {

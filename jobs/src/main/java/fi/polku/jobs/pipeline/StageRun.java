@@ -3,12 +3,12 @@ package fi.polku.jobs.pipeline;
 import fi.polku.contract.TableSchema;
 import fi.polku.jobs.config.RunConfig;
 import fi.polku.jobs.ingest.InputFile;
-import fi.polku.jobs.ingest.MissingInput;
 import fi.polku.jobs.output.Manifest;
 import fi.polku.jobs.output.OutputStore;
 import fi.polku.jobs.output.TableWriter;
 import fi.polku.jobs.spark.Concurrently;
 import fi.polku.jobs.spark.SparkSchemas;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,13 +68,25 @@ public final class StageRun {
      * A table written earlier in this run, or else the current outputs' version of it, read with its
      * declared schema.
      *
-     * @throws MissingInput when neither exists (the stage that writes it has not run): a usage error
+     * @throws MissingTable when neither exists (the stage that writes it has not run): a usage error
      */
     public Dataset<Row> read(TableSchema table) {
         Path location = written.containsKey(table.name()) ? new Path(version, table.name())
-                : store.current().map(c -> new Path(c, table.name()))
-                .orElseThrow(() -> new MissingInput("no table " + table.name() + " in " + store.location() + " yet: run polku run first"));
+                : store.current().map(c -> new Path(c, table.name())).filter(this::exists).orElseThrow(() -> missing(table));
         return spark.read().schema(SparkSchemas.of(table)).parquet(location.toString());
+    }
+
+    private boolean exists(Path table) {
+        try {
+            return table.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(table);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private MissingTable missing(TableSchema table) {
+        return new MissingTable("no table " + table.name() + " in " + store.location() + " yet: run `polku run` first"
+                + " (a stage run on its own reads the tables earlier stages published)");
     }
 
     /** Writes a table into the new version, rows in the given order. */

@@ -58,17 +58,22 @@ public final class ReferenceData implements Serializable {
         return aliases;
     }
 
-    /** Sotkanet ids of {@code indicators.csv}. */
+    /** The indicators of {@code indicators.csv}: Sotkanet ids, what each counts, plausible maximum rates. */
     public synchronized IndicatorCatalog indicators() {
         if (indicators == null) {
             List<IndicatorCatalog.SotkanetIndicator> known = new ArrayList<>();
+            List<IndicatorCatalog.Indicator> bounds = new ArrayList<>();
             for (CSVRecord r : read("indicators.csv", r -> r)) {
                 Integer id = optionalInt(r.get("sotkanet_id"));
                 if (id != null) {
                     known.add(new IndicatorCatalog.SotkanetIndicator(id, r.get("indicator"), r.get("age_group")));
                 }
+                String max = r.get("max_per_1000").strip();
+                bounds.add(new IndicatorCatalog.Indicator(r.get("indicator"), r.get("age_group"),
+                        r.get("counts").equals("events") ? IndicatorCatalog.Counts.EVENTS : IndicatorCatalog.Counts.PERSONS,
+                        max.isEmpty() ? null : Double.valueOf(max)));
             }
-            indicators = IndicatorCatalog.of(known);
+            indicators = IndicatorCatalog.of(known, bounds);
         }
         return indicators;
     }

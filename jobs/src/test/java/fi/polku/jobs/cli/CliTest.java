@@ -65,10 +65,10 @@ class CliTest {
     }
 
     @Test
-    void aMissingInputFileIsAConfigurationError() {
+    void aMissingInputFileIsAnUnavailableInput() {
         Workspace ws = new Workspace(dir);
         PolkuRun.Outcome run = PolkuRun.run("ingest", "--config", ws.config("2026-06-30", "fit_sessions", "nope*.csv").toString());
-        assertEquals(2, run.exit(), run.toString());
+        assertEquals(3, run.exit(), "README: 3 = input rejected or unavailable\n" + run);
         assertTrue(run.err().contains("inputs.fit_sessions: no file matches"), run.err());
     }
 

@@ -28,7 +28,7 @@ class GeneratorTest {
         assertEquals(0, run.exit(), run.toString());
         for (String f : FILES) {
             assertArrayEquals(Files.readAllBytes(Workspace.DEMO.resolve(f)), Files.readAllBytes(dir.resolve(f)),
-                    f + " differs: regenerate with `polku generate --demo --out datasets/demo`");
+                    f + " differs: regenerate with `polku generate --demo --out datasets/demo --overwrite`");
             assertTrue(Files.readString(dir.resolve(f)).startsWith("# SYNTHETIC DATA"), f);
         }
     }

@@ -31,7 +31,7 @@ class BadRowsTest {
         {"T-1;T-1-E1;Etelä-Savo;projekti;nuori;13-17;ORS;16.9.2025;2;;;;;24,0;ei;", "ok"},
         {"T-1;T-1-E1;Etelä-Savo;projekti;nuori;13-17;ORS;30.9.2025;3;;;;;;kyllä;ei täytetty", "ok"},
         {"T-1;T-1-E1;Etelä-Savo;projekti;nuori;13-17;ORS;16.9.2025;2;;;;;24,0;ei;", "session_no duplicate"},
-        {"T-1;T-1-E1;Etelä-Savo;projekti;nuori;13-17;ORS;16.9.2025;2;;;;;25,0;ei;", "session_no conflicting_duplicate"},
+        {"T-20;;Kainuu;projekti;nuori;13-17;ORS;2.9.2025;1;;;;;20,0;ei;", "session_no conflicting_duplicate"},
         {"T-1;T-1-E1;Etelä-Savo;projekti;nuori;13-17;ORS;1.9.2025;4;;;;;26,0;ei;", "session_date session_order"},
         {"T-1;T-1-E1;Kainuu;projekti;nuori;13-17;ORS;14.10.2025;5;;;;;26,0;ei;", "region episode_inconsistent"},
         {";T-2;Etelä-Savo;projekti;nuori;13-17;ORS;2.9.2025;1;;;;;20,0;ei;", "case_id missing_required"},
@@ -50,6 +50,7 @@ class BadRowsTest {
         {"T-15;;Kainuu;projekti;nuori;13-17;ORS;2.9.2025", "null wrong_field_count"},
         {"T-16;;Kainuu;pilotti;nuori;13-17;ORS;2.9.2025;1;;;;;20,0;ei;", "arm unknown_value"},
         {"T-17;;Kainuu;vertailu;vanhempi;18+;SRS;2.9.2025;x;;;;;38,0;ei;", "session_no not_a_number"},
+        {"T-20;;Kainuu;projekti;nuori;13-17;ORS;2.9.2025;1;;;;;21,0;ei;", "session_no conflicting_duplicate"},
         {"T-18;;Kainuu;vertailu;vanhempi;18+;SRS;2.9.2025;1;;;;;38,0;ei;\"soitto perheelle;\nuusi aika sovittu\"", "ok"},
         {"T-19;;Kainuu;vertailu;vanhempi;18+;SRS;9.9.2025;;;;;;39,0;ei;", "ok"},
     };

@@ -60,6 +60,31 @@ class RegionStatisticsInputTest {
     }
 
     @Test
+    void implausibleStatisticsAreQuarantinedWithTheirReasons() {
+        Workspace ws = new Workspace(dir);
+        // The two rows (count 12 with population 0; 500 of 100 = 5 000 per 1 000), an event rate above
+        // notifications' max_per_1000 of 1 000 (indicators.csv), and a plausible row (65 of 13 000 = 5.0 per 1 000).
+        ws.write("long.csv", "region,period,indicator,age_group,count,population\n"
+                + "Kainuu,2024,emergency_placements,0-17,12,0\n"
+                + "Kainuu,2023,emergency_placements,0-17,500,100\n"
+                + "Kainuu,2022,notifications,0-17,1200,1000\n"
+                + "Kainuu,2021,emergency_placements,0-17,65,13000\n", StandardCharsets.UTF_8);
+        PolkuRun.Outcome run = PolkuRun.run("ingest", "--config", ws.config("2026-06-30", "region_statistics", "long.csv").toString());
+        assertEquals(0, run.exit(), run.toString());
+        List<String> quarantined = DuckDb.query("select line, \"column\", reason_code, reason from " + DuckDb.table(ws.output(), "quarantine")
+                + " order by line").stream().map(r -> r.get("line") + " " + r.get("column") + " " + r.get("reason_code") + ": " + r.get("reason"))
+                .collect(Collectors.toList());
+        assertEquals(List.of(
+                "2 population zero_population: population: count 12 with a population of 0: a rate needs a population above 0"
+                        + " (is the population column shifted or blanked as 0?)",
+                "3 count count_above_population: count: count 500 is above the population 100: emergency_placements 0-17 counts"
+                        + " persons (datasets/indicators.csv), and no more can be counted than live in the region",
+                "4 count implausible_rate: count: count 1200 of population 1000 is 1200.0 per 1 000, above the plausible maximum"
+                        + " 1000 per 1 000 for notifications 0-17 (datasets/indicators.csv, max_per_1000)"), quarantined);
+        assertEquals(1, DuckDb.count("select count(*) from " + DuckDb.table(ws.output(), "region_statistics")));
+    }
+
+    @Test
     void brokenJsonStopsTheFileNamingLineAndColumn() {
         Workspace ws = new Workspace(dir);
         ws.write("broken.json", "[\n {\"indicator\": 1078, \"region\": 959,\n  \"year\": 2023 \"gender\": \"total\"}\n]\n",
