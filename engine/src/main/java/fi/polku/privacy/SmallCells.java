@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Disclosure control for counts that add up to a published total (e.g. change categories of one cell).
+ * Disclosure control for counts that add up to a published total, one set of parts at a time. Superseded by
+ * {@link CellSuppression} (linked tables, audited by {@link DisclosureAudit}); still used by the change-sensitivity
+ * table until it is moved onto the linked tables, and kept as the baseline the new rule's tests attack.
  * Primary suppression: every count from 1 to k − 1. Zeros are shown: "none" discloses no one. Secondary
  * suppression: a suppressed count could be recovered as the total minus the shown ones, so while exactly one
  * non-zero part is suppressed, the smallest shown non-zero part is suppressed too; when the total itself is

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.polku.jobs.config.ExportSettings;
+import fi.polku.jobs.disclosure.OutcomeDisclosure;
+import fi.polku.privacy.DisclosureAudit;
 import fi.polku.privacy.KAnonymity;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +23,8 @@ final class DisclosureReport {
     private final KAnonymity.Result result;
     private final ExportSettings settings;
     private final Map<String, Long> blankedRows = new LinkedHashMap<>();
+    private OutcomeDisclosure outcomes;
+    private DisclosureAudit.Result audit;
 
     DisclosureReport(KAnonymity.Result result, ExportSettings settings) {
         this.result = result;
@@ -30,6 +34,12 @@ final class DisclosureReport {
     /** Records how many rows of a region table had something blanked. */
     void blanked(String table, long rows) {
         blankedRows.put(table, rows);
+    }
+
+    /** Records the disclosure control of region_outcomes and the audit of the published rows. */
+    void outcomes(OutcomeDisclosure control, DisclosureAudit.Result publishedAudit) {
+        this.outcomes = control;
+        this.audit = publishedAudit;
     }
 
     KAnonymity.Result result() {
@@ -68,12 +78,43 @@ final class DisclosureReport {
                 c.put("published_age_band", s.published().ageBand());
             }
         }
+        if (outcomes != null) {
+            root.set("region_tables", tableControl());
+        }
         ObjectNode tables = root.putObject("region_table_rows_with_blanked_cells");
         blankedRows.forEach(tables::put);
         root.put("other_measures", "case and episode ids replaced by episode_key (families cannot be linked across episodes);"
                 + " dates coarsened to " + settings.dates().code() + "; source file names and line numbers dropped; 3X10D child"
                 + " versions 7-9, 10-13 and 14-17 published as 7-17");
         return root;
+    }
+
+    /** The region tables' rule, protection, what was hidden and the audit (aggregate counts only: no cell's reason). */
+    private ObjectNode tableControl() {
+        ObjectNode t = JSON.createObjectNode();
+        t.put("rule", outcomes.protection().describe());
+        t.put("k", outcomes.protection().k());
+        ObjectNode p = t.putObject("protection_interval");
+        p.put("hidden_count", "the interval a hidden count can be narrowed to from everything published is at least k = "
+                + outcomes.protection().k() + " wide");
+        p.put("hidden_change_sum", "the interval of a hidden sum of change (n_complete x mean_change) is at least one case's range"
+                + " wide (80 points for ORS/CORS/YCORS change, -40..40)");
+        t.put("zeros", "shown, except as parts of a hidden total (then hidden too); a hidden count is otherwise known to be at least 1,"
+                + " and the audit assumes so");
+        ObjectNode linked = t.putObject("linked_tables");
+        linked.put("region_outcomes", "per row: categories add up to n_assessed; n_assessed <= n_complete <= n_episodes; per region x"
+                + " instrument x respondent x arm: the terms add up to 'all' for every count and for n_complete x mean_change");
+        ObjectNode cells = t.putObject("region_outcomes_cells");
+        outcomes.summary().forEach(cells::put);
+        ObjectNode a = t.putObject("audit");
+        a.put("method", "for every hidden count and change sum, its smallest and largest value given only the published rows and"
+                + " the constraints, by linear programming (Commons Math SimplexSolver, integer relaxation, count bounds rounded inwards)");
+        a.put("hidden_figures_attacked", audit.intervals().size());
+        a.put("narrower_than_protection", audit.failures().size());
+        a.put("passed", audit.passed());
+        t.put("not_covered", "intake_mean and latest_mean are hidden with n_episodes but are not in the audit (their weights, the"
+                + " episodes with a score, are not published); region_rates are public statistics and keep the primary rule only");
+        return t;
     }
 
     String text() {

@@ -15,6 +15,8 @@ import fi.polku.jobs.pipeline.StageRun;
 import fi.polku.jobs.pipeline.Versions;
 import fi.polku.jobs.reference.ReferenceData;
 import fi.polku.jobs.spark.SparkSchemas;
+import fi.polku.jobs.disclosure.DisclosureRefused;
+import fi.polku.privacy.DisclosureAudit;
 import fi.polku.privacy.KAnonymity;
 import fi.polku.region.Region;
 import java.io.IOException;
@@ -35,12 +37,13 @@ import org.apache.spark.sql.SparkSession;
 /**
  * {@code polku export}: the student dataset from the current outputs, under {@code export/} in a new output
  * version. Sessions, trajectories and 3X10D domain change become k-anonymous in (region, child's age band)
- * ({@link KAnonymity}) with coarsened dates and new keys; region outcomes and rates get the k rule on every
- * count (project indicators too, {@link IndicatorTable}); status columns become codebook codes
- * ({@link StatusColumns}); every table is written as Parquet, CSV and Finnish-Excel CSV, with
- * {@code datapackage.json}, {@code disclosure.json}, READMEs in English and Finnish, the data dictionary, the
- * Finnish codebook ({@link Koodikirja}) and R and SPSS syntax ({@link SyntaxFiles}), all labelled from one
- * {@link Codebook}. Not part of
+ * ({@link KAnonymity}) with coarsened dates and new keys; region outcomes go through the disclosure control the
+ * pages use (primary and secondary suppression, audited by linear programming: a leak stops the export, nothing
+ * is written) and rates get the k rule on every count (project indicators too, {@link IndicatorTable}); status
+ * columns become codebook codes ({@link StatusColumns}); every table is written as Parquet, CSV and
+ * Finnish-Excel CSV, with {@code datapackage.json}, {@code disclosure.json}, READMEs in English and Finnish, the
+ * data dictionary, the Finnish codebook ({@link Koodikirja}) and R and SPSS syntax ({@link SyntaxFiles}), all
+ * labelled from one {@link Codebook}. Not part of
  * {@code polku run}: releasing data is a decision, taken with this command.
  */
 public final class ExportStage implements Stage {
@@ -77,6 +80,15 @@ public final class ExportStage implements Stage {
         KAnonymity.Result result = KAnonymity.recode(identifiers, settings.k());
         Dataset<Row> keys = EpisodeKeys.table(spark, result, config.outcomes().seed()).cache();
 
+        RegionTables.Outcomes protectedOutcomes = RegionTables.outcomes(run.read(OutcomeTables.REGION_OUTCOMES)
+                .orderBy("region", "instrument", "respondent", "arm", "period").collectAsList(), settings.k());
+        List<Row> outcomes = protectedOutcomes.rows();
+        // Disclosure control first, so a refusal writes nothing; then the audit again, from the published rows
+        // alone, as a student with the CSV would attack them.
+        DisclosureAudit.Result audit = RegionTables.audit(outcomes, settings.k());
+        if (!audit.passed()) {
+            throw new DisclosureRefused("the export's region_outcomes", audit);
+        }
         Codebook codebook = Codebook.bundled();
         ExportFiles files = new ExportFiles(fileSystem(run), run.location(FOLDER), codebook);
         List<ExportFiles.Written> written = new ArrayList<>();
@@ -87,8 +99,7 @@ public final class ExportStage implements Stage {
                 settings.dates())));
 
         DisclosureReport disclosure = new DisclosureReport(result, settings);
-        List<Row> outcomes = RegionTables.outcomes(run.read(OutcomeTables.REGION_OUTCOMES)
-                .orderBy("region", "instrument", "respondent", "arm", "period").collectAsList(), settings.k());
+        disclosure.outcomes(protectedOutcomes.disclosure(), audit);
         disclosure.blanked("region_outcomes", RegionTables.blanked(outcomes, ExportTables.REGION_OUTCOMES));
         written.add(files.publish(ExportTables.REGION_OUTCOMES, spark.createDataFrame(outcomes, SparkSchemas.of(ExportTables.REGION_OUTCOMES))));
         List<Row> rates = RegionTables.rates(run.read(Tables.REGION_RATES).orderBy("region", "indicator", "age_group", "period")
@@ -125,8 +136,11 @@ public final class ExportStage implements Stage {
         run.detail(String.format(Locale.ROOT, "k = %d on (region, age band): %,d episodes published, %,d pooled into 'other', %,d left"
                         + " out; smallest class %,d; dates by %s", settings.k(), result.recoded().size(), result.pooled(),
                 result.suppressed(), result.smallest(), settings.dates().code()));
-        run.detail(String.format(Locale.ROOT, "region tables: %,d outcome rows and %,d rate rows with small counts blanked",
-                disclosure.blankedRows().get("region_outcomes"), disclosure.blankedRows().get("region_rates")));
+        Map<String, Long> hidden = protectedOutcomes.disclosure().summary();
+        run.detail(String.format(Locale.ROOT, "region tables: %,d outcome rows and %,d rate rows with figures hidden; outcome cells"
+                        + " hidden %,d primary, %,d with them, %,d secondary of %,d; LP audit of %,d hidden figures passed",
+                disclosure.blankedRows().get("region_outcomes"), disclosure.blankedRows().get("region_rates"), hidden.get("primary"),
+                hidden.get("consequential"), hidden.get("secondary"), hidden.get("cells"), audit.intervals().size()));
         run.detail("dataset, datapackage.json, disclosure.json, README.md, LUEMINUT.md → " + config.output() + "/" + FOLDER);
         run.summarise(identifiers.size(), rows, result.suppressed());
     }

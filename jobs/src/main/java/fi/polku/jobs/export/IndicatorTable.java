@@ -49,7 +49,7 @@ final class IndicatorTable {
             RowBuilder b = new RowBuilder(SparkSchemas.of(export));
             for (Column c : export.columns()) {
                 if (c.name().equals("disclosure")) {
-                    b.set("disclosure", blank.isEmpty() ? RegionTables.NONE : "small_cell: " + String.join(" ", blank));
+                    b.set("disclosure", blank.isEmpty() ? RegionTables.NONE : RegionTables.PREFIX + String.join(" ", blank));
                 } else {
                     b.set(c.name(), blank.contains(c.name()) ? null : r.getAs(c.name()));
                 }

@@ -2,9 +2,9 @@ package fi.polku.jobs.export;
 
 import fi.polku.contract.Column;
 import fi.polku.contract.ExportTables;
-import fi.polku.contract.OutcomeTables;
 import fi.polku.contract.TableSchema;
-import fi.polku.privacy.SmallCells;
+import fi.polku.jobs.disclosure.OutcomeDisclosure;
+import fi.polku.privacy.DisclosureAudit;
 import fi.polku.jobs.spark.RowBuilder;
 import fi.polku.jobs.spark.SparkSchemas;
 import java.util.ArrayList;
@@ -15,51 +15,54 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.StructType;
 
 /**
- * The region tables of the export, with the k rule applied to every count of people and to what rests on
- * one: a cell of fewer than k episodes keeps only its keys; estimates resting on fewer than k complete cases
- * are blanked; change-category counts go through {@link SmallCells} (primary and secondary suppression), and
- * a hidden count takes its share and interval with it; a rate whose count is 1 to k − 1 is blanked with it.
- * The {@code disclosure} column lists what was blanked in the row ({@code none} if nothing).
+ * The region tables of the export. {@code region_outcomes} goes through {@link OutcomeDisclosure}, the rule the
+ * pages use too: primary and secondary suppression over the linked tables (categories, periods, change sums),
+ * audited by linear programming. A rate whose count is 1 to k − 1 is blanked with it. The {@code disclosure}
+ * column lists what was blanked in the row ({@code none} if nothing), the same list whatever the reason.
  */
 final class RegionTables {
     static final String NONE = "none";
+    static final String PREFIX = "hidden: ";
 
     private RegionTables() {
     }
 
-    /** {@code region_outcomes} under the k rule. */
-    static List<Row> outcomes(List<Row> rows, int k) {
-        TableSchema export = ExportTables.REGION_OUTCOMES;
-        Map<String, Long> smallestArm = new HashMap<>();
-        for (Row r : rows) {
-            smallestArm.merge(cell(r), r.<Long>getAs("n_complete"), Math::min);
-        }
+    /** {@code region_outcomes} under disclosure control, in the export's schema. */
+    static Outcomes outcomes(List<Row> rows, int k) {
+        OutcomeDisclosure protectedRows = OutcomeDisclosure.protect(rows, k);
         List<Row> out = new ArrayList<>(rows.size());
-        for (Row r : rows) {
-            Set<String> blank = new LinkedHashSet<>();
-            long episodes = r.<Long>getAs("n_episodes");
-            long complete = r.<Long>getAs("n_complete");
-            if (episodes > 0 && episodes < k) {
-                export.columns().stream().filter(Column::nullable).forEach(c -> blank.add(c.name()));
-            } else {
-                if (complete > 0 && complete < k) {
-                    blank.add("n_complete");
-                    for (Column c : export.columns()) {
-                        if (c.nullable() && estimate(c.name())) {
-                            blank.add(c.name());
-                        }
-                    }
-                }
-                if (smallestArm.get(cell(r)) < k) {
-                    export.columns().stream().filter(c -> c.nullable() && c.name().startsWith("contrast_")).forEach(c -> blank.add(c.name()));
-                }
-                categories(r, k, blank);
-            }
-            out.add(copy(r, export, blank));
+        for (int i = 0; i < rows.size(); i++) {
+            out.add(copy(protectedRows.published().get(i), ExportTables.REGION_OUTCOMES, protectedRows.blanked().get(i)));
         }
-        return out;
+        return new Outcomes(out, protectedRows);
+    }
+
+    /** The export's outcome rows and the disclosure control that made them. */
+    record Outcomes(List<Row> rows, OutcomeDisclosure disclosure) {
+    }
+
+    /** The audit over the published outcome rows alone, reading what was hidden from their {@code disclosure} column. */
+    static DisclosureAudit.Result audit(List<Row> published, int k) {
+        StructType schema = SparkSchemas.of(ExportTables.REGION_OUTCOMES);
+        List<Row> named = new ArrayList<>(published.size());
+        for (Row r : published) {
+            Object[] values = new Object[r.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = r.get(i);
+            }
+            named.add(new GenericRowWithSchema(values, schema));
+        }
+        return OutcomeDisclosure.audit(named, (r, column) -> hidden(r).contains(column), k);
+    }
+
+    /** The columns a published row's {@code disclosure} column names. */
+    static Set<String> hidden(Row r) {
+        String d = r.getAs("disclosure");
+        return d == null || !d.startsWith(PREFIX) ? Set.of() : Set.of(d.substring(PREFIX.length()).split(" "));
     }
 
     /** {@code region_rates} under the k rule. */
@@ -82,42 +85,14 @@ final class RegionTables {
         return rows.stream().filter(r -> !NONE.equals(r.get(column))).count();
     }
 
-    private static void categories(Row r, int k, Set<String> blank) {
-        Map<String, Long> parts = new LinkedHashMap<>();
-        for (String category : OutcomeTables.CATEGORIES) {
-            Long n = r.getAs(category + "_n");
-            if (n != null) {
-                parts.put(category, n);
-            }
-        }
-        long assessed = r.<Long>getAs("n_assessed");
-        if (assessed > 0 && assessed < k) {
-            blank.add("n_assessed");
-        }
-        for (String category : SmallCells.suppress(parts, k).keySet()) {
-            for (String suffix : List.of("_n", "_share", "_lower", "_upper")) {
-                blank.add(category + suffix);
-            }
-        }
-    }
-
-    /** Columns computed from the complete (intake and latest) pairs. */
-    private static boolean estimate(String column) {
-        return column.startsWith("mean_change") || column.startsWith("d_") || column.startsWith("g_av") || column.startsWith("boot_g_av")
-                || column.equals("t_statistic") || column.equals("p_value") || column.equals("boot_replicates");
-    }
-
-    private static String cell(Row r) {
-        return String.join("\u0000", r.getAs("region"), r.getAs("instrument"), r.getAs("respondent"), r.getAs("period"));
-    }
-
     private static Row copy(Row r, TableSchema export, Set<String> blank) {
         RowBuilder b = new RowBuilder(SparkSchemas.of(export));
         for (Column c : export.columns()) {
             if (c.name().equals("disclosure")) {
-                b.set("disclosure", blank.isEmpty() ? NONE : "small_cell: " + String.join(" ", blank));
+                b.set("disclosure", blank.isEmpty() ? NONE : PREFIX + String.join(" ", blank));
             } else {
-                b.set(c.name(), blank.contains(c.name()) ? null : r.getAs(c.name()));
+                // A required column in the list (a status) already says it is hidden.
+                b.set(c.name(), blank.contains(c.name()) && c.nullable() ? null : r.getAs(c.name()));
             }
         }
         return b.build();

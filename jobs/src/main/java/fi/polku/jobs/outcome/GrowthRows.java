@@ -5,7 +5,6 @@ import fi.polku.jobs.spark.RowBuilder;
 import fi.polku.jobs.spark.SparkSchemas;
 import fi.polku.outcome.GrowthModel;
 import fi.polku.outcome.GrowthMoments;
-import fi.polku.privacy.SmallCells;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -54,8 +53,8 @@ final class GrowthRows {
         RowBuilder b = new RowBuilder(SCHEMA).set("region", k[0]).set("instrument", k[1]).set("respondent", k[2])
                 .set("arm", k[3]).set("subjects", (long) subjects.size()).set("observations", observations)
                 .set("time_scale", TIME_SCALE).set("synthetic", synthetic);
-        if (!SmallCells.publishable(subjects.size(), minCell)) {
-            return b.set("status", SmallCells.PRIMARY + ": fewer than " + minCell + " episodes").build();
+        if (subjects.size() < minCell) {
+            return b.set("status", "suppressed_small_cell: fewer than " + minCell + " episodes").build();
         }
         GrowthModel.Fit fit;
         try {

@@ -18,7 +18,6 @@ import fi.polku.jobs.spark.RowBuilder;
 import fi.polku.jobs.spark.SparkSchemas;
 import fi.polku.outcome.ReportingPeriod;
 import fi.polku.outcome.Share;
-import fi.polku.privacy.SmallCells;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,12 +114,12 @@ final class IndicatorRows {
                 Share s = Share.of(skipped, due);
                 b.set("skipped_share", s.share()).set("skipped_lower", s.lower()).set("skipped_upper", s.upper());
             } else {
-                notes.add("skipped share " + SmallCells.PRIMARY + ": fewer than " + k + " administrations due");
+                notes.add("skipped share suppressed_small_cell: fewer than " + k + " administrations due");
             }
             if (endedJudged < k) {
-                notes.add("dropout " + SmallCells.PRIMARY + ": fewer than " + k + " ended episodes with a judgement");
+                notes.add("dropout suppressed_small_cell: fewer than " + k + " ended episodes with a judgement");
             } else if (dropouts > 0 && dropouts < k || endedJudged - dropouts > 0 && endedJudged - dropouts < k) {
-                notes.add("dropout " + SmallCells.PRIMARY + ": dropouts or completers under " + k);
+                notes.add("dropout suppressed_small_cell: dropouts or completers under " + k);
             } else {
                 Share s = Share.of(dropouts, endedJudged);
                 b.set("dropouts", dropouts).set("dropout_share", s.share()).set("dropout_lower", s.lower())

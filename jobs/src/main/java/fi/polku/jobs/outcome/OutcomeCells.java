@@ -10,7 +10,6 @@ import fi.polku.outcome.Interval;
 import fi.polku.outcome.PairedBootstrap;
 import fi.polku.outcome.PrePostEffectSizes;
 import fi.polku.outcome.Share;
-import fi.polku.privacy.SmallCells;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,8 +23,9 @@ import scala.Tuple2;
 
 /**
  * The rows of one region × instrument × respondent × period cell, one per arm present: n, means, change and
- * effect sizes with analytic and bootstrap intervals, category shares with Wilson intervals under small-cell
- * suppression, and the project-vs-comparison contrast. The per-case work is engine code; this class only
+ * effect sizes with analytic and bootstrap intervals, category counts and shares with Wilson intervals, and the
+ * project-vs-comparison contrast. Estimates need min_cell cases (a statistical floor); disclosure control of
+ * what is published happens where it is published. The per-case work is engine code; this class only
  * gathers the cell's trajectories and writes the row.
  */
 final class OutcomeCells {
@@ -128,14 +128,14 @@ final class OutcomeCells {
         int minCell = settings.minCell();
         long assessed = a.categories.values().stream().mapToLong(Long::longValue).sum();
         b.set("n_assessed", assessed);
-        if (!SmallCells.publishable(a.episodes, minCell)) {
-            String why = SmallCells.PRIMARY + ": fewer than " + minCell + " episodes";
-            return b.set("status", why).set("shares_status", why).set("contrast_status", why).build();
+        b.set("shares_status", shares(b, a.categories, assessed));
+        if (a.episodes < minCell) {
+            String why = "suppressed_small_cell: fewer than " + minCell + " episodes";
+            return b.set("status", why).set("contrast_status", why).build();
         }
         b.set("intake_mean", a.intakeN == 0 ? null : a.intakeSum / 100.0 / a.intakeN)
                 .set("latest_mean", a.latestN == 0 ? null : a.latestSum / 100.0 / a.latestN);
         b.set("status", effectSizes(b, a, minCell, seed, settings.bootstrapReplicates()));
-        b.set("shares_status", shares(b, a.categories, assessed, minCell));
         if (contrast.result() != null) {
             ArmContrast.Result c = contrast.result();
             interval(b, "contrast_difference", c.difference());
@@ -177,27 +177,20 @@ final class OutcomeCells {
         return OK;
     }
 
-    private static String shares(RowBuilder b, Map<String, Long> counts, long assessed, int minCell) {
+    /**
+     * Every category's count, share and Wilson interval: this table is the researchers'; the published surfaces
+     * (pages, export) hide small cells through {@code fi.polku.jobs.disclosure.OutcomeDisclosure}.
+     */
+    private static String shares(RowBuilder b, Map<String, Long> counts, long assessed) {
         if (assessed == 0) {
             return "not_assessed: no episode has a change category (see trajectories.assessment_status)";
         }
-        if (!SmallCells.publishable(assessed, minCell)) {
-            return SmallCells.PRIMARY + ": fewer than " + minCell + " assessed episodes";
-        }
-        Map<String, String> hidden = SmallCells.suppress(counts, minCell);
         counts.forEach((category, count) -> {
-            if (!hidden.containsKey(category)) {
-                Share s = Share.of(count, assessed);
-                b.set(category + "_n", count).set(category + "_share", s.share()).set(category + "_lower", s.lower())
-                        .set(category + "_upper", s.upper());
-            }
+            Share s = Share.of(count, assessed);
+            b.set(category + "_n", count).set(category + "_share", s.share()).set(category + "_lower", s.lower())
+                    .set(category + "_upper", s.upper());
         });
-        if (hidden.isEmpty()) {
-            return OK;
-        }
-        List<String> parts = new ArrayList<>();
-        hidden.forEach((category, why) -> parts.add(category + " " + why));
-        return String.join("; ", parts);
+        return OK;
     }
 
     private static void interval(RowBuilder b, String name, Interval i) {

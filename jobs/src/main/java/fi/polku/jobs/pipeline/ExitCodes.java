@@ -1,6 +1,7 @@
 package fi.polku.jobs.pipeline;
 
 import fi.polku.jobs.config.ConfigError;
+import fi.polku.jobs.disclosure.DisclosureRefused;
 import fi.polku.jobs.ingest.InputChanged;
 import fi.polku.jobs.ingest.InputRejected;
 import fi.polku.jobs.ingest.MissingInput;
@@ -27,12 +28,17 @@ public final class ExitCodes {
     public static final int BUSY = 5;
     /** Stopped by SIGTERM or Ctrl-C (128 + 15, the shells' convention). */
     public static final int INTERRUPTED = 143;
+    /** Refused to publish: the disclosure audit found a hidden figure the published ones pin down. */
+    public static final int DISCLOSURE = 6;
 
     private ExitCodes() {
     }
 
     /** The exit code of a failure. */
     public static int of(Throwable failure) {
+        if (failure instanceof DisclosureRefused) {
+            return DISCLOSURE;
+        }
         if (failure instanceof InputRejected || failure instanceof SotkanetFailure || failure instanceof MissingInput
                 || failure instanceof InputChanged) {
             return REJECTED;
@@ -62,6 +68,9 @@ public final class ExitCodes {
         }
         if (failure instanceof OutputBusy) {
             return "output busy: ";
+        }
+        if (failure instanceof DisclosureRefused) {
+            return "refused to publish: ";
         }
         return "";
     }

@@ -1,56 +1,105 @@
 package fi.polku.jobs.report;
 
-import fi.polku.privacy.SmallCells;
+import fi.polku.jobs.disclosure.DisclosureRefused;
+import fi.polku.privacy.CellSuppression;
+import fi.polku.privacy.LinkedTables;
+import fi.polku.privacy.Protection;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The one place a page turns a count into text. A count from 1 to k − 1 is shown as "–"; counts that are parts
- * of a shown total go through {@link SmallCells#suppress} so no hidden one can be derived. Every count cell
- * carries {@code data-count} (the number, or {@code hidden}) and, for parts, {@code data-group} and
- * {@code data-parts} (how many parts the group has: a page shows them all), so a test can read the page the way
- * an attacker who knows every total would.
+ * The one place a page turns a count into text, under the engine's disclosure control ({@link Protection},
+ * {@link CellSuppression}): a count on its own is hidden when it is 1 to k − 1; counts that are parts of a shown
+ * total are protected together with it, audited by linear programming (a failing audit refuses the page). Outcome
+ * rows arrive already protected ({@code OutcomeDisclosure}): their blank counts are shown as hidden. Every count
+ * cell carries {@code data-count} (the number, or {@code hidden}) and, for parts, {@code data-group} and
+ * {@code data-parts}, so a test can read the page the way an attacker who knows every total would. Counts what it
+ * hid, for the page's disclosure section.
  */
 final class Disclosure {
-    private final int k;
+    private final Protection protection;
     private final Messages m;
     private int groups;
+    private long figures;
+    private long primary;
+    private long secondary;
+    private long attacked;
 
     Disclosure(int k, Messages m) {
-        this.k = k;
+        this.protection = Protection.of(k);
         this.m = m;
     }
 
     int k() {
-        return k;
+        return protection.k();
+    }
+
+    Protection protection() {
+        return protection;
     }
 
     /** Whether estimates resting on n cases may be shown. */
     boolean publishable(long n) {
-        return n >= k;
+        return n >= protection.k();
     }
 
     /** A count on its own (0 is shown: "none" discloses no one). */
     HtmlTable.Cell count(long n) {
-        return n == 0 || n >= k ? HtmlTable.Cell.number(m.count(n), "data-count=\"" + n + "\"")
-                : HtmlTable.Cell.number(m.text("cell.suppressed"), "data-count=\"hidden\"");
+        figures++;
+        if (protection.primary(n)) {
+            primary++;
+            return hidden("");
+        }
+        return HtmlTable.Cell.number(m.count(n), "data-count=\"" + n + "\"");
+    }
+
+    /** A count already under disclosure control upstream: null is hidden. */
+    HtmlTable.Cell protectedCount(Long n) {
+        return n == null ? hidden("") : HtmlTable.Cell.number(m.count(n), "data-count=\"" + n + "\"");
     }
 
     /**
-     * Counts that add up to {@code total}, which is shown too: name → cell. The total's cell comes under the
-     * key {@code ""}.
+     * Sets of counts that each add up to the same {@code total}, which is shown too: name → cell, the total under
+     * the key {@code ""}. Names are unique across the sets.
+     *
+     * @throws DisclosureRefused if the audit finds a hidden count pinned narrower than the protection
      */
-    Map<String, HtmlTable.Cell> parts(Map<String, Long> parts) {
+    Map<String, HtmlTable.Cell> parts(long total, List<Map<String, Long>> sets) {
         String group = "g" + (++groups);
-        long total = parts.values().stream().mapToLong(Long::longValue).sum();
-        Map<String, String> hidden = SmallCells.suppress(parts, k);
+        LinkedTables.Builder b = LinkedTables.builder().count("", total);
+        int size = 0;
+        for (Map<String, Long> set : sets) {
+            set.forEach(b::count);
+            b.additive("", new ArrayList<>(set.keySet()));
+            size += set.size();
+        }
+        CellSuppression.Result result = CellSuppression.protect(b.build(), protection);
+        if (!result.audit().passed()) {
+            throw new DisclosureRefused("a table of the pages", result.audit());
+        }
+        figures += size + 1;
+        primary += result.count(CellSuppression.Reason.PRIMARY);
+        secondary += result.count(CellSuppression.Reason.SECONDARY);
+        attacked += result.audit().intervals().size();
+        String tag = " data-group=\"" + group + "\" data-parts=\"" + size + "\"";
         Map<String, HtmlTable.Cell> cells = new LinkedHashMap<>();
-        String tag = " data-group=\"" + group + "\" data-parts=\"" + parts.size() + "\"";
-        parts.forEach((name, n) -> cells.put(name, hidden.containsKey(name)
-                ? HtmlTable.Cell.number(m.text("cell.suppressed"), "data-count=\"hidden\"" + tag)
-                : HtmlTable.Cell.number(m.count(n), "data-count=\"" + n + "\"" + tag)));
-        HtmlTable.Cell totalCell = count(total);
-        cells.put("", HtmlTable.Cell.number(totalCell.text(), totalCell.attributes() + " data-total=\"" + group + "\""));
+        for (Map<String, Long> set : sets) {
+            set.forEach((name, n) -> cells.put(name, result.hidden().containsKey(name) ? hidden(tag)
+                    : HtmlTable.Cell.number(m.count(n), "data-count=\"" + n + "\"" + tag)));
+        }
+        cells.put("", result.hidden().containsKey("") ? hidden(" data-total=\"" + group + "\"")
+                : HtmlTable.Cell.number(m.count(total), "data-count=\"" + total + "\" data-total=\"" + group + "\""));
         return cells;
+    }
+
+    /** Counts of the pages' own tables (alliance, 3X10D, reach): figures, hidden primarily and secondarily, attacked. */
+    long[] tally() {
+        return new long[] {figures, primary, secondary, attacked};
+    }
+
+    private HtmlTable.Cell hidden(String attributes) {
+        return HtmlTable.Cell.number(m.text("cell.suppressed"), "data-count=\"hidden\"" + attributes);
     }
 }

@@ -5,6 +5,7 @@ import static fi.polku.jobs.report.ReportContext.l;
 import static fi.polku.jobs.report.ReportContext.s;
 import static fi.polku.jobs.report.ReportContext.same;
 
+import fi.polku.jobs.disclosure.OutcomeDisclosure;
 import fi.polku.outcome.ReportingPeriod;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -59,8 +60,9 @@ final class OverviewPage {
         boolean ok = "ok".equals(s(r, "status"));
         String contrast = "ok".equals(s(r, "contrast_status"))
                 ? m.interval(d(r, "contrast_adjusted"), d(r, "contrast_adjusted_lower"), d(r, "contrast_adjusted_upper"), 1)
-                : m.text("note.missingarm");
-        return new HtmlTable.Cell[] {HtmlTable.Cell.text(first), HtmlTable.Cell.text(second), c.disclosure().count(l(r, "n_episodes")),
+                : OutcomeDisclosure.HIDDEN.equals(s(r, "contrast_status")) ? "–" : m.text("note.missingarm");
+        return new HtmlTable.Cell[] {HtmlTable.Cell.text(first), HtmlTable.Cell.text(second),
+            c.disclosure().protectedCount(r.getAs("n_episodes")),
             HtmlTable.Cell.number(ok ? m.number(d(r, "intake_mean"), 1) : "–"),
             HtmlTable.Cell.number(ok ? m.number(d(r, "latest_mean"), 1) : "–"),
             HtmlTable.Cell.number(ok ? m.interval(d(r, "mean_change"), d(r, "mean_change_lower"), d(r, "mean_change_upper"), 1) : "–"),

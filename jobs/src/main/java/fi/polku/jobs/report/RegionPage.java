@@ -94,8 +94,8 @@ final class RegionPage {
         for (String respondent : OverviewPage.RESPONDENTS) {
             for (String arm : ARMS) {
                 Row r = OverviewPage.outcome(c, region, "ORS", respondent, arm, ReportingPeriod.ALL_PERIODS);
-                if (r == null || l(r, "n_assessed") == 0 || !c.disclosure().publishable(l(r, "n_assessed"))
-                        || s(r, "shares_status").startsWith("suppressed")) {
+                // Outcome rows are under disclosure control: a hidden n_assessed is null and takes the shares with it.
+                if (r == null || r.getAs("n_assessed") == null || l(r, "n_assessed") == 0) {
                     continue;
                 }
                 List<StackedBars.Segment> segments = new ArrayList<>();
@@ -135,8 +135,8 @@ final class RegionPage {
             dropped.put("dropped", l(r, "dropped"));
             dropped.put("kept", n - l(r, "dropped"));
             boolean ok = c.disclosure().publishable(n);
-            Map<String, HtmlTable.Cell> belowCells = c.disclosure().parts(below);
-            Map<String, HtmlTable.Cell> dropCells = c.disclosure().parts(dropped);
+            Map<String, HtmlTable.Cell> belowCells = c.disclosure().parts(n, List.of(below, dropped));
+            Map<String, HtmlTable.Cell> dropCells = belowCells;
             t.row(HtmlTable.Cell.text(m.textOr("respondent." + s(r, "respondent"), s(r, "respondent"))),
                     HtmlTable.Cell.text(m.text("arm." + s(r, "arm"))), belowCells.get(""),
                     HtmlTable.Cell.number(ok ? m.number(d(r, "mean"), 1) : "–"),
@@ -159,7 +159,7 @@ final class RegionPage {
             parts.put("better", l(r, "better"));
             parts.put("worse", l(r, "worse"));
             parts.put("same", n - l(r, "better") - l(r, "worse"));
-            Map<String, HtmlTable.Cell> cells = c.disclosure().parts(parts);
+            Map<String, HtmlTable.Cell> cells = c.disclosure().parts(n, List.of(parts));
             boolean ok = c.disclosure().publishable(n);
             t.row(HtmlTable.Cell.text(m.textOr("domain." + s(r, "domain_name"), s(r, "domain_name"))), cells.get(""),
                     HtmlTable.Cell.number(ok ? m.number(d(r, "first"), 1) : "–"), HtmlTable.Cell.number(ok ? m.number(d(r, "last"), 1) : "–"),

@@ -50,13 +50,20 @@ final class ReliabilitySection {
                 String used = rows.stream().filter(r -> Boolean.TRUE.equals(r.getAs("chosen"))).findFirst()
                         .map(r -> source(m, r) + " " + m.number(d(r, "rxx"), 3)).orElse(m.text("cell.none"));
                 List<HtmlTable.Cell> cells = new ArrayList<>(List.of(HtmlTable.Cell.text(label), HtmlTable.Cell.text(m.text("arm." + arm)),
-                        c.disclosure().count(l(o, "n_assessed")), HtmlTable.Cell.text(used)));
+                        c.disclosure().protectedCount(o.getAs("n_assessed")), HtmlTable.Cell.text(used)));
                 cells.addAll(shares(m, o));
                 who.row(cells.toArray(HtmlTable.Cell[]::new));
                 Map<String, List<String>> conclusions = new java.util.LinkedHashMap<>();
                 Double low = null;
                 Double high = null;
+                // The chosen reliability's shares are region_outcomes' own: where disclosure control hid any of them
+                // there, every reliability's shares of this series are hidden too, or they would give them back.
+                boolean hiddenThere = o.getAs("n_assessed") == null || l(o, "n_assessed") > 0
+                        && OutcomeTables.CATEGORIES.stream().anyMatch(cat -> o.getAs(cat + "_n") == null);
                 for (Row r : rows) {
+                    if (hiddenThere) {
+                        r = blankShares(r);
+                    }
                     List<HtmlTable.Cell> line = new ArrayList<>(List.of(HtmlTable.Cell.text(label), HtmlTable.Cell.text(m.text("arm." + arm)),
                             HtmlTable.Cell.text(source(m, r) + (Boolean.TRUE.equals(r.getAs("chosen")) ? CHOSEN : "")
                                     + (d(r, "rxx") == null ? "" : " " + m.number(d(r, "rxx"), 3))),
@@ -131,6 +138,16 @@ final class ReliabilitySection {
             cells.add(HtmlTable.Cell.number(share == null ? m.text("cell.suppressed") : m.percent(share)));
         }
         return cells;
+    }
+
+    /** The row with its shares removed (disclosure control of the series). */
+    private static Row blankShares(Row r) {
+        Object[] values = new Object[r.size()];
+        String[] names = r.schema().fieldNames();
+        for (int i = 0; i < values.length; i++) {
+            values[i] = names[i].endsWith("_share") ? null : r.get(i);
+        }
+        return new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(values, r.schema());
     }
 
     private static List<Row> sensitivity(ReportContext c, String region, String instrument, String respondent, String arm) {

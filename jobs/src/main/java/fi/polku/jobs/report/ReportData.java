@@ -32,6 +32,12 @@ record ReportData(List<Row> outcomes, List<Row> pooled, List<Row> indicators, Li
     static final List<String> CHARTED = List.of("emergency_placements", "placed_outside_home");
     static final String AGE = "13-17";
 
+    /** The same data with the outcome rows replaced (by their disclosure-controlled version). */
+    ReportData withOutcomes(List<Row> protectedOutcomes) {
+        return new ReportData(protectedOutcomes, pooled, indicators, effects, rates, paths, etr, sessionMeans, alliance, domains, meetings,
+                reliability, sensitivity, project);
+    }
+
     static ReportData collect(StageRun run) {
         Set<String> outcome = Set.of("ORS", "CORS", "YCORS");
         Dataset<Row> sessionMeans = run.read(Tables.SESSIONS)

@@ -3,10 +3,13 @@ package fi.polku.jobs.report;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import fi.polku.jobs.config.RunConfig;
+import fi.polku.jobs.disclosure.DisclosureRefused;
+import fi.polku.jobs.disclosure.OutcomeDisclosure;
 import fi.polku.jobs.pipeline.Stage;
 import fi.polku.jobs.pipeline.StageRun;
 import fi.polku.jobs.pipeline.Versions;
 import fi.polku.jobs.reference.ReferenceData;
+import fi.polku.privacy.DisclosureAudit;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,7 +47,15 @@ public final class ReportStage implements Stage {
     public void run(StageRun run) {
         RunConfig config = run.config();
         Messages m = Messages.of(config.language());
-        ReportData data = ReportData.collect(run);
+        ReportData collected = ReportData.collect(run);
+        // The pages publish region_outcomes under the same disclosure control as the export, audited again from the
+        // published rows alone; a leak refuses the report (exit code 6) before any page is written.
+        OutcomeDisclosure outcomes = OutcomeDisclosure.protect(collected.outcomes(), config.outcomes().minCell());
+        DisclosureAudit.Result audit = outcomes.auditPublished();
+        if (!audit.passed()) {
+            throw new DisclosureRefused("the report's outcome tables", audit);
+        }
+        ReportData data = collected.withOutcomes(outcomes.published());
         Map<String, LocalDate> starts = new LinkedHashMap<>();
         config.regions().forEach(r -> starts.put(r.region(), r.start()));
         List<String> regions = starts.isEmpty() ? OverviewPage.regionsIn(data) : new ArrayList<>(starts.keySet());
@@ -59,15 +70,26 @@ public final class ReportStage implements Stage {
                 config.change().method().name(), config.outcomes().seed());
         Mustache template = new DefaultMustacheFactory("fi/polku/jobs/report").compile("page.mustache");
         Map<String, String> pages = new LinkedHashMap<>();
-        pages.put("index.html", render(template, OverviewPage.build(context)));
+        List<Page> built = new ArrayList<>();
+        built.add(OverviewPage.build(context));
         for (String region : regions) {
-            pages.put(ReportContext.regionFile(region), render(template, RegionPage.build(context, region)));
+            built.add(RegionPage.build(context, region));
+        }
+        // Every page's own tables are known only now: the disclosure section (same on every page) comes last.
+        DisclosureSection section = new DisclosureSection(m, context.disclosure(), outcomes, audit);
+        for (int i = 0; i < built.size(); i++) {
+            built.get(i).section(section.build());
+            pages.put(i == 0 ? "index.html" : ReportContext.regionFile(regions.get(i - 1)), render(template, built.get(i)));
         }
         pages.forEach((file, html) -> run.writeText(FOLDER + "/" + file, html));
         run.recordFolder(FOLDER, pages.size());
         run.detail(String.format(java.util.Locale.ROOT, "%d pages in %s (%s)%s → %s/%s/index.html", pages.size(),
                 m.lang().equals("fi") ? "Finnish" : "English", m.lang(), synthetic ? ", SYNTHETIC banner" : "",
                 config.output(), FOLDER));
+        Map<String, Long> hidden = outcomes.summary();
+        run.detail(String.format(java.util.Locale.ROOT, "disclosure control (k = %d): outcome cells hidden %,d primary, %,d with them,"
+                        + " %,d secondary of %,d; LP audit of %,d hidden figures passed", config.outcomes().minCell(), hidden.get("primary"),
+                hidden.get("consequential"), hidden.get("secondary"), hidden.get("cells"), audit.intervals().size()));
         run.summarise(data.outcomes().size() + data.effects().size(), pages.size(), 0);
     }
 

@@ -184,6 +184,22 @@ class ExportStageTest {
     }
 
     @Test
+    void publishedRegionOutcomesGiveNothingAwayToArithmeticOrToTheLinearProgram() throws IOException {
+        List<CSVRecord> records = csv("csv", "region_outcomes");
+        List<java.util.Map<String, String>> rows = new ArrayList<>();
+        records.forEach(r -> rows.add(r.toMap()));
+        // Complements within rows and differences of terms from the year recover no hidden count.
+        assertEquals(List.of(), fi.polku.jobs.disclosure.ArithmeticAttack.run(rows, K));
+        // The attacker's linear program over every published figure narrows no hidden one below the protection.
+        var audit = RegionTables.audit(fi.polku.jobs.disclosure.OutcomeDisclosureTest.typed(records), K);
+        assertTrue(audit.passed(), audit.failures().toString());
+        assertTrue(audit.intervals().size() > 0);
+        JsonNode disclosure = new ObjectMapper().readTree(export.resolve("disclosure.json").toFile());
+        assertTrue(disclosure.at("/region_tables/audit/passed").asBoolean());
+        assertEquals(audit.intervals().size(), disclosure.at("/region_tables/audit/hidden_figures_attacked").asInt());
+    }
+
+    @Test
     void readmesInBothLanguagesSayTheDataAreSynthetic() throws IOException {
         assertTrue(Files.readString(export.resolve("README.md")).contains("SYNTHETIC DATA"));
         assertTrue(Files.readString(export.resolve("LUEMINUT.md")).contains("SYNTEETTINEN AINEISTO"));

@@ -32,7 +32,7 @@ class MessagesTest {
             for (String key : keys(language.name().toLowerCase(java.util.Locale.ROOT))) {
                 String raw = m.textOr(key, "");
                 if (raw.contains("{0}")) {
-                    String text = m.text(key, "X", "Y", "Z", "W");
+                    String text = m.text(key, "X", "Y", "Z", "V", "W");
                     assertEquals(false, text.contains("{") || raw.contains("''") && !text.contains("'"), key + ": " + text);
                 }
             }

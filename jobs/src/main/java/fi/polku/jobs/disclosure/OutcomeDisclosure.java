@@ -1,0 +1,276 @@
+package fi.polku.jobs.disclosure;
+
+import fi.polku.contract.Column;
+import fi.polku.contract.Instrument;
+import fi.polku.contract.OutcomeTables;
+import fi.polku.outcome.ReportingPeriod;
+import fi.polku.privacy.CellSuppression;
+import fi.polku.privacy.DisclosureAudit;
+import fi.polku.privacy.LinkedTables;
+import fi.polku.privacy.Protection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiPredicate;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+
+/**
+ * Disclosure control of {@code region_outcomes}, the one rule for every surface that publishes it (the export's
+ * region table and the pages). The rows become linked tables: per row, the change categories add up to
+ * {@code n_assessed}, and {@code n_assessed ≤ n_complete ≤ n_episodes}; per region × instrument × respondent ×
+ * arm, the terms add up to {@code all} for every count and for the sum of change ({@code n_complete ·
+ * mean_change}, each case's change within ± the instrument's maximum). {@link CellSuppression} chooses what to
+ * hide; a hidden cell blanks a fixed set of columns, the same whatever the reason, so that the published rows do
+ * not tell a primary cell (under k) from a secondary one:
+ * <ul>
+ * <li>{@code n_episodes}: it and the intake and latest means;</li>
+ * <li>{@code n_complete} or the change sum: it and every estimate from the complete pairs (which reveal their n:
+ * t / d_z = √n), and the arm contrast on both arms' rows;</li>
+ * <li>{@code n_assessed}: it and every share and Wilson interval of the row;</li>
+ * <li>a category: its count, share and interval.</li>
+ * </ul>
+ * Status texts of rows with something hidden say {@link #HIDDEN} instead of a reason that could name a count.
+ */
+public final class OutcomeDisclosure {
+    /** The status of a row part hidden by disclosure control. */
+    public static final String HIDDEN = "hidden: disclosure control";
+    private static final List<String> COUNTS = List.of("n_episodes", "n_complete", "n_assessed");
+    private static final String CHANGE = "change_sum";
+
+    private final List<Row> published;
+    private final List<Set<String>> blanked;
+    private final CellSuppression.Result result;
+    private final Protection protection;
+    private final int cells;
+
+    private OutcomeDisclosure(List<Row> published, List<Set<String>> blanked, CellSuppression.Result result, Protection protection,
+                              int cells) {
+        this.published = published;
+        this.blanked = blanked;
+        this.result = result;
+        this.protection = protection;
+        this.cells = cells;
+    }
+
+    /**
+     * Protects the rows of {@code region_outcomes} (as the outcomes stage wrote them).
+     *
+     * @throws DisclosureRefused if some hidden figure cannot be protected at all
+     */
+    public static OutcomeDisclosure protect(List<Row> rows, int k) {
+        Protection protection = Protection.of(k);
+        LinkedTables truth = model(rows, (r, column) -> false);
+        CellSuppression.Result result = CellSuppression.protect(truth, protection);
+        if (!result.audit().passed()) {
+            throw new DisclosureRefused("region_outcomes", result.audit());
+        }
+        Map<String, Set<String>> hiddenByRow = new TreeMap<>();
+        result.hidden().keySet().forEach(id -> {
+            int slash = id.lastIndexOf('/');
+            hiddenByRow.computeIfAbsent(id.substring(0, slash), x -> new LinkedHashSet<>()).add(id.substring(slash + 1));
+        });
+        Set<String> contrastHidden = new LinkedHashSet<>();
+        hiddenByRow.forEach((key, hidden) -> {
+            if (hidden.contains("n_complete") || hidden.contains(CHANGE) || hidden.contains("n_episodes")) {
+                contrastHidden.add(armless(key));
+            }
+        });
+        List<Row> out = new ArrayList<>(rows.size());
+        List<Set<String>> blanked = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            Set<String> hidden = hiddenByRow.getOrDefault(key(r), Set.of());
+            Set<String> columns = columns(hidden, contrastHidden.contains(armless(key(r))));
+            blanked.add(columns);
+            out.add(blank(r, columns));
+        }
+        return new OutcomeDisclosure(List.copyOf(out), List.copyOf(blanked), result, protection, truth.cells().size());
+    }
+
+    /**
+     * The audit an outsider can run: the linked tables rebuilt from published rows alone ({@code hidden} says which
+     * columns of a row were blanked by disclosure control), every hidden count and change sum attacked.
+     */
+    public static DisclosureAudit.Result audit(List<Row> publishedRows, BiPredicate<Row, String> hidden, int k) {
+        LinkedTables view = model(publishedRows, hidden);
+        List<String> checked = view.cells().values().stream().filter(c -> !c.shown()).map(LinkedTables.Cell::id).toList();
+        return DisclosureAudit.of(view, Protection.of(k), checked);
+    }
+
+    /** The audit of {@link #published()} from its figures alone, as {@link #audit} runs it on any published rows. */
+    public DisclosureAudit.Result auditPublished() {
+        Map<Row, Set<String>> byRow = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < published.size(); i++) {
+            byRow.put(published.get(i), blanked.get(i));
+        }
+        return audit(published, (r, column) -> byRow.get(r).contains(column), protection.k());
+    }
+
+    /** The rows with hidden figures blanked (same schema; blanked counts are null). */
+    public List<Row> published() {
+        return published;
+    }
+
+    /** Per row, the columns blanked. */
+    public List<Set<String>> blanked() {
+        return blanked;
+    }
+
+    /** The suppression and its audit. */
+    public CellSuppression.Result result() {
+        return result;
+    }
+
+    /** The rule. */
+    public Protection protection() {
+        return protection;
+    }
+
+    /** How many figures (counts and change sums) the linked tables hold. */
+    public int cells() {
+        return cells;
+    }
+
+    /** The columns a row's hidden cells blank. */
+    static Set<String> columns(Set<String> hidden, boolean contrast) {
+        Set<String> out = new LinkedHashSet<>();
+        if (hidden.contains("n_episodes")) {
+            out.addAll(List.of("n_episodes", "intake_mean", "latest_mean", "status"));
+        }
+        if (hidden.contains("n_complete") || hidden.contains(CHANGE)) {
+            out.add("n_complete");
+            out.add("status");
+            for (Column c : OutcomeTables.REGION_OUTCOMES.columns()) {
+                if (estimate(c.name())) {
+                    out.add(c.name());
+                }
+            }
+        }
+        if (hidden.contains("n_assessed")) {
+            out.add("n_assessed");
+            out.add("shares_status");
+            for (String category : OutcomeTables.CATEGORIES) {
+                out.addAll(List.of(category + "_share", category + "_lower", category + "_upper"));
+            }
+        }
+        for (String category : OutcomeTables.CATEGORIES) {
+            if (hidden.contains(category)) {
+                out.addAll(List.of(category + "_n", category + "_share", category + "_lower", category + "_upper", "shares_status"));
+            }
+        }
+        if (contrast) {
+            OutcomeTables.REGION_OUTCOMES.columns().stream().map(Column::name).filter(c -> c.startsWith("contrast_")).forEach(out::add);
+        }
+        return out;
+    }
+
+    /** Columns computed from the complete (intake and latest) pairs. */
+    static boolean estimate(String column) {
+        return column.startsWith("mean_change") || column.startsWith("d_") || column.startsWith("g_av") || column.startsWith("boot_g_av")
+                || column.equals("t_statistic") || column.equals("p_value") || column.equals("boot_replicates");
+    }
+
+    /** The linked tables of region_outcomes rows; a cell whose column {@code hidden} names has no value. */
+    static LinkedTables model(List<Row> rows, BiPredicate<Row, String> hidden) {
+        LinkedTables.Builder b = LinkedTables.builder();
+        Map<String, Map<String, String>> periods = new TreeMap<>();
+        for (Row r : rows) {
+            String key = key(r);
+            for (String count : COUNTS) {
+                b.count(key + "/" + count, hidden.test(r, count) ? null : r.<Long>getAs(count));
+            }
+            boolean whole = ReportingPeriod.ALL_PERIODS.equals(r.getAs("period"));
+            // Categories are not made when no episode was assessed: then they are 0.
+            boolean noneAssessed = !hidden.test(r, "n_assessed") && r.<Long>getAs("n_assessed") == 0;
+            List<String> parts = new ArrayList<>();
+            for (String category : OutcomeTables.CATEGORIES) {
+                Long n = r.getAs(category + "_n");
+                b.count(key + "/" + category, hidden.test(r, category + "_n") ? null : n == null && noneAssessed ? Long.valueOf(0) : n);
+                parts.add(key + "/" + category);
+            }
+            if (whole) {
+                // The pages show the whole-period rows: secondary suppression takes their cells last.
+                COUNTS.forEach(c -> b.keep(key + "/" + c));
+                parts.forEach(b::keep);
+            }
+            b.additive(key + "/n_assessed", parts).atMost(key + "/n_assessed", key + "/n_complete")
+                    .atMost(key + "/n_complete", key + "/n_episodes");
+            Long complete = hidden.test(r, "n_complete") ? null : r.<Long>getAs("n_complete");
+            Double change = hidden.test(r, "mean_change") ? null : r.<Double>getAs("mean_change");
+            double max = maxScore(r.getAs("instrument"));
+            Double sum = null;
+            if (complete != null && change != null) {
+                sum = complete * change;
+            } else if (complete != null && complete == 0) {
+                sum = 0.0;
+            }
+            b.sum(key + "/" + CHANGE, sum, key + "/n_complete", -max, max);
+            periods.computeIfAbsent(key.substring(0, key.lastIndexOf('|')), x -> new TreeMap<>()).put(r.getAs("period"), key);
+        }
+        for (Map<String, String> byPeriod : periods.values()) {
+            String all = byPeriod.get(ReportingPeriod.ALL_PERIODS);
+            List<String> terms = byPeriod.entrySet().stream().filter(e -> !e.getKey().equals(ReportingPeriod.ALL_PERIODS))
+                    .map(Map.Entry::getValue).toList();
+            if (all == null || terms.isEmpty()) {
+                continue;
+            }
+            List<String> figures = new ArrayList<>(COUNTS);
+            figures.addAll(OutcomeTables.CATEGORIES);
+            figures.add(CHANGE);
+            for (String figure : figures) {
+                b.additive(all + "/" + figure, terms.stream().map(t -> t + "/" + figure).toList());
+            }
+        }
+        return b.build();
+    }
+
+    private static double maxScore(String instrument) {
+        for (Instrument i : Instrument.values()) {
+            if (i.code().equals(instrument)) {
+                return i.totalMax();
+            }
+        }
+        throw new IllegalArgumentException("region_outcomes: unknown instrument " + instrument);
+    }
+
+    /** A row's key: region/instrument/respondent/arm/period, joined by '|'. */
+    static String key(Row r) {
+        return String.join("|", r.<String>getAs("region"), r.<String>getAs("instrument"), r.<String>getAs("respondent"),
+                r.<String>getAs("arm"), r.<String>getAs("period"));
+    }
+
+    /** The key without the arm: both arms of a cell share it. */
+    private static String armless(String key) {
+        String[] p = key.split("\\|");
+        return String.join("|", p[0], p[1], p[2], p[4]);
+    }
+
+    private static Row blank(Row r, Set<String> columns) {
+        if (columns.isEmpty()) {
+            return r;
+        }
+        Object[] values = new Object[r.size()];
+        String[] names = r.schema().fieldNames();
+        for (int i = 0; i < values.length; i++) {
+            String name = names[i];
+            boolean status = name.equals("status") || name.equals("shares_status") || name.equals("contrast_status");
+            values[i] = !columns.contains(name) ? r.get(i) : status ? HIDDEN : null;
+        }
+        return new GenericRowWithSchema(values, r.schema());
+    }
+
+    /** Counts of what was hidden, for reports: cells by reason and rows touched. */
+    public Map<String, Long> summary() {
+        Map<String, Long> s = new LinkedHashMap<>();
+        s.put("cells", (long) cells);
+        for (CellSuppression.Reason reason : CellSuppression.Reason.values()) {
+            s.put(reason.name().toLowerCase(java.util.Locale.ROOT), result.count(reason));
+        }
+        s.put("rows_with_hidden_figures", blanked.stream().filter(b -> !b.isEmpty()).count());
+        return s;
+    }
+}

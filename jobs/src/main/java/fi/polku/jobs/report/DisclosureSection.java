@@ -1,0 +1,37 @@
+package fi.polku.jobs.report;
+
+import fi.polku.jobs.disclosure.OutcomeDisclosure;
+import fi.polku.privacy.DisclosureAudit;
+import java.util.Map;
+
+/**
+ * The pages' "Tietosuoja" / "Disclosure control" section: the rule, k, the protection interval, how many figures
+ * were hidden primarily and secondarily (outcome tables and the pages' own tables), and that the audit passed.
+ * Aggregate counts only: which hidden cell was small is never said.
+ */
+final class DisclosureSection {
+    private final Messages m;
+    private final Disclosure disclosure;
+    private final OutcomeDisclosure outcomes;
+    private final DisclosureAudit.Result audit;
+
+    DisclosureSection(Messages m, Disclosure disclosure, OutcomeDisclosure outcomes, DisclosureAudit.Result audit) {
+        this.m = m;
+        this.disclosure = disclosure;
+        this.outcomes = outcomes;
+        this.audit = audit;
+    }
+
+    Page.Section build() {
+        Map<String, Long> s = outcomes.summary();
+        long[] own = disclosure.tally();
+        int k = disclosure.k();
+        return new Page.Section("disclosure", m.text("section.disclosure"))
+                .paragraph(m.text("disclosure.rule", k, k - 1))
+                .paragraph(m.text("disclosure.protection", k))
+                .paragraph(m.text("disclosure.outcomes", m.count(s.get("cells")), m.count(s.get("primary")), m.count(s.get("consequential")),
+                        m.count(s.get("secondary"))))
+                .paragraph(m.text("disclosure.pages", m.count(own[0]), m.count(own[1]), m.count(own[2])))
+                .paragraph(m.text("disclosure.audit", m.count(audit.intervals().size() + own[3])));
+    }
+}
