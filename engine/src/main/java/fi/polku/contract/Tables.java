@@ -309,7 +309,10 @@ public final class Tables {
 
     /** All output tables written by the effects stage. */
     public static List<TableSchema> effectsOutputs() {
-        return List.of(REGION_RATES, REGION_EFFECTS, PROJECT_EFFECTS, SYNTHETIC_WEIGHTS, SYNTHETIC_PATHS, COST_OFFSET);
+        List<TableSchema> all = new ArrayList<>(List.of(REGION_RATES, REGION_EFFECTS, PROJECT_EFFECTS, SYNTHETIC_WEIGHTS,
+                SYNTHETIC_PATHS, COST_OFFSET));
+        all.addAll(VariationTables.all());
+        return all;
     }
 
     /** Every output table. */

@@ -35,7 +35,7 @@ public final class PopulationRules implements RowRules<Population> {
             r.problem(width.column(), width.reason(), width.message());
             return r.rejected();
         }
-        Region region = r.region("region");
+        Region region = r.area("region");
         StatisticsPeriod year = RegionStatisticRules.period(r, "year");
         if (year != null && year.month() != null) {
             r.problem("year", ReasonCode.BAD_PERIOD, "populations are per year (31 December), not per month");

@@ -59,7 +59,7 @@ public final class RegionStatisticRules implements RowRules<RegionStatistic> {
             r.problem(width.column(), width.reason(), width.message());
             return r.rejected();
         }
-        Region region = r.region("region");
+        Region region = r.area("region");
         StatisticsPeriod period = period(r, "period");
         String indicator = name(r, "indicator", INDICATOR, "a snake_case indicator name such as emergency_placements");
         String ageGroup = ageGroup(r, "age_group");

@@ -188,6 +188,19 @@ final class RowReader {
         });
     }
 
+    /** A county or, failing that, a municipality (statistics and populations may come at either level). */
+    Region area(String column) {
+        String v = required(column);
+        if (v == null) {
+            return null;
+        }
+        return context.regions().resolve(v).or(() -> context.municipalities().resolve(v)).orElseGet(() -> {
+            problem(column, ReasonCode.UNKNOWN_REGION, "'" + v + "' is not a county of datasets/regions.csv nor a"
+                    + " municipality of datasets/municipalities.csv (code or name)");
+            return null;
+        });
+    }
+
     /** The latest year a statistic may describe: the as-of date's. */
     int asOfYear() {
         return context.asOf().getYear();

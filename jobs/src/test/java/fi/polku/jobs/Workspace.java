@@ -59,8 +59,11 @@ public final class Workspace {
         try {
             String config = Files.readString(DEMO.resolve("polku.yaml"), java.nio.charset.StandardCharsets.UTF_8)
                     .replaceAll("(?m)^output: .*$", "output: " + folder.resolve("out"));
-            for (String input : List.of("fit_sessions.csv", "life_situation.csv", "region_statistics.csv", "populations.csv")) {
-                config = config.replace(": " + input, ": " + DEMO.resolve(input));
+            for (String input : List.of("fit_sessions.csv", "life_situation.csv", "region_statistics.csv", "populations.csv",
+                    "municipal_statistics.csv")) {
+                // a value, or an item of a flow list ([a.csv, b.csv])
+                config = config.replaceAll("(?<=[ \\[])" + java.util.regex.Pattern.quote(input) + "(?=[\\s,\\]])",
+                        java.util.regex.Matcher.quoteReplacement(DEMO.resolve(input).toString()));
             }
             Files.createDirectories(folder);
             Path file = folder.resolve(name);

@@ -56,13 +56,14 @@ import java.util.TreeSet;
  * @param export     how {@code polku export} protects and labels the student dataset
  * @param ingest     how input files are cut into parallel parse tasks
  * @param effects    how region and project effects are inferred ({@code its}, {@code project_effects})
+ * @param variation  how between-area variation is analysed (funnel plots, variation by year and its trend)
  */
 public record RunConfig(Path file, String sha256, String project, Map<String, List<String>> inputs, String output,
                         LocalDate asOf, ChangeSettings change, Double lifeSituationReliability,
                         List<TreatedRegion> regions, List<String> comparison, List<Break> breaks,
                         List<UnitCost> unitCosts, OutcomeSettings outcomes, Messages.Language language,
                         SotkanetSettings sotkanet, ExportSettings export, IngestSettings ingest,
-                        EffectSettings effects) {
+                        EffectSettings effects, VariationSettings variation) {
 
     /** What one counted event of an indicator costs (e.g. one emergency placement), and where that figure is from. */
     public record UnitCost(String indicator, double euros, String source) implements java.io.Serializable {
@@ -87,7 +88,7 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
 
     private static Set<String> keys() {
         Set<String> keys = new TreeSet<>(Set.of("project", "inputs", "output", "as_of", "rci_method", "change", "regions",
-                "comparison", "breaks", "unit_costs", "language", "sotkanet", "export", "ingest"));
+                "comparison", "breaks", "unit_costs", "language", "sotkanet", "export", "ingest", "variation"));
         keys.addAll(OutcomeSettings.KEYS);
         keys.addAll(EffectSettings.KEYS);
         return Set.copyOf(keys);
@@ -243,7 +244,7 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
                 OutcomeSettings.read(name, root, table),
                 root.has("language") ? choice(name, "language", root.get("language"), Messages.Language.class) : Messages.Language.FI,
                 sotkanet, ExportSettings.read(name, root.get("export")), IngestSettings.read(name, root.get("ingest")),
-                EffectSettings.read(name, root));
+                EffectSettings.read(name, root), VariationSettings.read(name, root.get("variation")));
     }
 
     /**

@@ -4,7 +4,10 @@ import static org.apache.spark.sql.functions.col;
 
 import fi.polku.contract.TableSchema;
 import fi.polku.contract.Tables;
+import fi.polku.contract.VariationTables;
 import fi.polku.jobs.config.RunConfig;
+import fi.polku.jobs.reference.ReferenceData;
+import fi.polku.region.AreaLevel;
 import fi.polku.jobs.pipeline.Stage;
 import fi.polku.jobs.pipeline.StageRun;
 import fi.polku.jobs.spark.Concurrently;
@@ -25,8 +28,10 @@ import org.apache.spark.sql.Row;
 
 /**
  * The effects stage: {@code region_statistics} (+ {@code populations}) → {@code region_rates} for every row,
- * {@code region_effects} for every configured project region × indicator × age group, and {@code project_effects}
- * for the project regions together per indicator × age group. Rates are computed
+ * {@code region_effects} for every configured project region × indicator × age group (from county rows, or
+ * county sums of municipal rows), {@code project_effects} for the project regions together per indicator ×
+ * age group, and the regional-variation tables (funnel points, outliers and limits, variation by year and its
+ * trend) at the configured levels. Rates are computed
  * on Spark; the estimates need every region's yearly series at once and are small, so they run on the driver
  * from the collected yearly rates.
  */
@@ -61,11 +66,12 @@ public final class EffectsStage implements Stage {
         run.write(Tables.REGION_RATES, rates, statisticsRows, List.of("region", "indicator", "age_group", "period"));
 
         RunConfig config = run.config();
+        List<AreaObservation> observations = observations(run);
         RegionEstimates.Output out = RegionEstimates.Output.empty();
         if (config.regions().isEmpty()) {
             run.warn("no project regions in the config (key regions): no region effects estimated");
         } else {
-            out = estimate(run, config);
+            out = estimate(config, observations.stream().filter(o -> o.level() == AreaLevel.COUNTY).toList());
         }
         if (!config.regions().isEmpty() && config.unitCosts().isEmpty()) {
             run.warn("no unit costs in the config (key unit_costs): no cost offset computed");
@@ -82,20 +88,59 @@ public final class EffectsStage implements Stage {
                         out.paths().size(), List.of("region", "indicator", "age_group", "period")),
                 new StageRun.Output(Tables.COST_OFFSET, run.spark().createDataFrame(out.costs(), RegionEstimates.COSTS),
                         out.costs().size(), List.of("region", "indicator", "age_group", "method", "period"))));
-        run.detail(String.format(Locale.ROOT, "%,d rates; %,d estimates for %d project region(s); %,d project-level rows",
-                statisticsRows, effects.size(), config.regions().size(), out.project().size()));
+        VariationEstimates.Output variation = VariationEstimates.of(observations, config.variation(), config.outcomes().seed(),
+                config.breaks(), ReferenceData.bundled().municipalities());
+        List<String> key = List.of("level", "scope", "parent_region", "indicator", "age_group");
+        run.write(List.of(
+                output(run, VariationTables.FUNNEL_POINTS, variation.points(), VariationEstimates.POINTS, key, "year", "region"),
+                output(run, VariationTables.FUNNEL_OUTLIERS, variation.outliers(), VariationEstimates.POINTS, key, "year", "region"),
+                output(run, VariationTables.FUNNEL_LIMITS, variation.limits(), VariationEstimates.LIMITS, key, "year", "population"),
+                output(run, VariationTables.VARIATION_BY_YEAR, variation.years(), VariationEstimates.BY_YEAR, key, "year", "measure"),
+                output(run, VariationTables.VARIATION_TREND, variation.trends(), VariationEstimates.TREND, key, "measure")));
+        run.detail(String.format(Locale.ROOT, "%,d rates; %,d estimates for %d project region(s); %,d project-level rows;"
+                + " %,d funnel points (%,d outside 95 %%), %,d variation trends", statisticsRows, effects.size(),
+                config.regions().size(), out.project().size(), variation.points().size(), variation.outliers().size(),
+                variation.trends().size()));
         run.summarise(statisticsRows, statisticsRows + effects.size(), 0);
     }
 
-    private static RegionEstimates.Output estimate(StageRun run, RunConfig config) {
-        // indicator × age group → region → year → point, from yearly rows with a rate.
-        Map<String, Map<String, TreeMap<Integer, RegionEstimates.Point>>> panels = new TreeMap<>();
+    private static StageRun.Output output(StageRun run, fi.polku.contract.TableSchema table, List<Row> rows,
+                                          org.apache.spark.sql.types.StructType schema, List<String> key, String... more) {
+        List<String> order = new ArrayList<>(key);
+        order.addAll(List.of(more));
+        return new StageRun.Output(table, run.spark().createDataFrame(rows, schema), rows.size(), order);
+    }
+
+    /**
+     * Yearly rows with a rate, and, for indicator × age group panels that came only at municipality level, the county
+     * figures summed from their municipalities (a warning names what could not be placed).
+     */
+    private static List<AreaObservation> observations(StageRun run) {
+        List<AreaObservation> all = new ArrayList<>();
         for (Row r : run.read(Tables.REGION_RATES).filter(col("month").isNull().and(col("rate_per_1000").isNotNull()))
                 .collectAsList()) {
-            String key = r.getAs("indicator") + "\u0000" + r.getAs("age_group");
-            panels.computeIfAbsent(key, k -> new HashMap<>()).computeIfAbsent(r.getAs("region"), k -> new TreeMap<>())
-                    .put(r.<Integer>getAs("year"), new RegionEstimates.Point(r.<Long>getAs("count"),
-                            r.<Long>getAs("population"), r.<Double>getAs("rate_per_1000"), r.<Boolean>getAs("synthetic")));
+            all.add(new AreaObservation(r.getAs("region"), r.getAs("indicator"), r.getAs("age_group"), r.<Integer>getAs("year"),
+                    r.<Long>getAs("count"), r.<Long>getAs("population"), r.<Double>getAs("rate_per_1000"), r.<Boolean>getAs("synthetic")));
+        }
+        Map<String, Long> skipped = new TreeMap<>();
+        List<AreaObservation> counties = AreaObservation.countiesFromMunicipalities(all, ReferenceData.bundled().municipalities(),
+                skipped);
+        if (!counties.isEmpty()) {
+            run.warn(String.format(Locale.ROOT, "%,d county-year figures summed from municipal rows (no county rows for"
+                    + " those indicators): a municipality without a published count is missing from its county's sum", counties.size()));
+        }
+        skipped.forEach((why, n) -> run.warn(n + " municipal row(s) not summed into a county: " + why));
+        all.addAll(counties);
+        return all;
+    }
+
+    private static RegionEstimates.Output estimate(RunConfig config, List<AreaObservation> counties) {
+        // indicator × age group → region → year → point, from yearly rows with a rate.
+        Map<String, Map<String, TreeMap<Integer, RegionEstimates.Point>>> panels = new TreeMap<>();
+        for (AreaObservation o : counties) {
+            String key = o.indicator() + "\u0000" + o.ageGroup();
+            panels.computeIfAbsent(key, k -> new HashMap<>()).computeIfAbsent(o.region(), k -> new TreeMap<>())
+                    .put(o.year(), new RegionEstimates.Point(o.count(), o.population(), o.ratePer1000(), o.synthetic()));
         }
         Set<String> treated = config.regions().stream().map(RunConfig.TreatedRegion::region).collect(Collectors.toSet());
         Map<String, RunConfig.UnitCost> costs = new HashMap<>();

@@ -182,7 +182,8 @@ public final class ExportStage implements Stage {
             if (code.equals(KAnonymity.OTHER_REGION)) {
                 rows.add(RowFactory.create(code, "muut alueet", "övriga områden", "other regions"));
             } else {
-                Region r = ReferenceData.bundled().regions().byCode(code).orElse(null);
+                Region r = ReferenceData.bundled().regions().byCode(code)
+                        .or(() -> ReferenceData.bundled().municipalities().regions().byCode(code)).orElse(null);
                 rows.add(r == null ? RowFactory.create(code, code, code, code) : RowFactory.create(code, r.nameFi(), r.nameSv(), r.nameEn()));
             }
         }

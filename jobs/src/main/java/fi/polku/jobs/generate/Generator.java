@@ -17,7 +17,8 @@ import java.util.concurrent.Future;
 
 /**
  * Writes a synthetic input set: {@code fit_sessions} and {@code life_situation} (in one file or in parts
- * written in parallel), and the county × year panel ({@code region_statistics}, {@code populations}).
+ * written in parallel), the county × year panel ({@code region_statistics}, {@code populations}) and the
+ * municipality × year split of its emergency placements ({@code municipal_statistics}, populations in the rows).
  * Output depends only on the options: the same seed gives the same bytes. Memory does not grow with size:
  * every case is written as soon as it is made.
  *
@@ -129,7 +130,19 @@ public record Generator(Path out, long seed, long cases, long sessions, int part
             Map<String, Long> written = new LinkedHashMap<>();
             written.put("region_statistics.csv", statistics.rows());
             written.put("populations.csv", populations.rows());
+            written.putAll(writeMunicipalities(reference, panel));
             return written;
+        }
+    }
+
+    private Map<String, Long> writeMunicipalities(ReferenceData reference, SyntheticPanel panel) throws IOException {
+        SyntheticMunicipalities m = new SyntheticMunicipalities(panel.counts(), reference.municipalities().all(),
+                reference.population2020(), seed);
+        try (CsvOut statistics = new CsvOut(out.resolve("municipal_statistics.csv"), banner("municipality x year emergency"
+                + " placements with populations, the county panel split over the municipalities of 2021 by real 2020 population"
+                + " and a synthetic municipal risk whose spread narrows; not real municipal figures"))) {
+            m.write(statistics);
+            return Map.of("municipal_statistics.csv", statistics.rows());
         }
     }
 

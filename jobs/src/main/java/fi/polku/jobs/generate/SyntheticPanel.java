@@ -29,6 +29,7 @@ final class SyntheticPanel {
     private final List<Region> regions;
     private final Map<String, LocalDate> projectStarts;
     private final long seed;
+    private final Map<String, long[]> counts = new java.util.LinkedHashMap<>();
 
     SyntheticPanel(Calibration calibration, List<Region> regions, Map<String, LocalDate> projectStarts, long seed) {
         this.calibration = calibration;
@@ -57,9 +58,16 @@ final class SyntheticPanel {
                     long c012 = poisson(random, expected017 * (1 - calibration.share1317(indicator)) * noise);
                     statistics.row(region.nameFi(), year, indicator, "0-17", c012 + c1317, pop017, SOURCE);
                     statistics.row(region.nameFi(), year, indicator, "13-17", c1317, pop1317, SOURCE);
+                    counts.put(String.join("|", region.code(), Integer.toString(year), indicator, "0-17"), new long[] {c012 + c1317, pop017});
+                    counts.put(String.join("|", region.code(), Integer.toString(year), indicator, "13-17"), new long[] {c1317, pop1317});
                 }
             }
         }
+    }
+
+    /** What {@link #write} drew: "county|year|indicator|age group" → {count, population}. */
+    Map<String, long[]> counts() {
+        return counts;
     }
 
     private double weight(Region region, int year) {

@@ -149,7 +149,8 @@ public final class IngestJob {
         LocalDate date = asOf;
         List<Part> parts = parts(files);
         JavaRDD<Row> rows = jsc.parallelize(parts, parts.size()).flatMap(p ->
-                ParsedRows.open(spec, p.file(), p.range(), ref, new IngestContext(ref.aliases(), ref.regions(), date)));
+                ParsedRows.open(spec, p.file(), p.range(), ref, new IngestContext(ref.aliases(), ref.regions(),
+                        ref.municipalities().regions(), date)));
         Dataset<Row> parsed = spark.createDataFrame(rows, staged).persist(StorageLevel.MEMORY_AND_DISK());
         List<String> unreadable = Failures.unwrapped(() -> parsed.filter(col(Staged.UNREADABLE).isNotNull())
                 .select(Staged.UNREADABLE).as(Encoders.STRING()).collectAsList());

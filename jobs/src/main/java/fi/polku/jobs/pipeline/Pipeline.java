@@ -231,7 +231,8 @@ public final class Pipeline {
 
     /** Pulls the configured Sotkanet indicators into the file the config reads; returns the manifest's note on it. */
     private String pull(RunConfig config) {
-        SotkanetPull.Result r = new SotkanetPull(config.sotkanet(), offline, ReferenceData.bundled().regions(), out).run();
+        SotkanetPull.Result r = new SotkanetPull(config.sotkanet(), offline, ReferenceData.bundled().regions(),
+                ReferenceData.bundled().municipalities().regions(), out).run();
         out.printf(Locale.ROOT, "  %-14s %,d rows of %d indicator(s) → %s%s%n", "sotkanet", r.rows(), r.indicators().size(), r.table(),
                 r.skipped().isEmpty() ? "" : " (left out: " + r.skipped() + ")");
         return "sotkanet: " + SotkanetPull.SOURCE + ", licence " + SotkanetPull.LICENCE + "; indicators " + String.join(", ", r.indicators())

@@ -3,6 +3,8 @@ package fi.polku.jobs.reference;
 import fi.polku.change.InstrumentParameters;
 import fi.polku.ingest.Aliases;
 import fi.polku.ingest.IndicatorCatalog;
+import fi.polku.region.Municipality;
+import fi.polku.region.MunicipalityTable;
 import fi.polku.region.Region;
 import fi.polku.region.RegionTable;
 import java.io.IOException;
@@ -14,12 +16,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The reference tables of {@code datasets/} as the jar carries them under {@code polku/datasets/}: regions,
+ * The reference tables of {@code datasets/} as the jar carries them under {@code polku/datasets/}: regions, municipalities,
  * header and value aliases, the Sotkanet indicator catalog and the instrument parameters. Serializable so Spark tasks can carry it.
  */
 public final class ReferenceData implements Serializable {
@@ -27,6 +30,7 @@ public final class ReferenceData implements Serializable {
     private static final String ROOT = "/polku/datasets/";
 
     private transient RegionTable regions;
+    private transient MunicipalityTable municipalities;
     private transient Aliases aliases;
     private transient IndicatorCatalog indicators;
     private transient InstrumentParameters parameters;
@@ -47,6 +51,27 @@ public final class ReferenceData implements Serializable {
                     r.get("name_sv"), r.get("name_en"))));
         }
         return regions;
+    }
+
+    /** Municipalities of {@code municipalities.csv}, each with its county. */
+    public synchronized MunicipalityTable municipalities() {
+        if (municipalities == null) {
+            municipalities = MunicipalityTable.of(read("municipalities.csv", r -> new Municipality(r.get("code"),
+                    r.get("name_fi"), blank(r.get("name_sv")), blank(r.get("name_en")), r.get("county_code"),
+                    optionalInt(r.get("valid_from")), optionalInt(r.get("valid_to")), blank(r.get("merged_into")))), regions());
+        }
+        return municipalities;
+    }
+
+    /** Municipality code → total population on 31.12.2020 ({@code municipalities.csv}, column population_2020). */
+    public Map<String, Long> population2020() {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        for (CSVRecord r : read("municipalities.csv", r -> r)) {
+            if (!r.get("population_2020").isBlank()) {
+                out.put(r.get("code"), Long.parseLong(r.get("population_2020").strip()));
+            }
+        }
+        return out;
     }
 
     /** Aliases of {@code aliases.csv}. */
@@ -102,6 +127,10 @@ public final class ReferenceData implements Serializable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read bundled " + name, e);
         }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static Integer optionalInt(String s) {

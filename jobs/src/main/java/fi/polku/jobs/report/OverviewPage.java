@@ -17,7 +17,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * The project overview: headline table per region, regions pooled, placement effects of the project regions
- * together ({@link ProjectSection}) and per region, project indicators against targets, methods and provenance.
+ * together ({@link ProjectSection}) and per region, regional variation (funnel plot and its trend), project
+ * indicators against targets, methods and provenance.
  */
 final class OverviewPage {
     static final List<String> RESPONDENTS = List.of("youth", "parent");
@@ -25,13 +26,14 @@ final class OverviewPage {
     private OverviewPage() {
     }
 
-    static Page build(ReportContext c) {
+    static Page build(ReportContext c, VariationSection.Data variation) {
         Messages m = c.m();
         Page p = c.page(m.text("title.overview"), "index.html");
         p.section(headline(c));
         p.section(pooled(c));
         p.section(ProjectSection.build(c));
         p.section(effects(c));
+        p.section(VariationSection.build(c, variation));
         p.section(indicators(c));
         c.finish(p);
         return p;

@@ -23,7 +23,7 @@ final class RegionPage {
     private RegionPage() {
     }
 
-    static Page build(ReportContext c, String region) {
+    static Page build(ReportContext c, String region, VariationSection.Data variation) {
         Messages m = c.m();
         Page p = c.page(m.text("title.region", c.regionName(region)), ReportContext.regionFile(region));
         HtmlTable t = new HtmlTable(m.text("section.headline"), m.text("col.respondent"), m.text("col.arm"), m.text("col.n"),
@@ -44,6 +44,7 @@ final class RegionPage {
         p.section(alliance(c, region));
         p.section(domains(c, region));
         p.section(rates(c, region));
+        p.section(VariationSection.municipal(c, variation, region));
         p.section(indicators(c, region));
         c.finish(p);
         return p;

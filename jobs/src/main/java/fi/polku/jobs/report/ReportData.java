@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -64,6 +65,7 @@ record ReportData(List<Row> outcomes, List<Row> pooled, List<Row> indicators, Li
                 .orderBy("region", "arm");
         Dataset<Row> rates = run.read(Tables.REGION_RATES)
                 .filter(col("month").isNull().and(col("age_group").equalTo(AGE)).and(col("indicator").isin(CHARTED.toArray()))
+                        .and(length(col("region")).leq(2)) // counties only: municipal rows have three-digit codes
                         .and(col("rate_per_1000").isNotNull()))
                 .orderBy("indicator", "region", "year");
         List<Dataset<Row>> queries = List.of(

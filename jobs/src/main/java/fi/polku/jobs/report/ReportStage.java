@@ -70,10 +70,11 @@ public final class ReportStage implements Stage {
                 config.change().method().name(), config.outcomes().seed());
         Mustache template = new DefaultMustacheFactory("fi/polku/jobs/report").compile("page.mustache");
         Map<String, String> pages = new LinkedHashMap<>();
+        VariationSection.Data variation = VariationSection.collect(run);
         List<Page> built = new ArrayList<>();
-        built.add(OverviewPage.build(context));
+        built.add(OverviewPage.build(context, variation));
         for (String region : regions) {
-            built.add(RegionPage.build(context, region));
+            built.add(RegionPage.build(context, region, variation));
         }
         // Every page's own tables are known only now: the disclosure section (same on every page) comes last.
         DisclosureSection section = new DisclosureSection(m, context.disclosure(), outcomes, audit);

@@ -36,15 +36,27 @@ public final class SotkanetPull {
     public static final String LICENCE = "CC BY 4.0";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** Sotkanet's region category of municipalities; every other category is read as counties. */
+    public static final String MUNICIPALITIES = "KUNTA";
+
     private final SotkanetSettings settings;
     private final SotkanetClient client;
     private final RegionTable regions;
+    private final RegionTable municipalities;
     private final PrintStream log;
 
-    public SotkanetPull(SotkanetSettings settings, boolean offline, RegionTable regions, PrintStream log) {
+    /**
+     * A pull of the settings' indicators.
+     *
+     * @param regions        the counties of {@code regions.csv} (region category {@code HYVINVOINTIALUE} and others)
+     * @param municipalities the municipalities of {@code municipalities.csv} (region category {@code KUNTA})
+     */
+    public SotkanetPull(SotkanetSettings settings, boolean offline, RegionTable regions, RegionTable municipalities,
+                        PrintStream log) {
         this.settings = settings;
         this.client = new SotkanetClient(settings, offline, log);
         this.regions = regions;
+        this.municipalities = municipalities;
         this.log = log;
     }
 
@@ -109,15 +121,19 @@ public final class SotkanetPull {
             throw new SotkanetFailure(settings.baseUrl().resolve("regions") + ": no region list (404 or not an array)");
         }
         Map<Integer, String> codes = new TreeMap<>();
+        boolean municipal = MUNICIPALITIES.equalsIgnoreCase(settings.regionCategory());
+        RegionTable table = municipal ? municipalities : regions;
+        String width = municipal ? "%3s" : "%2s";
         for (JsonNode r : answer.json()) {
             if (settings.regionCategory().equalsIgnoreCase(r.path("category").asText())) {
                 String code = r.path("code").asText();
-                String padded = code.length() == 1 ? "0" + code : code;
-                if (regions.byCode(padded).isPresent()) {
+                String padded = String.format(width, code).replace(' ', '0');
+                if (table.byCode(padded).isPresent()) {
                     codes.put(r.path("id").asInt(), padded);
                 } else {
                     log.println("    sotkanet: region " + code + " (" + r.path("title").path("fi").asText() + ") of category "
-                            + settings.regionCategory() + " is not in datasets/regions.csv: its rows are left out");
+                            + settings.regionCategory() + " is not in datasets/" + (municipal ? "municipalities" : "regions")
+                            + ".csv: its rows are left out");
                 }
             }
         }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GeneratorTest {
     private static final List<String> FILES = List.of("fit_sessions.csv", "life_situation.csv",
-            "region_statistics.csv", "populations.csv");
+            "region_statistics.csv", "populations.csv", "municipal_statistics.csv");
 
     @TempDir
     Path dir;

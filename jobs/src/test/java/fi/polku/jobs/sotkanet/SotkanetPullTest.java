@@ -39,7 +39,15 @@ class SotkanetPullTest {
             + "{\"id\":5002,\"code\":\"10\",\"category\":\"HYVINVOINTIALUE\",\"title\":{\"fi\":\"Kymenlaakson hyvinvointialue\"}},"
             + "{\"id\":5003,\"code\":\"12\",\"category\":\"HYVINVOINTIALUE\",\"title\":{\"fi\":\"Etelä-Savon hyvinvointialue\"}},"
             + "{\"id\":5004,\"code\":\"13\",\"category\":\"HYVINVOINTIALUE\",\"title\":{\"fi\":\"Pohjois-Savon hyvinvointialue\"}},"
-            + "{\"id\":9,\"code\":\"205\",\"category\":\"KUNTA\",\"title\":{\"fi\":\"Kajaani\"}}]";
+            + "{\"id\":9,\"code\":\"205\",\"category\":\"KUNTA\",\"title\":{\"fi\":\"Kajaani\"}},"
+            + "{\"id\":10,\"code\":\"290\",\"category\":\"KUNTA\",\"title\":{\"fi\":\"Kuhmo\"}},"
+            + "{\"id\":11,\"code\":\"105\",\"category\":\"KUNTA\",\"title\":{\"fi\":\"Hyrynsalmi\"}},"
+            + "{\"id\":12,\"code\":\"765\",\"category\":\"KUNTA\",\"title\":{\"fi\":\"Sotkamo\"}},"
+            + "{\"id\":13,\"code\":\"491\",\"category\":\"KUNTA\",\"title\":{\"fi\":\"Mikkeli\"}},"
+            + "{\"id\":14,\"code\":\"740\",\"category\":\"KUNTA\",\"title\":{\"fi\":\"Savonlinna\"}},"
+            + "{\"id\":15,\"code\":\"593\",\"category\":\"KUNTA\",\"title\":{\"fi\":\"Pieksämäki\"}},"
+            + "{\"id\":16,\"code\":\"286\",\"category\":\"KUNTA\",\"title\":{\"fi\":\"Kouvola\"}},"
+            + "{\"id\":17,\"code\":\"999\",\"category\":\"KUNTA\",\"title\":{\"fi\":\"Not a municipality\"}}]";
     private static final String META = "{\"id\":1078,\"title\":{\"fi\":\"Kiireellisesti sijoitetut 0-17-vuotiaat\",\"sv\":\"Brådskande placerade\","
             + "\"en\":\"Children placed in an emergency placement\"},\"unit\":\"per 1 000 0-17-vuotiaista\",\"decimals\":1,"
             + "\"range\":{\"start\":2008,\"end\":2025},\"data-updated\":\"2026-05-01\"}";
@@ -50,6 +58,8 @@ class SotkanetPullTest {
     final List<String> requests = new ArrayList<>();
     final ConcurrentHashMap<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
     volatile String jsonBody;
+    /** Serve observations of the KUNTA regions 9–17 (for a pull at municipality level). */
+    volatile boolean municipal;
     volatile int delaySeconds;
 
     @BeforeEach
@@ -89,7 +99,7 @@ class SotkanetPullTest {
             case "regions" -> send(x, 200, REGIONS);
             case "indicators" -> send(x, 200, "[" + META + ",{\"id\":1077,\"title\":{\"fi\":\"Huostassa olleet 0-17-vuotiaat\"}}]");
             case "indicators/1078" -> send(x, 200, META);
-            case "json" -> send(x, 200, jsonBody != null ? jsonBody : observations(query));
+            case "json" -> send(x, 200, jsonBody != null ? jsonBody : municipal ? municipalObservations(query) : observations(query));
             default -> send(x, 404, "not found");
         }
     }
@@ -109,6 +119,22 @@ class SotkanetPullTest {
             s.append(String.format(java.util.Locale.ROOT, "{\"indicator\":1078,\"region\":9,\"year\":%d,\"gender\":\"total\",\"value\":1.0,\"absValue\":3},", y));
         }
         return s.append("{\"indicator\":1078,\"region\":5002,\"year\":2015,\"gender\":\"total\",\"value\":null,\"absValue\":null}]").toString();
+    }
+
+    /** Per requested year one observation for each KUNTA region 9–17; counts vary by municipality and year. */
+    private static String municipalObservations(String query) {
+        Matcher years = Pattern.compile("years=(\\d{4})").matcher(query);
+        List<String> rows = new ArrayList<>();
+        int[] populations = {7000, 1400, 300, 1900, 9000, 5500, 2100, 8000, 100};
+        while (years.find()) {
+            int y = Integer.parseInt(years.group(1));
+            for (int i = 0; i < populations.length; i++) {
+                int count = (int) Math.round(populations[i] * (0.012 + 0.002 * (i % 3)) + (y - 2015) % 3);
+                rows.add(String.format(java.util.Locale.ROOT, "{\"indicator\":1078,\"region\":%d,\"year\":%d,\"gender\":\"total\","
+                        + "\"value\":%.6f,\"absValue\":%d}", 9 + i, y, count * 1000.0 / populations[i], count));
+            }
+        }
+        return "[" + String.join(",", rows) + "]";
     }
 
     private static void send(HttpExchange x, int status, String body) throws IOException {
@@ -156,6 +182,42 @@ class SotkanetPullTest {
         assertEquals(44, DuckDb.count("select count(*) from " + DuckDb.table(out, "region_statistics")));
         assertTrue(DuckDb.count("select count(*) from " + DuckDb.table(out, "region_effects") + " where region = '20'") > 0);
         assertTrue(Files.readString(out.resolve("manifest.json")).contains("sotkanet: THL, Sotkanet, licence CC BY 4.0"));
+    }
+
+    @Test
+    void aPullAtMunicipalityLevelFeedsARun() throws IOException {
+        municipal = true;
+        Path config = config(BY_ID, "cache", "  region_category: KUNTA\n");
+        PolkuRun.Outcome pull = PolkuRun.run("sotkanet", "pull", "--config", config.toString());
+        assertEquals(0, pull.exit(), pull.toString());
+        assertTrue(pull.out().contains("region 999 (Not a municipality) of category KUNTA is not in datasets/municipalities.csv"),
+                pull.out());
+        List<String> lines = Files.readAllLines(dir.resolve("thl").resolve("sotkanet_long.csv"), StandardCharsets.UTF_8);
+        assertEquals(2 + 11 * 8, lines.size(), "8 known municipalities × 11 years");
+        // Kajaani (Sotkanet 9 → 205) 2015: 7 000 × 0.012 = 84 placements; population 84 × 1 000 / 12 = 7 000.
+        assertTrue(lines.contains("205,2015,emergency_placements,0-17,84,7000,12.0,\"THL, Sotkanet\""), lines.toString());
+
+        PolkuRun.Outcome run = PolkuRun.run("run", "--config", config.toString());
+        assertEquals(0, run.exit(), run.toString());
+        Path out = dir.resolve("out");
+        String manifest = Files.readString(out.resolve("manifest.json"), StandardCharsets.UTF_8);
+        assertTrue(manifest.contains("county-year figures summed from municipal rows"), manifest);
+        assertEquals(88, DuckDb.count("select count(*) from " + DuckDb.table(out, "region_statistics") + " where length(region) = 3"));
+        // Kainuu's effects rest on the sum of its four municipalities: 2015 counts 84 + 20 + 5 + 23 = 132 over 10 600
+        // (7 000 × .012, 1 400 × .014, 300 × .016, 1 900 × .012, rounded); Kainuu, Etelä-Savo and Kymenlaakso make a
+        // county funnel of three.
+        assertTrue(DuckDb.count("select count(*) from " + DuckDb.table(out, "region_effects") + " where region = '20'") > 0);
+        assertEquals(132, DuckDb.count("select sum(count) from " + DuckDb.table(out, "funnel_points")
+                + " where level = 'county' and region = '20' and year = 2015"));
+        assertEquals(10600, DuckDb.count("select sum(population) from " + DuckDb.table(out, "funnel_points")
+                + " where level = 'county' and region = '20' and year = 2015"));
+        // Municipal funnels: all eight nationally, and within Kainuu (4) around the county's own rate.
+        assertEquals(8, DuckDb.count("select count(*) from " + DuckDb.table(out, "funnel_points")
+                + " where level = 'municipality' and scope = 'national' and year = 2020"));
+        assertEquals(4, DuckDb.count("select count(*) from " + DuckDb.table(out, "funnel_points")
+                + " where level = 'municipality' and scope = 'county' and parent_region = '20' and year = 2020"));
+        assertEquals(33, DuckDb.count("select count(*) from " + DuckDb.table(out, "variation_by_year")
+                + " where level = 'municipality' and scope = 'national'"), "11 years × scv, cv, eq");
     }
 
     @Test

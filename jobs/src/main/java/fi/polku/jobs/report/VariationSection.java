@@ -1,0 +1,181 @@
+package fi.polku.jobs.report;
+
+import static fi.polku.jobs.report.ReportContext.d;
+import static fi.polku.jobs.report.ReportContext.l;
+import static fi.polku.jobs.report.ReportContext.s;
+import static org.apache.spark.sql.functions.col;
+
+import fi.polku.contract.VariationTables;
+import fi.polku.jobs.pipeline.StageRun;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+
+/**
+ * The overview's regional-variation section: the funnel plot of the key indicator (13–17-year-olds in an
+ * emergency placement, counties, latest year), the areas outside its limits, and the coefficient of variation
+ * between counties and between municipalities by year with its trend. Self-contained: it reads its own tables.
+ */
+final class VariationSection {
+    static final String INDICATOR = "emergency_placements";
+    static final String AGE = "13-17";
+    private static final int W = 640;
+    private static final int H = 320;
+    private static final int LEFT = 60;
+    private static final int RIGHT = 20;
+    private static final int TOP = 20;
+    private static final int BOTTOM = 70;
+
+    /**
+     * The rows the section shows: the key indicator's county funnel (national scope), its CV by year and trend at
+     * both levels, and the municipal funnels within each county (for the region pages).
+     */
+    record Data(List<Row> points, List<Row> limits, List<Row> years, List<Row> trends, List<Row> municipalPoints,
+                List<Row> municipalLimits) {
+    }
+
+    private VariationSection() {
+    }
+
+    static Data collect(StageRun run) {
+        var key = col("indicator").equalTo(INDICATOR).and(col("age_group").equalTo(AGE)).and(col("scope").equalTo("national"));
+        var within = col("indicator").equalTo(INDICATOR).and(col("age_group").equalTo(AGE)).and(col("scope").equalTo("county"))
+                .and(col("level").equalTo("municipality"));
+        return new Data(run.read(VariationTables.FUNNEL_POINTS).filter(key.and(col("level").equalTo("county"))).orderBy("year", "region")
+                        .collectAsList(),
+                run.read(VariationTables.FUNNEL_LIMITS).filter(key.and(col("level").equalTo("county"))).orderBy("year", "population")
+                        .collectAsList(),
+                run.read(VariationTables.VARIATION_BY_YEAR).filter(key.and(col("measure").equalTo("cv"))).orderBy("level", "year")
+                        .collectAsList(),
+                run.read(VariationTables.VARIATION_TREND).filter(key.and(col("measure").equalTo("cv"))).orderBy("level")
+                        .collectAsList(),
+                run.read(VariationTables.FUNNEL_POINTS).filter(within).orderBy("parent_region", "year", "region").collectAsList(),
+                run.read(VariationTables.FUNNEL_LIMITS).filter(within).orderBy("parent_region", "year", "population")
+                        .collectAsList());
+    }
+
+    /** A region page's section: the municipal funnel within the county for the latest year, if there is one. */
+    static Page.Section municipal(ReportContext c, Data data, String region) {
+        Messages m = c.m();
+        Page.Section section = new Page.Section("municipal-variation", m.text("variation.municipal"))
+                .intro(m.text("variation.municipal.intro"));
+        List<Row> points = data.municipalPoints().stream().filter(r -> region.equals(s(r, "parent_region"))).toList();
+        int year = points.stream().mapToInt(r -> ((Number) r.getAs("year")).intValue()).max().orElse(-1);
+        if (year < 0) {
+            return section.paragraph(m.text("variation.municipal.none"));
+        }
+        List<Row> latest = points.stream().filter(r -> ((Number) r.getAs("year")).intValue() == year).toList();
+        List<Row> limits = data.municipalLimits().stream()
+                .filter(r -> region.equals(s(r, "parent_region")) && ((Number) r.getAs("year")).intValue() == year).toList();
+        String title = m.text("variation.municipal.title", m.textOr("indicator." + INDICATOR, INDICATOR), c.regionName(region),
+                Integer.toString(year));
+        section.chart(funnel(m, title, latest, limits), title + ". " + m.text("variation.funnel.caption", s(latest.get(0), "method")));
+        long outside = latest.stream().filter(r -> Boolean.TRUE.equals(r.getAs("outside_95"))).count();
+        return section.paragraph(m.text("variation.municipal.outside", Long.toString(outside), Integer.toString(latest.size())));
+    }
+
+    static Page.Section build(ReportContext c, Data data) {
+        Messages m = c.m();
+        Page.Section section = new Page.Section("variation", m.text("section.variation")).intro(m.text("section.variation.intro"));
+        int year = data.points().stream().mapToInt(r -> ((Number) r.getAs("year")).intValue()).max().orElse(-1);
+        if (year < 0) {
+            return section.paragraph(m.text("variation.none"));
+        }
+        List<Row> points = data.points().stream().filter(r -> ((Number) r.getAs("year")).intValue() == year).toList();
+        List<Row> limits = data.limits().stream().filter(r -> ((Number) r.getAs("year")).intValue() == year).toList();
+        String title = m.text("variation.funnel.title", m.textOr("indicator." + INDICATOR, INDICATOR), Integer.toString(year));
+        section.chart(funnel(m, title, points, limits), title + ". " + m.text("variation.funnel.caption", s(points.get(0), "method")));
+        HtmlTable outside = new HtmlTable(m.text("variation.outliers"), m.text("col.region"), m.text("variation.col.rate"),
+                m.text("variation.col.limits"), m.text("variation.col.band"));
+        for (Row r : points) {
+            if (Boolean.TRUE.equals(r.getAs("outside_95"))) {
+                outside.row(HtmlTable.Cell.text(c.regionName(s(r, "region"))), HtmlTable.Cell.number(m.number(d(r, "rate_per_1000"), 1)),
+                        HtmlTable.Cell.text(m.number(d(r, "lower95"), 1) + "–" + m.number(d(r, "upper95"), 1)),
+                        HtmlTable.Cell.text(m.text("variation.band." + s(r, "band"))));
+            }
+        }
+        section.table(outside);
+        LineChart trend = new LineChart(m.text("variation.cv.title"), m.text("chart.year"), m.text("variation.cv.axis")).wholeX();
+        for (String level : List.of("county", "municipality")) {
+            Map<Double, Double> cv = new TreeMap<>();
+            Map<Double, double[]> band = new TreeMap<>();
+            for (Row r : data.years()) {
+                if (level.equals(s(r, "level")) && d(r, "value") != null) {
+                    double y = ((Number) r.getAs("year")).doubleValue();
+                    cv.put(y, d(r, "value"));
+                    if (d(r, "ci_lower") != null && d(r, "ci_upper") != null) {
+                        band.put(y, new double[] {d(r, "ci_lower"), d(r, "ci_upper")});
+                    }
+                }
+            }
+            trend.series(m.text("variation.level." + level), cv, level.equals("county") ? LineChart.Style.SOLID : LineChart.Style.DASHED);
+            if (level.equals("county")) {
+                trend.band(m.text("variation.cv.band"), band);
+            }
+        }
+        if (!trend.isEmpty()) {
+            section.chart(trend.svg(m), m.text("variation.cv.title"));
+        }
+        for (Row t : data.trends()) {
+            section.paragraph(m.text("variation.trend", m.text("variation.level." + s(t, "level")), s(t, "first_year"), s(t, "last_year"),
+                    m.interval(d(t, "slope_per_year"), d(t, "ci_lower"), d(t, "ci_upper"), 3),
+                    m.text("variation.direction." + s(t, "direction").replace(' ', '_'))));
+        }
+        return section;
+    }
+
+    /** Rates against population with the limits in use (95 % dashed, 99.8 % dotted) and the reference rate. */
+    private static String funnel(Messages m, String title, List<Row> points, List<Row> limits) {
+        double xhi = limits.stream().mapToDouble(r -> d(r, "population")).max().orElse(1);
+        double ylo = 0;
+        double yhi = 0;
+        for (Row r : points) {
+            yhi = Math.max(yhi, d(r, "rate_per_1000"));
+        }
+        for (Row r : limits) {
+            yhi = Math.max(yhi, Math.min(d(r, "upper998"), 3 * d(r, "reference_rate_per_1000")));
+        }
+        Scale x = Scale.of(0, xhi, LEFT, W - RIGHT, 6);
+        Scale y = Scale.of(ylo, yhi, H - BOTTOM, TOP, 5);
+        Svg svg = new Svg(W, H, title);
+        for (double t : y.ticks()) {
+            svg.line(LEFT, y.at(t), W - RIGHT, y.at(t), "stroke=\"#ddd\"");
+            svg.text(LEFT - 6, y.at(t) + 4, m.number(t, y.decimals()), "end", "font-size=\"11\"");
+        }
+        for (double t : x.ticks()) {
+            svg.line(x.at(t), H - BOTTOM, x.at(t), H - BOTTOM + 4, "stroke=\"#000\"");
+            svg.text(x.at(t), H - BOTTOM + 16, m.number(t, 0), "middle", "font-size=\"11\"");
+        }
+        svg.line(LEFT, H - BOTTOM, W - RIGHT, H - BOTTOM, "stroke=\"#000\"").line(LEFT, TOP, LEFT, H - BOTTOM, "stroke=\"#000\"");
+        svg.text((LEFT + W - RIGHT) / 2.0, H - BOTTOM + 34, m.text("variation.funnel.x"), "middle", "font-size=\"12\"");
+        svg.verticalText(16, (TOP + H - BOTTOM) / 2.0, m.text("chart.rate"));
+        String[][] lines = {{"lower95", "upper95", "stroke=\"#444\" stroke-width=\"1.5\" stroke-dasharray=\"7 4\""},
+            {"lower998", "upper998", "stroke=\"#666\" stroke-width=\"1.5\" stroke-dasharray=\"2 3\""}};
+        for (String[] l : lines) {
+            for (String column : List.of(l[0], l[1])) {
+                List<double[]> xy = new ArrayList<>();
+                for (Row r : limits) {
+                    double v = d(r, column);
+                    if (v <= y.max) {
+                        xy.add(new double[] {x.at(d(r, "population")), y.at(v)});
+                    }
+                }
+                svg.polyline(xy.stream().mapToDouble(p -> p[0]).toArray(), xy.stream().mapToDouble(p -> p[1]).toArray(), l[2]);
+            }
+        }
+        double theta = d(limits.get(0), "reference_rate_per_1000");
+        svg.line(LEFT, y.at(theta), W - RIGHT, y.at(theta), "stroke=\"#000\" stroke-width=\"1.2\"");
+        for (Row r : points) {
+            boolean out = Boolean.TRUE.equals(r.getAs("outside_95"));
+            svg.circle(x.at(l(r, "population")), y.at(d(r, "rate_per_1000")), 3.5,
+                    out ? "fill=\"#000\"" : "fill=\"#fff\" stroke=\"#000\" stroke-width=\"1.2\"");
+        }
+        double ly = H - 14;
+        svg.line(LEFT, ly, LEFT + 26, ly, lines[0][2]).text(LEFT + 30, ly + 4, m.text("variation.legend.95"), "start", "font-size=\"11\"");
+        svg.line(LEFT + 170, ly, LEFT + 196, ly, lines[1][2]).text(LEFT + 200, ly + 4, m.text("variation.legend.998"), "start", "font-size=\"11\"");
+        svg.circle(LEFT + 350, ly, 3.5, "fill=\"#000\"").text(LEFT + 358, ly + 4, m.text("variation.legend.outside"), "start", "font-size=\"11\"");
+        return svg.build();
+    }
+}
