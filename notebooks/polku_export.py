@@ -59,3 +59,24 @@ def region_names(export=EXPORT, language="fi"):
     """Region code → name in the given language ('fi', 'sv' or 'en')."""
     regions = load("regions", export)
     return dict(zip(regions["region"], regions[f"name_{language}"]))
+
+
+def labelled(name, export=EXPORT, language="fi"):
+    """A table with every coded column as a pandas Categorical of its codebook labels, in the codebook's order
+    (ordered where the datapackage says ``categoriesOrdered``); ``language`` 'fi' or 'en'.
+
+    Taulu, jonka koodatut sarakkeet ovat koodikirjan selitteitä (pandas Categorical) koodikirjan järjestyksessä.
+    """
+    table = load(name, export)
+    for f in resource(name, export)["schema"]["fields"]:
+        if "categories" not in f:
+            continue
+        codes = [c["value"] for c in f["categories"]]
+        labels = [c["label"] if language == "fi" else c["polku:label_en"] for c in f["categories"]]
+        column = table[f["name"]]
+        unknown = set(column.dropna().astype(str)) - {str(c) for c in codes}
+        if unknown:
+            raise ValueError(f"{name}.{f['name']}: codes not in the codebook: {sorted(unknown)}")
+        mapped = column.astype("string").map(dict(zip((str(c) for c in codes), labels)))
+        table[f["name"]] = pd.Categorical(mapped, categories=labels, ordered=f.get("categoriesOrdered", False))
+    return table

@@ -7,6 +7,7 @@ import static fi.polku.contract.ColumnType.STRING;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,7 +22,9 @@ import java.util.Set;
  * ({@code 2025-spring}) as the export is configured;</li>
  * <li>provenance pointing into the county's files ({@code source_file}, {@code source_line}) is dropped;</li>
  * <li>region tables keep their columns; counts that may be suppressed become optional, and a
- * {@code disclosure} column says what was blanked.</li>
+ * {@code disclosure} column says what was blanked;</li>
+ * <li>in the published tables ({@link #published}) each status column holds a short code of the codebook, and
+ * a {@code <status>_detail} column after it keeps the engine's own text when it says more than the code.</li>
  * </ul>
  */
 public final class ExportTables {
@@ -40,6 +43,11 @@ public final class ExportTables {
     public static final TableSchema REGION_RATES = aggregate(Tables.REGION_RATES, Set.of("count"));
     /** Regional effect estimates (no counts of people). */
     public static final TableSchema REGION_EFFECTS = Tables.REGION_EFFECTS;
+    /** The project regions' pooled effects (no counts of people: k counts regions). */
+    public static final TableSchema POOLED_EFFECTS = OutcomeTables.POOLED_EFFECTS;
+    /** Project indicators (reach, coverage, skipped measures, dropout) with small counts blanked. */
+    public static final TableSchema PROJECT_INDICATORS = aggregate(OutcomeTables.PROJECT_INDICATORS, Set.of("families_reached",
+            "episodes_reached", "measured_episodes", "meetings", "skipped_meetings", "ended_episodes", "dropouts"));
     /** The regions named in the export, with their names. */
     public static final TableSchema REGIONS = new TableSchema("regions", List.of(
             required("region", STRING),
@@ -50,9 +58,41 @@ public final class ExportTables {
     private ExportTables() {
     }
 
-    /** Every table of the export, in the order the datapackage lists them. */
+    /** The status columns of each table that are published as a short code plus a detail column. */
+    private static final Map<String, List<String>> STATUS = Map.of(
+            "trajectories", List.of("assessment_status"),
+            "domain_change", List.of("rci_status"),
+            "region_outcomes", List.of("status", "shares_status", "contrast_status"),
+            "region_rates", List.of("rate_status"),
+            "pooled_effects", List.of("status"),
+            "project_indicators", List.of("status"));
+
+    /** Every table of the export as published, in the order the datapackage lists them. */
     public static List<TableSchema> all() {
-        return List.of(SESSIONS, TRAJECTORIES, DOMAIN_CHANGE, REGION_OUTCOMES, REGION_RATES, REGION_EFFECTS, REGIONS);
+        return List.of(SESSIONS, TRAJECTORIES, DOMAIN_CHANGE, REGION_OUTCOMES, REGION_RATES, REGION_EFFECTS, POOLED_EFFECTS, PROJECT_INDICATORS,
+                        REGIONS)
+                .stream().map(ExportTables::published).toList();
+    }
+
+    /** A table's status columns that are published as a code plus {@code <name>_detail}; empty if none. */
+    public static List<String> statusColumns(TableSchema table) {
+        return STATUS.getOrDefault(table.name(), List.of());
+    }
+
+    /** A table as published: each status column followed by its optional {@code <name>_detail} text column. */
+    public static TableSchema published(TableSchema table) {
+        List<String> status = statusColumns(table);
+        if (status.isEmpty() || table.columns().stream().anyMatch(c -> c.name().equals(status.get(0) + "_detail"))) {
+            return table;
+        }
+        List<Column> columns = new ArrayList<>();
+        for (Column c : table.columns()) {
+            columns.add(c);
+            if (status.contains(c.name())) {
+                columns.add(optional(c.name() + "_detail", STRING));
+            }
+        }
+        return new TableSchema(table.name(), columns);
     }
 
     /** The tables whose rows are episodes' rows, and so carry the quasi-identifiers. */

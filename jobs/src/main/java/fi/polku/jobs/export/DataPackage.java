@@ -18,7 +18,9 @@ import java.util.Map;
  * The export's {@code datapackage.json}: a Frictionless Tabular Data Package (specs.frictionlessdata.io) with
  * one resource per table and format (CSV, Finnish-Excel CSV, Parquet), each CSV with its dialect, size and
  * SHA-256; field types, required flags, descriptions and units (a custom {@code unit} property) from the data
- * dictionary; licence, sources and Polku's provenance, disclosure summary and synthetic flag under
+ * dictionary; English and Finnish titles and Finnish descriptions from the codebook ({@link Codebook}), and for
+ * every coded column its codes as an {@code enum} constraint and ordered Frictionless v2 {@code categories}
+ * ({@code value}, Finnish {@code label}, English {@code polku:label_en}); licence, sources and Polku's provenance, disclosure summary and synthetic flag under
  * {@code polku}.
  */
 final class DataPackage {
@@ -38,7 +40,7 @@ final class DataPackage {
     private DataPackage() {
     }
 
-    static String json(About about, List<ExportFiles.Written> tables, DataDictionary dictionary) {
+    static String json(About about, List<ExportFiles.Written> tables, DataDictionary dictionary, Codebook codebook) {
         ObjectNode root = JSON.createObjectNode();
         root.put("profile", "tabular-data-package");
         root.put("name", about.name());
@@ -71,11 +73,11 @@ final class DataPackage {
         polku.set("disclosure", about.disclosure());
         ArrayNode resources = root.putArray("resources");
         for (ExportFiles.Written w : tables) {
-            resources.add(resource(w.table(), w.table().name(), w.csv(), "csv", ',', '.', "utf-8", w.rows(), about, dictionary));
+            resources.add(resource(w.table(), w.table().name(), w.csv(), "csv", ',', '.', "utf-8", w.rows(), about, dictionary, codebook));
             resources.add(resource(w.table(), w.table().name() + "-excel-fi", w.csvFi(), "csv", ';', ',', "utf-8-sig", w.rows(), about,
-                    dictionary));
+                    dictionary, codebook));
             resources.add(resource(w.table(), w.table().name() + "-parquet", w.parquet(), "parquet", ',', '.', null, w.rows(), about,
-                    dictionary));
+                    dictionary, codebook));
         }
         try {
             return JSON.writeValueAsString(root) + "\n";
@@ -85,7 +87,7 @@ final class DataPackage {
     }
 
     private static ObjectNode resource(TableSchema table, String name, ExportFiles.FileFacts file, String format, char delimiter,
-                                       char decimal, String encoding, long rows, About about, DataDictionary dictionary) {
+                                       char decimal, String encoding, long rows, About about, DataDictionary dictionary, Codebook codebook) {
         ObjectNode r = JSON.createObjectNode();
         r.put("profile", "tabular-data-resource");
         r.put("name", name);
@@ -115,12 +117,42 @@ final class DataPackage {
             }
             DataDictionary.Entry e = dictionary.column(table.name(), c.name())
                     .orElseThrow(() -> new IllegalStateException("DATA_DICTIONARY.md does not document " + table.name() + "." + c.name()));
+            Codebook.Entry label = codebook.column(table.name(), c.name())
+                    .orElseThrow(() -> new IllegalStateException("codebook_columns.csv does not label " + table.name() + "." + c.name()));
+            f.put("title", label.labelEn());
             f.put("description", e.meaning());
+            f.put("polku:title_fi", label.labelFi());
+            f.put("polku:description_fi", label.meaningFi());
             if (!e.unit().isEmpty()) {
                 f.put("unit", e.unit());
             }
+            ObjectNode constraints = JSON.createObjectNode();
             if (!c.nullable()) {
-                f.putObject("constraints").put("required", true);
+                constraints.put("required", true);
+            }
+            if (c.type() == ColumnType.BOOLEAN) {
+                f.putArray("trueValues").add("true");
+                f.putArray("falseValues").add("false");
+            }
+            Codebook.CodeSet set = codebook.codes(table.name(), c.name()).orElse(null);
+            if (set != null && c.type() != ColumnType.BOOLEAN) {
+                ArrayNode categories = f.putArray("categories");
+                ArrayNode allowed = constraints.putArray("enum");
+                for (Codebook.Value v : set.values()) {
+                    ObjectNode category = categories.addObject();
+                    if (c.type() == ColumnType.STRING) {
+                        category.put("value", v.code());
+                        allowed.add(v.code());
+                    } else {
+                        category.put("value", Long.parseLong(v.code()));
+                        allowed.add(Long.parseLong(v.code()));
+                    }
+                    category.put("label", v.labelFi()).put("polku:label_en", v.labelEn());
+                }
+                f.put("categoriesOrdered", set.ordered());
+            }
+            if (!constraints.isEmpty()) {
+                f.set("constraints", constraints);
             }
         }
         schema.putArray("missingValues").add("");
@@ -134,7 +166,7 @@ final class DataPackage {
 
     /** Frictionless field type; a microdata date coarsened to a month is a {@code yearmonth}. */
     private static String type(TableSchema table, Column c, ExportSettings settings) {
-        if (ExportTables.microdata().contains(table) && c.name().endsWith("_period") && settings.dates() == ExportSettings.Dates.MONTH) {
+        if (ExportTables.microdata().stream().anyMatch(m -> m.name().equals(table.name())) && c.name().endsWith("_period") && settings.dates() == ExportSettings.Dates.MONTH) {
             return "yearmonth";
         }
         return switch (c.type()) {

@@ -31,6 +31,12 @@ final class DatasetReadme {
                 "yksi alue × indikaattori × ikäryhmä × jakso: lukumäärä ja osuus 1 000:ta kohden"},
             "region_effects", new String[] {"one project region × indicator × age group × method: effect estimate",
                 "yksi hankealue × indikaattori × ikäryhmä × menetelmä: vaikutusarvio"},
+            "pooled_effects", new String[] {"one instrument × respondent × arm × method: the project regions' g_av pooled by"
+                + " random-effects meta-analysis", "yksi mittari × vastaaja × ryhmä × menetelmä: hankealueiden g_av yhdistettynä"
+                + " satunnaisvaikutusten meta-analyysillä"},
+            "project_indicators", new String[] {"one region × intake period (and all): reach against targets, coverage,"
+                + " skipped measures, dropout", "yksi alue × aloitusjakso (ja all): tavoitetut perheet tavoitteeseen nähden, kattavuus,"
+                + " ohitetut mittaukset, keskeyttäneet"},
             "regions", new String[] {"one region code with its names", "yksi aluekoodi ja sen nimet"});
 
     private DatasetReadme() {

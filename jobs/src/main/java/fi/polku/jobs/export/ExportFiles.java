@@ -1,5 +1,6 @@
 package fi.polku.jobs.export;
 
+import fi.polku.contract.ExportTables;
 import fi.polku.contract.TableSchema;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,7 +27,9 @@ import org.apache.spark.sql.SaveMode;
  * Writes one export table three ways: a single Parquet file, a CSV (UTF-8, comma, decimal point: pandas, R,
  * DuckDB) and a CSV for Finnish Excel (UTF-8 with BOM so Excel reads ä and ö, semicolon, decimal comma). Both
  * CSVs have the same header, the same rows in the same order, numbers written in full without exponents, and
- * blank for null.
+ * blank for null. In the Finnish CSV a text value that Excel would turn into a number or a date ({@link ExcelText})
+ * and an integer longer than Excel's 15 digits are always quoted, so they are text to any reader that honours
+ * quotes; {@code datapackage.json}, the SPSS and R syntax declare those columns as text.
  */
 final class ExportFiles {
     static final String PARQUET = "parquet";
@@ -34,8 +37,15 @@ final class ExportFiles {
     static final String CSV_FI = "csv-fi";
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    /** What was written for one table: its rows, and each CSV's size and SHA-256 (for the datapackage). */
-    record Written(TableSchema table, long rows, FileFacts csv, FileFacts csvFi, FileFacts parquet) {
+    /**
+     * What was written for one table: its rows, each CSV's size and SHA-256 (for the datapackage), and each
+     * column's widest value in UTF-8 bytes (for the SPSS string formats).
+     */
+    record Written(TableSchema table, long rows, FileFacts csv, FileFacts csvFi, FileFacts parquet, int[] widths) {
+        /** The widest value of a column, in UTF-8 bytes (at least 1). */
+        int width(String column) {
+            return Math.max(1, widths[table.indexOf(column)]);
+        }
     }
 
     /** A written file's path (relative to the export folder), size in bytes and SHA-256, hex. */
@@ -44,10 +54,17 @@ final class ExportFiles {
 
     private final FileSystem fs;
     private final Path folder;
+    private final Codebook codebook;
 
-    ExportFiles(FileSystem fs, Path folder) {
+    ExportFiles(FileSystem fs, Path folder, Codebook codebook) {
         this.fs = fs;
         this.folder = folder;
+        this.codebook = codebook;
+    }
+
+    /** Writes {@code rows} (export order, disclosure-stage schema) as published: status columns as codes. */
+    Written publish(TableSchema table, Dataset<Row> rows) {
+        return write(ExportTables.published(table), StatusColumns.publish(table, rows, codebook));
     }
 
     /** Writes {@code rows} (already in export order, export schema) in every format. */
@@ -61,28 +78,51 @@ final class ExportFiles {
             finnish.out.write(BOM);
             try (Writer pw = new OutputStreamWriter(plain.out, StandardCharsets.UTF_8);
                  Writer fw = new OutputStreamWriter(finnish.out, StandardCharsets.UTF_8);
-                 CSVPrinter p = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get().print(pw);
-                 CSVPrinter f = CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator('\n').get().print(fw)) {
+                 CSVPrinter p = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get().print(pw)) {
                 String[] header = table.columns().stream().map(c -> c.name()).toArray(String[]::new);
                 p.printRecord((Object[]) header);
-                f.printRecord((Object[]) header);
+                excelLine(fw, header, new boolean[header.length]);
                 String[] a = new String[header.length];
                 String[] b = new String[header.length];
+                boolean[] quote = new boolean[header.length];
+                int[] widths = new int[header.length];
                 for (Iterator<Row> it = rows.toLocalIterator(); it.hasNext(); ) {
                     Row r = it.next();
                     for (int i = 0; i < header.length; i++) {
                         a[i] = text(r.get(i), '.');
                         b[i] = text(r.get(i), ',');
+                        quote[i] = ExcelText.keepAsText(table.columns().get(i).type(), b[i]);
+                        widths[i] = Math.max(widths[i], b[i].getBytes(StandardCharsets.UTF_8).length);
                     }
                     p.printRecord((Object[]) a);
-                    f.printRecord((Object[]) b);
+                    excelLine(fw, b, quote);
                     count++;
                 }
+                fw.flush();
+                pw.flush();
+                return new Written(table, count, plain.facts(csvPath), finnish.facts(fiPath), parquet, widths);
             }
-            return new Written(table, count, plain.facts(csvPath), finnish.facts(fiPath), parquet);
         } catch (IOException e) {
             throw new UncheckedIOException("export " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** One line of the Finnish CSV: ';'-separated, a field quoted when asked or when it holds ';', '"' or a line break. */
+    static void excelLine(Writer out, String[] fields, boolean[] quote) throws IOException {
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                out.write(';');
+            }
+            String f = fields[i];
+            if (quote[i] || f.indexOf(';') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
+                out.write('"');
+                out.write(f.replace("\"", "\"\""));
+                out.write('"');
+            } else {
+                out.write(f);
+            }
+        }
+        out.write('\n');
     }
 
     /** A value as CSV text: numbers in full (no exponent), with the given decimal mark; null as blank. */

@@ -37,10 +37,13 @@ import org.apache.spark.sql.SparkSession;
 /**
  * {@code polku export}: the student dataset from the current outputs, under {@code export/} in a new output
  * version. Sessions, trajectories and 3X10D domain change become k-anonymous in (region, child's age band)
- * ({@link KAnonymity}) with coarsened dates and new keys; region outcomes go through the disclosure control the pages use
- * (primary and secondary suppression, audited by linear programming: a leak stops the export, nothing is
- * written) and rates get the k rule on every count; every table is written as Parquet, CSV and Finnish-Excel CSV, with {@code datapackage.json},
- * {@code disclosure.json}, READMEs in English and Finnish and the data dictionary. Not part of
+ * ({@link KAnonymity}) with coarsened dates and new keys; region outcomes go through the disclosure control the
+ * pages use (primary and secondary suppression, audited by linear programming: a leak stops the export, nothing
+ * is written) and rates get the k rule on every count (project indicators too, {@link IndicatorTable}); status
+ * columns become codebook codes ({@link StatusColumns}); every table is written as Parquet, CSV and
+ * Finnish-Excel CSV, with {@code datapackage.json}, {@code disclosure.json}, READMEs in English and Finnish, the
+ * data dictionary, the Finnish codebook ({@link Koodikirja}) and R and SPSS syntax ({@link SyntaxFiles}), all
+ * labelled from one {@link Codebook}. Not part of
  * {@code polku run}: releasing data is a decision, taken with this command.
  */
 public final class ExportStage implements Stage {
@@ -86,36 +89,48 @@ public final class ExportStage implements Stage {
         if (!audit.passed()) {
             throw new DisclosureRefused("the export's region_outcomes", audit);
         }
-        ExportFiles files = new ExportFiles(fileSystem(run), run.location(FOLDER));
+        Codebook codebook = Codebook.bundled();
+        ExportFiles files = new ExportFiles(fileSystem(run), run.location(FOLDER), codebook);
         List<ExportFiles.Written> written = new ArrayList<>();
-        written.add(files.write(ExportTables.SESSIONS, Microdata.of(Tables.SESSIONS, ExportTables.SESSIONS, sessions, keys, settings.dates())));
-        written.add(files.write(ExportTables.TRAJECTORIES, Microdata.of(Tables.TRAJECTORIES, ExportTables.TRAJECTORIES,
+        written.add(files.publish(ExportTables.SESSIONS, Microdata.of(Tables.SESSIONS, ExportTables.SESSIONS, sessions, keys, settings.dates())));
+        written.add(files.publish(ExportTables.TRAJECTORIES, Microdata.of(Tables.TRAJECTORIES, ExportTables.TRAJECTORIES,
                 run.read(Tables.TRAJECTORIES), keys, settings.dates())));
-        written.add(files.write(ExportTables.DOMAIN_CHANGE, Microdata.of(Tables.DOMAIN_CHANGE, ExportTables.DOMAIN_CHANGE, domains, keys,
+        written.add(files.publish(ExportTables.DOMAIN_CHANGE, Microdata.of(Tables.DOMAIN_CHANGE, ExportTables.DOMAIN_CHANGE, domains, keys,
                 settings.dates())));
 
         DisclosureReport disclosure = new DisclosureReport(result, settings);
         disclosure.outcomes(protectedOutcomes.disclosure(), audit);
         disclosure.blanked("region_outcomes", RegionTables.blanked(outcomes, ExportTables.REGION_OUTCOMES));
-        written.add(files.write(ExportTables.REGION_OUTCOMES, spark.createDataFrame(outcomes, SparkSchemas.of(ExportTables.REGION_OUTCOMES))));
+        written.add(files.publish(ExportTables.REGION_OUTCOMES, spark.createDataFrame(outcomes, SparkSchemas.of(ExportTables.REGION_OUTCOMES))));
         List<Row> rates = RegionTables.rates(run.read(Tables.REGION_RATES).orderBy("region", "indicator", "age_group", "period")
                 .collectAsList(), settings.k());
         disclosure.blanked("region_rates", RegionTables.blanked(rates, ExportTables.REGION_RATES));
-        written.add(files.write(ExportTables.REGION_RATES, spark.createDataFrame(rates, SparkSchemas.of(ExportTables.REGION_RATES))));
-        written.add(files.write(ExportTables.REGION_EFFECTS, run.read(Tables.REGION_EFFECTS).orderBy("region", "indicator", "age_group", "method")));
-        written.add(files.write(ExportTables.REGIONS, regions(spark, keys, outcomes, rates)));
+        written.add(files.publish(ExportTables.REGION_RATES, spark.createDataFrame(rates, SparkSchemas.of(ExportTables.REGION_RATES))));
+        written.add(files.publish(ExportTables.REGION_EFFECTS, run.read(Tables.REGION_EFFECTS).orderBy("region", "indicator", "age_group", "method")));
+        written.add(files.publish(ExportTables.POOLED_EFFECTS, run.read(OutcomeTables.POOLED_EFFECTS)
+                .orderBy("instrument", "respondent", "arm", "measure", "method")));
+        List<Row> indicators = IndicatorTable.indicators(run.read(OutcomeTables.PROJECT_INDICATORS).orderBy("region", "period")
+                .collectAsList(), settings.k());
+        disclosure.blanked("project_indicators", RegionTables.blanked(indicators, ExportTables.PROJECT_INDICATORS));
+        written.add(files.publish(ExportTables.PROJECT_INDICATORS, spark.createDataFrame(indicators,
+                SparkSchemas.of(ExportTables.PROJECT_INDICATORS))));
+        written.add(files.publish(ExportTables.REGIONS, regions(spark, keys, outcomes, rates)));
 
         DataDictionary dictionary = DataDictionary.bundled();
         DataPackage.About about = new DataPackage.About(DataPackage.name(config.project(), config.asOf().toString()),
                 config.project() + (synthetic && !config.project().toUpperCase(Locale.ROOT).contains("SYNTHETIC") ? " (SYNTHETIC)" : "")
                         + ": student dataset", config.project(), config.asOf().toString(),
                 synthetic, licence, settings, run.runId(), Versions.polku(), inputs, disclosure.json());
-        files.writeText("datapackage.json", DataPackage.json(about, written, dictionary));
+        files.writeText("datapackage.json", DataPackage.json(about, written, dictionary, codebook));
         files.writeText("disclosure.json", disclosure.text());
         files.writeText("README.md", DatasetReadme.render(DatasetReadme.Language.EN, about, written, disclosure));
         files.writeText("LUEMINUT.md", DatasetReadme.render(DatasetReadme.Language.FI, about, written, disclosure));
         files.writeText("DATA_DICTIONARY.md", dictionary.text());
-        run.recordFolder(FOLDER, written.size() * 3L + 5);
+        files.writeText("KOODIKIRJA.md", Koodikirja.markdown(about, written, codebook, dictionary));
+        files.writeText("KOODIKIRJA.html", Koodikirja.html(about, written, codebook, dictionary));
+        files.writeText(SyntaxFiles.SPSS, SyntaxFiles.spss(written, codebook));
+        files.writeText(SyntaxFiles.R, SyntaxFiles.r(written, codebook));
+        run.recordFolder(FOLDER, written.size() * 3L + 9);
 
         long rows = written.stream().mapToLong(ExportFiles.Written::rows).sum();
         run.detail(String.format(Locale.ROOT, "k = %d on (region, age band): %,d episodes published, %,d pooled into 'other', %,d left"
