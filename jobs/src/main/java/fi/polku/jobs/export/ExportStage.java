@@ -102,8 +102,13 @@ public final class ExportStage implements Stage {
         disclosure.outcomes(protectedOutcomes.disclosure(), audit);
         disclosure.blanked("region_outcomes", RegionTables.blanked(outcomes, ExportTables.REGION_OUTCOMES));
         written.add(files.publish(ExportTables.REGION_OUTCOMES, spark.createDataFrame(outcomes, SparkSchemas.of(ExportTables.REGION_OUTCOMES))));
-        List<Row> rates = RegionTables.rates(run.read(Tables.REGION_RATES).orderBy("region", "indicator", "age_group", "period")
-                .collectAsList(), settings.k());
+        // County rates only: municipal rows (issue 22) are not part of the student dataset yet, and the codebook
+        // labels the counties of regions.csv.
+        Object[] counties = fi.polku.jobs.reference.ReferenceData.bundled().regions().regions().stream()
+                .map(fi.polku.region.Region::code).toArray();
+        List<Row> rates = RegionTables.rates(run.read(Tables.REGION_RATES)
+                .filter(org.apache.spark.sql.functions.col("region").isin(counties))
+                .orderBy("region", "indicator", "age_group", "period").collectAsList(), settings.k());
         disclosure.blanked("region_rates", RegionTables.blanked(rates, ExportTables.REGION_RATES));
         written.add(files.publish(ExportTables.REGION_RATES, spark.createDataFrame(rates, SparkSchemas.of(ExportTables.REGION_RATES))));
         written.add(files.publish(ExportTables.REGION_EFFECTS, run.read(Tables.REGION_EFFECTS).orderBy("region", "indicator", "age_group", "method")));
