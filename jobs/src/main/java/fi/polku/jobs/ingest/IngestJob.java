@@ -57,7 +57,8 @@ public final class IngestJob {
     }
 
     /**
-     * Screens all files, then ingests them, the datasets concurrently (they are independent).
+     * Screens all files, then ingests them, the datasets concurrently (they are independent), then checks the
+     * statistics against the joined populations ({@link JoinedPopulations}) and counts every file.
      *
      * @throws InputRejected when any file holds an identity code or cannot be read; nothing is ingested then
      */
@@ -66,21 +67,25 @@ public final class IngestJob {
         RunHooks.at("screened");
         Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
         Dataset<Row> quarantine = spark.createDataFrame(List.of(), fi.polku.jobs.spark.SparkSchemas.of(Tables.QUARANTINE));
-        List<FileCount> counts = new ArrayList<>();
         List<Callable<Ingested>> pieces = new ArrayList<>();
         for (DatasetSpec<?> spec : DatasetSpec.all()) {
             List<InputFile> mine = files.stream().filter(f -> f.dataset().equals(spec.dataset())).collect(Collectors.toList());
             pieces.add(() -> {
                 Dataset<Row>[] stages = ingest(spec, mine);
-                return new Ingested(spec, stages[1], count(spec, mine, stages[0], stages[1]));
+                return new Ingested(spec, mine, stages[0], stages[1]);
             });
         }
-        for (Ingested done : Concurrently.run(pieces)) {
-            DatasetSpec<?> spec = done.spec();
-            tables.put(spec.table().name(), done.all().filter(col(Staged.Q_REASON_CODE).isNull()).select(columns(spec.table())));
-            quarantine = quarantine.unionByName(done.all().filter(col(Staged.Q_REASON_CODE).isNotNull())
+        List<Ingested> done = withJoinedPopulations(Concurrently.run(pieces));
+        List<List<FileCount>> counted = Concurrently.run(done.stream()
+                .map(d -> (Callable<List<FileCount>>) () -> count(d.spec(), d.files(), d.parsed(), d.all())).toList());
+        List<FileCount> counts = new ArrayList<>();
+        for (int i = 0; i < done.size(); i++) {
+            Ingested d = done.get(i);
+            DatasetSpec<?> spec = d.spec();
+            tables.put(spec.table().name(), d.all().filter(col(Staged.Q_REASON_CODE).isNull()).select(columns(spec.table())));
+            quarantine = quarantine.unionByName(d.all().filter(col(Staged.Q_REASON_CODE).isNotNull())
                     .select(Staged.quarantineColumns(spec.dataset())));
-            counts.addAll(done.counts());
+            counts.addAll(counted.get(i));
         }
         tables.put(Tables.QUARANTINE.name(), quarantine);
         return new Result(tables, counts);
@@ -101,8 +106,24 @@ public final class IngestJob {
         return parts;
     }
 
-    /** One dataset after the cross-row rules: all its staged rows and its per-file counts. */
-    private record Ingested(DatasetSpec<?> spec, Dataset<Row> all, List<FileCount> counts) {
+    /** One dataset: its files, its parsed rows (one per record) and all its staged rows after the cross-row rules. */
+    private record Ingested(DatasetSpec<?> spec, List<InputFile> files, Dataset<Row> parsed, Dataset<Row> all) {
+    }
+
+    /**
+     * The datasets with {@code region_statistics} checked against the joined {@code populations}
+     * ({@link JoinedPopulations}): the only rule that needs two datasets, so it runs after both are ingested.
+     */
+    private List<Ingested> withJoinedPopulations(List<Ingested> done) {
+        Dataset<Row> populations = done.stream().filter(d -> d.spec().dataset().equals("populations")).findFirst()
+                .orElseThrow().all();
+        List<Ingested> out = new ArrayList<>();
+        for (Ingested d : done) {
+            out.add(!d.spec().dataset().equals("region_statistics") || d.files().isEmpty() ? d
+                    : new Ingested(d.spec(), d.files(), d.parsed(), JoinedPopulations.check(d.all(), populations, reference)
+                            .persist(StorageLevel.MEMORY_AND_DISK())));
+        }
+        return out;
     }
 
     private void screen(List<InputFile> files) {
