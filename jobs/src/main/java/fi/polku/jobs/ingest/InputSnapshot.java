@@ -15,6 +15,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.EtagSource;
+import org.apache.hadoop.fs.FileChecksum;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -24,8 +26,13 @@ import org.apache.hadoop.fs.Path;
  * given), computes its SHA-256 and detects its format from the same bytes. Everything after this — the
  * identity-code screen, the parse — reads the copy, so the checksum in the manifest is of the bytes actually
  * screened and parsed, whatever happens to the source meanwhile. The source's stamp (size, modification time
- * and, on the local file system, its inode and change time) is taken before and after the copy and again at the end of
- * ingest; any difference is an {@link InputChanged}.
+ * and an identity) is taken before and after the copy and again at the end of ingest; any difference is an
+ * {@link InputChanged}. The identity is, on the local file system, the inode and change time (which a user cannot
+ * set back); on a remote file system (hdfs://, s3a://, …), which has neither, the object's ETag when the file system
+ * gives one (S3A), else its file checksum ({@code FileSystem.getFileChecksum}: HDFS's checksum of block checksums).
+ * A remote file system that gives neither leaves size and modification time, which a same-size rewrite within the
+ * clock's resolution passes; for such a file the end-of-ingest check reads the source again and compares its
+ * SHA-256 with the bytes parsed (one more read of the input, the price of not trusting the timestamp).
  */
 final class InputSnapshot {
     private static final int BUFFER = 1 << 16;
@@ -36,9 +43,14 @@ final class InputSnapshot {
     /**
      * What identifies a file's state without reading it.
      *
-     * @param key the local file system's file key (device and inode), or empty elsewhere
+     * @param key the local file system's file key (device and inode) and change time, a remote file's ETag or
+     *            checksum, or empty when the file system gives no identity (then {@link #identified()} is false)
      */
     record Stamp(long bytes, long modified, String key) implements Serializable {
+        /** Whether the stamp identifies the content beyond size and modification time. */
+        boolean identified() {
+            return !key.isEmpty();
+        }
     }
 
     /** What one read of a file gave. */
@@ -97,7 +109,28 @@ final class InputSnapshot {
             if (!now.equals(f.stamp())) {
                 throw changed(f.name());
             }
+            if (!now.identified() && !sha256(hadoop, source, f.name()).equals(f.sha256())) {
+                throw new InputChanged(f.name() + ": the file changed during the run (same size and modification time,"
+                        + " but its SHA-256 differs from the bytes read); nothing was published. Run again when the export"
+                        + " is complete.");
+            }
         }
+    }
+
+    /** The SHA-256 of a source read again, for a file system whose stamp does not identify the content. */
+    private static String sha256(Configuration hadoop, Path source, String name) {
+        MessageDigest sha = sha256();
+        try (InputStream in = source.getFileSystem(hadoop).open(source)) {
+            byte[] buffer = new byte[BUFFER];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                sha.update(buffer, 0, n);
+            }
+        } catch (FileNotFoundException e) {
+            throw new InputChanged(name + ": the file vanished during the run; nothing was published");
+        } catch (IOException e) {
+            throw new InputRejected(name + ": cannot be read (" + OsReason.of(e) + ")");
+        }
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     private static InputChanged changed(String name) {
@@ -118,12 +151,21 @@ final class InputSnapshot {
                         (key == null ? "" : key.toString()) + " " + changeTime(local));
             }
             FileStatus s = fs.getFileStatus(source);
-            return new Stamp(s.getLen(), s.getModificationTime(), "");
+            return new Stamp(s.getLen(), s.getModificationTime(), remoteIdentity(fs, source, s));
         } catch (FileNotFoundException | java.nio.file.NoSuchFileException e) {
             throw new InputChanged(name + ": the file vanished during the run; nothing was published");
         } catch (IOException e) {
             throw new InputRejected(name + ": cannot be read (" + OsReason.of(e) + ")");
         }
+    }
+
+    /** A remote file's ETag, else its file checksum, else empty (see the class comment). */
+    private static String remoteIdentity(FileSystem fs, Path source, FileStatus status) throws IOException {
+        if (status instanceof EtagSource e && e.getEtag() != null && !e.getEtag().isEmpty()) {
+            return "etag " + e.getEtag();
+        }
+        FileChecksum sum = fs.getFileChecksum(source);
+        return sum == null ? "" : "checksum " + sum.getAlgorithmName() + " " + HexFormat.of().formatHex(sum.getBytes());
     }
 
     private static long nanos(FileTime t) {

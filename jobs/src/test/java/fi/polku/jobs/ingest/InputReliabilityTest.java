@@ -36,7 +36,7 @@ class InputReliabilityTest {
     @TempDir
     Path dir;
 
-    private static String rows(int n) {
+    static String rows(int n) {
         StringBuilder b = new StringBuilder(HEADER).append('\n');
         for (int i = 1; i <= n; i++) {
             b.append("C-").append(i).append(",Kainuu,youth,13-17,ORS,2025-02-").append(String.format("%02d", 1 + i % 28))
@@ -50,7 +50,7 @@ class InputReliabilityTest {
         return PolkuRun.run(args);
     }
 
-    private static PolkuRun.Outcome withHook(String point, Runnable action, Path config, String... more) throws Exception {
+    static PolkuRun.Outcome withHook(String point, Runnable action, Path config, String... more) throws Exception {
         try (AutoCloseable hook = RunHooks.listen(p -> {
             if (p.equals(point)) {
                 action.run();
@@ -60,11 +60,11 @@ class InputReliabilityTest {
         }
     }
 
-    private static JsonNode manifest(Path out) throws IOException {
+    static JsonNode manifest(Path out) throws IOException {
         return new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
     }
 
-    private static String sha256(byte[] bytes) throws Exception {
+    static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
