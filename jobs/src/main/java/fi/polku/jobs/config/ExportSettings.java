@@ -2,6 +2,7 @@ package fi.polku.jobs.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Serializable;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,12 +14,25 @@ import java.util.TreeSet;
  * @param dates   how dates are coarsened: {@code month} ({@code 2025-03}) or {@code term} ({@code 2025-spring})
  * @param licence the dataset's licence, or null: then synthetic data get CC BY 4.0 and real data are refused
  *                (the data controller decides the terms of real data, Polku cannot)
+ * @param language the language of the status columns' {@code _detail} explanations (in every format), from the
+ *                 codebook's {@code codebook_details.csv}
  */
-public record ExportSettings(int k, Dates dates, Licence licence) implements Serializable {
+public record ExportSettings(int k, Dates dates, Licence licence, Language language) implements Serializable {
     /** Date coarsening. */
     public enum Dates {
         MONTH,
         TERM;
+
+        /** The config spelling. */
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The language of the export's explanation texts. */
+    public enum Language {
+        FI,
+        EN;
 
         /** The config spelling. */
         public String code() {
@@ -33,12 +47,12 @@ public record ExportSettings(int k, Dates dates, Licence licence) implements Ser
                 "https://creativecommons.org/licenses/by/4.0/");
     }
 
-    private static final Set<String> KEYS = Set.of("k", "dates", "licence");
+    private static final Set<String> KEYS = Set.of("k", "dates", "licence", "language");
     private static final Set<String> LICENCE_KEYS = Set.of("name", "title", "path");
 
-    /** The defaults: k = 5, months, no licence named. */
+    /** The defaults: k = 5, months, no licence named, Finnish explanations (the dataset is for Finnish students). */
     public static ExportSettings defaults() {
-        return new ExportSettings(5, Dates.MONTH, null);
+        return new ExportSettings(5, Dates.MONTH, null, Language.FI);
     }
 
     static ExportSettings read(String name, JsonNode node) {
@@ -50,16 +64,8 @@ public record ExportSettings(int k, Dates dates, Licence licence) implements Ser
         }
         RunConfig.checkKeys(name, "export.", node, KEYS);
         int k = node.has("k") ? (int) RunConfig.number(name, "export.k", node.get("k"), 2, 1000, true) : defaults().k();
-        Dates dates = defaults().dates();
-        if (node.has("dates")) {
-            String d = RunConfig.text(name, "export.dates", node.get("dates")).toUpperCase(Locale.ROOT);
-            try {
-                dates = Dates.valueOf(d);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigError("config " + name + ": key 'export.dates' must be one of [month, term], was '"
-                        + d.toLowerCase(Locale.ROOT) + "'");
-            }
-        }
+        Dates dates = node.has("dates") ? choice(name, "dates", node, Dates.class) : defaults().dates();
+        Language language = node.has("language") ? choice(name, "language", node, Language.class) : defaults().language();
         Licence licence = null;
         if (node.has("licence")) {
             JsonNode l = node.get("licence");
@@ -71,6 +77,18 @@ public record ExportSettings(int k, Dates dates, Licence licence) implements Ser
                     RunConfig.text(name, "export.licence.title", l.get("title")),
                     RunConfig.text(name, "export.licence.path", l.get("path")));
         }
-        return new ExportSettings(k, dates, licence);
+        return new ExportSettings(k, dates, licence, language);
+    }
+
+    /** The value of {@code export.<key>}, one of the enum's constants in lower case. */
+    private static <E extends Enum<E>> E choice(String name, String key, JsonNode node, Class<E> type) {
+        String d = RunConfig.text(name, "export." + key, node.get(key)).toUpperCase(Locale.ROOT);
+        try {
+            return Enum.valueOf(type, d);
+        } catch (IllegalArgumentException e) {
+            List<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+            throw new ConfigError("config " + name + ": key 'export." + key + "' must be one of " + allowed + ", was '"
+                    + d.toLowerCase(Locale.ROOT) + "'");
+        }
     }
 }

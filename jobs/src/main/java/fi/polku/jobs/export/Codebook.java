@@ -1,5 +1,6 @@
 package fi.polku.jobs.export;
 
+import fi.polku.jobs.config.ExportSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -21,11 +23,13 @@ import org.apache.commons.csv.CSVRecord;
  * labels in a stable order ({@code datasets/codebook_values.csv}); region and indicator codes are labelled
  * from {@code regions.csv} and {@code indicators.csv}, plus {@code other}. The English meanings, types and
  * units stay in the data dictionary ({@link DataDictionary}); KOODIKIRJA, the datapackage's categories and the
- * SPSS and R syntax are all generated from the two.
+ * SPSS and R syntax are all generated from the two. The status columns' {@code _detail} explanations, in Finnish
+ * and English, come from {@code datasets/codebook_details.csv}.
  */
 final class Codebook {
     static final String COLUMNS = "/polku/datasets/codebook_columns.csv";
     static final String VALUES = "/polku/datasets/codebook_values.csv";
+    static final String DETAILS = "/polku/datasets/codebook_details.csv";
     /** The table name of a row that applies to every table. */
     static final String ANY_TABLE = "*";
 
@@ -50,7 +54,27 @@ final class Codebook {
         }
     }
 
+    /**
+     * One form of a status code's explanation: a raw status text that {@code form} matches whole gets {@code fi} or
+     * {@code en} with {@code {1}}, {@code {2}}, … replaced by the form's groups.
+     */
+    record Detail(String set, String code, Pattern form, String fi, String en) implements java.io.Serializable {
+        /** The explanation of a raw text this form matches, in the language; empty when it does not match. */
+        Optional<String> of(String raw, ExportSettings.Language language) {
+            Matcher m = form.matcher(raw);
+            if (!m.matches()) {
+                return Optional.empty();
+            }
+            String text = language == ExportSettings.Language.FI ? fi : en;
+            for (int g = m.groupCount(); g >= 1; g--) {
+                text = text.replace("{" + g + "}", m.group(g) == null ? "" : m.group(g));
+            }
+            return Optional.of(text);
+        }
+    }
+
     private final Map<String, Entry> columns = new LinkedHashMap<>();
+    private final List<Detail> details = new ArrayList<>();
     private final Map<String, CodeSet> sets = new LinkedHashMap<>();
 
     private Codebook() {
@@ -84,6 +108,18 @@ final class Codebook {
             ordered.put(set, o);
         }
         values.forEach((name, list) -> book.sets.put(name, new CodeSet(name, ordered.get(name), List.copyOf(list))));
+        for (CSVRecord r : read(DETAILS)) {
+            Detail d = new Detail(r.get("codes"), r.get("value"), Pattern.compile(r.get("form")), r.get("detail_fi"), r.get("detail_en"));
+            if (d.fi().isBlank() || d.en().isBlank()) {
+                throw new IllegalStateException(DETAILS + " line " + r.getRecordNumber() + ": " + d.set() + " " + d.code()
+                        + " needs detail_fi and detail_en");
+            }
+            if (book.sets.get(d.set()) == null || book.sets.get(d.set()).value(d.code()).isEmpty()) {
+                throw new IllegalStateException(DETAILS + " line " + r.getRecordNumber() + ": " + d.set() + " " + d.code()
+                        + " is not a code of " + VALUES);
+            }
+            book.details.add(d);
+        }
         book.sets.put("region", reference("region", "regions.csv", "code", KAnonymityOther.REGION));
         book.sets.put("indicator", reference("indicator", "indicators.csv", "indicator", null));
         for (Entry e : book.columns.values()) {
@@ -109,6 +145,11 @@ final class Codebook {
     /** A code set by name. */
     Optional<CodeSet> set(String name) {
         return Optional.ofNullable(sets.get(name));
+    }
+
+    /** The explanation forms of a code set, in the codebook's order (the first that matches a part applies). */
+    List<Detail> details(String set) {
+        return details.stream().filter(d -> d.set().equals(set)).toList();
     }
 
     /** Every code set, in the codebook's order. */

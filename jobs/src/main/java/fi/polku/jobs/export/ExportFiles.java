@@ -2,6 +2,7 @@ package fi.polku.jobs.export;
 
 import fi.polku.contract.ExportTables;
 import fi.polku.contract.TableSchema;
+import fi.polku.jobs.config.ExportSettings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -55,16 +56,18 @@ final class ExportFiles {
     private final FileSystem fs;
     private final Path folder;
     private final Codebook codebook;
+    private final ExportSettings.Language language;
 
-    ExportFiles(FileSystem fs, Path folder, Codebook codebook) {
+    ExportFiles(FileSystem fs, Path folder, Codebook codebook, ExportSettings.Language language) {
         this.fs = fs;
         this.folder = folder;
         this.codebook = codebook;
+        this.language = language;
     }
 
     /** Writes {@code rows} (export order, disclosure-stage schema) as published: status columns as codes. */
     Written publish(TableSchema table, Dataset<Row> rows) {
-        return write(ExportTables.published(table), StatusColumns.publish(table, rows, codebook));
+        return write(ExportTables.published(table), StatusColumns.publish(table, rows, codebook, language));
     }
 
     /** Writes {@code rows} (already in export order, export schema) in every format. */

@@ -90,7 +90,7 @@ public final class ExportStage implements Stage {
             throw new DisclosureRefused("the export's region_outcomes", audit);
         }
         Codebook codebook = Codebook.bundled();
-        ExportFiles files = new ExportFiles(fileSystem(run), run.location(FOLDER), codebook);
+        ExportFiles files = new ExportFiles(fileSystem(run), run.location(FOLDER), codebook, settings.language());
         List<ExportFiles.Written> written = new ArrayList<>();
         written.add(files.publish(ExportTables.SESSIONS, Microdata.of(Tables.SESSIONS, ExportTables.SESSIONS, sessions, keys, settings.dates())));
         written.add(files.publish(ExportTables.TRAJECTORIES, Microdata.of(Tables.TRAJECTORIES, ExportTables.TRAJECTORIES,

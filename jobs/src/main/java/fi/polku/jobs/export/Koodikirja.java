@@ -109,7 +109,9 @@ final class Koodikirja {
                 + " kolmessa muodossa: csv/ (pilkku, desimaalipiste), csv-fi/ (suomalainen Excel: puolipiste, desimaalipilkku) ja"
                 + " parquet/. Muuttujien nimet ja koodit ovat englanninkielisiä lyhenteitä; nimikkeet, merkitykset ja koodien"
                 + " selitteet ovat tässä suomeksi. Tilasarakkeissa (esim. status) on lyhyt koodi, ja sen perässä oleva"
-                + " _detail-sarake kertoo ohjelman englanninkielisen lisätiedon silloin kun koodi ei yksin riitä. Totuusarvot"
+                + " _detail-sarake selittää sen silloin kun koodi ei yksin riitä, suomeksi tai englanniksi asetuksen export.language mukaan"
+                + " (oletus suomi; selitteet tiedostosta codebook_details.csv, ja osa, jolle selitettä ei ole, on englanniksi merkinnällä"
+                + " (englanniksi)). Totuusarvot"
                 + " on kirjoitettu true (kyllä) ja false (ei); tyhjä solu tarkoittaa puuttuvaa tietoa. Aineiston voi lukea"
                 + " valmiiksi nimettynä R:ään (lue_aineisto.R) ja SPSS:ään (lue_aineisto.sps). Englanninkielinen tietosanakirja:"
                 + " DATA_DICTIONARY.md.";

@@ -9,6 +9,7 @@ import fi.polku.contract.ColumnType;
 import fi.polku.contract.ExportTables;
 import fi.polku.contract.OutcomeTables;
 import fi.polku.contract.TableSchema;
+import fi.polku.jobs.config.ExportSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +69,71 @@ class CodebookTest {
         assertEquals("ok", BOOK.set("pooled_status").orElseThrow().codeOf("ok; with 4 regions tau2 is poorly estimated").orElseThrow());
         assertEquals("not_pooled", BOOK.set("pooled_status").orElseThrow().codeOf("fewer than 2 project regions").orElseThrow());
         assertTrue(BOOK.set("outcome_status").orElseThrow().codeOf("okay").isEmpty(), "a code matches only up to a separator");
+    }
+
+    /** Issue 24: every status code explained in Finnish and English (datasets/codebook_details.csv). */
+    @Test
+    void everyStatusCodeHasAFinnishAndAnEnglishExplanationUsingOnlyItsFormsGroups() {
+        int forms = 0;
+        for (TableSchema table : ExportTables.all()) {
+            for (String status : ExportTables.statusColumns(table)) {
+                Codebook.CodeSet set = BOOK.codes(table.name(), status).orElseThrow();
+                List<Codebook.Detail> details = BOOK.details(set.name());
+                for (Codebook.Value v : set.values()) {
+                    // A code the engine only ever writes bare (e.g. ok of shares) needs no form; all others do.
+                    if (!BARE.contains(set.name() + " " + v.code())) {
+                        assertTrue(details.stream().anyMatch(d -> d.code().equals(v.code())),
+                                "codebook_details.csv has no form for " + set.name() + " " + v.code());
+                    }
+                }
+                for (Codebook.Detail d : details) {
+                    forms++;
+                    int groups = d.form().matcher("").groupCount();
+                    for (String text : List.of(d.fi(), d.en())) {
+                        assertFalse(text.isBlank(), d.toString());
+                        java.util.regex.Matcher placeholder = java.util.regex.Pattern.compile("\\{(\\d+)}").matcher(text);
+                        while (placeholder.find()) {
+                            assertTrue(Integer.parseInt(placeholder.group(1)) <= groups, "{" + placeholder.group(1)
+                                    + "} beyond the form's " + groups + " groups: " + d);
+                        }
+                    }
+                    assertFalse(d.fi().equals(d.en()) && groups == 0, "Finnish text is the English one: " + d);
+                }
+            }
+        }
+        assertTrue(forms > 30, "forms read: " + forms);
+    }
+
+    /** Codes the engine writes as the bare code only (their explanation is the code's label). */
+    private static final java.util.Set<String> BARE = java.util.Set.of("shares_status ok", "contrast_status ok",
+            "indicator_status ok");
+
+    @Test
+    void detailsFollowTheExportLanguageWithTheirNumbersAndEveryPart() {
+        Codebook.CodeSet pooled = BOOK.set("pooled_status").orElseThrow();
+        // PooledRows' status with two caveats: the bare "ok" part is the code and is dropped.
+        String raw = "ok; 2 region(s) left out: small or not estimable; with 3 regions tau2 is poorly estimated: read the"
+                + " prediction interval";
+        assertEquals("2 aluetta jätetty pois: pieni tai ei laskettavissa; 3 alueella tau²-estimaatti on epävarma: katso"
+                + " ennusteväliä", StatusColumns.detail(BOOK, pooled, "ok", raw, ExportSettings.Language.FI));
+        assertEquals("2 region(s) left out: small or not estimable; with 3 regions tau2 is poorly estimated: read the"
+                + " prediction interval", StatusColumns.detail(BOOK, pooled, "ok", raw, ExportSettings.Language.EN));
+        assertEquals(null, StatusColumns.detail(BOOK, pooled, "ok", "ok", ExportSettings.Language.FI), "a bare code: no detail");
+
+        Codebook.CodeSet shares = BOOK.set("shares_status").orElseThrow();
+        assertEquals("luokka deteriorated piilotettu: pieni luku; luokka recovered piilotettu toissijaisesti (muuten"
+                + " laskettavissa muista luvuista)", StatusColumns.detail(BOOK, shares, "suppressed",
+                "deteriorated suppressed_small_cell; recovered suppressed_secondary", ExportSettings.Language.FI));
+        assertEquals("piilotettu tietosuojan vuoksi", StatusColumns.detail(BOOK, shares, "hidden",
+                fi.polku.jobs.disclosure.OutcomeDisclosure.HIDDEN, ExportSettings.Language.FI));
+
+        Codebook.CodeSet rates = BOOK.set("rate_status").orElseThrow();
+        assertEquals("väestötietoa ei ole tälle alueelle, vuodelle ja ikäryhmälle", StatusColumns.detail(BOOK, rates, "no_rate",
+                "no population for this region, year and age group", ExportSettings.Language.FI));
+
+        // A text the codebook has no form for stays English, marked so in Finnish output.
+        assertEquals("(englanniksi) a newer engine's reason", StatusColumns.detail(BOOK, rates, "no_rate",
+                "a newer engine's reason", ExportSettings.Language.FI));
     }
 
     @Test

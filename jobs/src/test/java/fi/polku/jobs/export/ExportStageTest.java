@@ -112,6 +112,39 @@ class ExportStageTest {
         assertEquals(0, DuckDb.count("SELECT count(*) FROM " + csvFile("domain_change") + " WHERE version IN ('7-9', '10-13', '14-17')"));
     }
 
+    /**
+     * Issue 24: the status explanations follow export.language (Finnish by default, as this config leaves it), and
+     * the codebook's forms cover every status text the demo produces: no part is left in English.
+     */
+    @Test
+    void statusDetailsAreInFinnishByDefaultWithNoTextLeftInEnglish() throws IOException {
+        List<String> details = new ArrayList<>();
+        for (TableSchema table : ExportTables.all()) {
+            for (var c : table.columns()) {
+                if (c.name().endsWith("_detail")) {
+                    for (CSVRecord r : csv("csv", table.name())) {
+                        if (!r.get(c.name()).isEmpty()) {
+                            details.add(table.name() + "." + c.name() + ": " + r.get(c.name()));
+                        }
+                    }
+                }
+            }
+        }
+        // codebook_details.csv: rate_status exact; the demo's county rates all have an exact interval.
+        assertTrue(details.contains("region_rates.rate_status_detail: tarkka Poisson-jakaumaan perustuva 95 %:n luottamusväli"),
+                String.join("\n", details.subList(0, Math.min(20, details.size()))));
+        List<String> english = details.stream().filter(d -> d.contains(StatusColumns.UNTRANSLATED)).distinct().toList();
+        assertEquals(List.of(), english, "status texts without a form in datasets/codebook_details.csv");
+    }
+
+    @Test
+    void anUnknownExportLanguageIsAConfigurationError() throws IOException {
+        Path bad = Workspace.demoConfig(dir.resolve("bad"), "polku.yaml", "export:\n  language: sv\n");
+        PolkuRun.Outcome run = PolkuRun.run("export", "--config", bad.toString());
+        assertEquals(2, run.exit(), run.toString());
+        assertTrue(run.err().contains("key 'export.language' must be one of [fi, en], was 'sv'"), run.err());
+    }
+
     @Test
     void theThreeFormatsHoldTheSameRows() throws IOException {
         for (TableSchema table : ExportTables.all()) {

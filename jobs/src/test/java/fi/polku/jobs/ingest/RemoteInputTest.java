@@ -35,8 +35,7 @@ class RemoteInputTest {
     void aRemoteInputIsSnapshottedHashedAndCounted() throws Exception {
         Workspace ws = new Workspace(dir);
         String text = InputReliabilityTest.rows(12);
-        Path input = Files.createDirectories(dir.resolve("remote")).resolve("fit.csv");
-        Files.writeString(input, text, StandardCharsets.UTF_8);
+        Path input = remoteFile(text);
         PolkuRun.Outcome run = InputReliabilityTest.withHook("planned", () -> rewrite(input, InputReliabilityTest.rows(3),
                 null), config(ws, input));
         // The source cut to 3 rows after it was read: the size differs at the end of ingest.
@@ -63,8 +62,7 @@ class RemoteInputTest {
     void aSameSizeRewriteWithTheOldTimestampIsCaughtByReadingTheSourceAgain() throws Exception {
         Workspace ws = new Workspace(dir);
         String text = InputReliabilityTest.rows(12);
-        Path input = Files.createDirectories(dir.resolve("remote")).resolve("fit.csv");
-        Files.writeString(input, text, StandardCharsets.UTF_8);
+        Path input = remoteFile(text);
         FileTime modified = Files.getLastModifiedTime(input);
         String swapped = text.replace("C-3,Kainuu", "C-3,Lappi!");
         assertEquals(text.length(), swapped.length(), "the same size");
@@ -79,6 +77,13 @@ class RemoteInputTest {
             assertFalse(run.err().contains("\tat "), "no stack trace");
             assertFalse(Files.exists(ws.output()), point + ": nothing published");
         }
+    }
+
+    /** A 12-row FIT file in its own folder, to be read through polkutest://. */
+    private Path remoteFile(String text) throws IOException {
+        Path input = Files.createDirectories(dir.resolve("remote")).resolve("fit.csv");
+        Files.writeString(input, text, StandardCharsets.UTF_8);
+        return input;
     }
 
     private static void rewrite(Path file, String text, FileTime modified) {
