@@ -2,6 +2,7 @@ package fi.polku.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fi.polku.contract.RegionStatistic;
 import fi.polku.contract.RowSource;
@@ -61,6 +62,21 @@ class StatisticPlausibilityTest {
                 + " for emergency_placements 0-17 (datasets/indicators.csv, max_per_1000)", p.message());
         // Events may outnumber the population: 1 200 notifications of 1 000 children is 1 200 per 1 000 > 1 000.
         assertEquals(ReasonCode.IMPLAUSIBLE_RATE, rejected("Kainuu,2024,notifications,0-17,1200,1000").reason());
+    }
+
+    /** The same rules over a population joined from the populations dataset: the message says where it came from. */
+    @Test
+    void aJoinedPopulationGetsTheSameRulesAndIsNamed() {
+        Problem zero = StatisticPlausibility.problem(ReferenceTables.indicators(), "emergency_placements", "0-17", 12, 0,
+                "populations.csv line 2").orElseThrow();
+        assertEquals(ReasonCode.ZERO_POPULATION, zero.reason());
+        assertEquals("count 12 with a population of 0 (populations.csv line 2, joined by region, year and age group): a rate"
+                + " needs a population above 0", zero.message());
+        // 500 of 100 children = 5 000 per 1 000: emergency_placements 0-17 counts persons (indicators.csv).
+        assertEquals(ReasonCode.COUNT_ABOVE_POPULATION, StatisticPlausibility.problem(ReferenceTables.indicators(),
+                "emergency_placements", "0-17", 500, 100, "populations.csv line 3").orElseThrow().reason());
+        assertTrue(StatisticPlausibility.problem(ReferenceTables.indicators(), "emergency_placements", "0-17", 65, 13000,
+                "populations.csv line 4").isEmpty(), "5.0 per 1 000 ≤ max 50");
     }
 
     @ParameterizedTest
