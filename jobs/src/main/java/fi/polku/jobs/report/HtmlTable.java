@@ -38,6 +38,11 @@ final class HtmlTable {
             return new Cell(text, "lang=\"" + lang + "\"", false);
         }
 
+        /** A name that is not words of any language (a file name, a checksum): marked {@code translate="no"}. */
+        static Cell code(String text) {
+            return new Cell(text, "translate=\"no\"", false);
+        }
+
         /** Whether the disclosure rule hid this count. */
         boolean suppressed() {
             return attributes.contains("data-count=\"hidden\"");
