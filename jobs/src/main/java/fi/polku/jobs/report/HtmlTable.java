@@ -85,6 +85,21 @@ final class HtmlTable {
         return rows.isEmpty();
     }
 
+    /** Whether the table has figure columns but every figure in them shows nothing: hidden ("–"), blank or "no estimate". */
+    boolean showsNoFigure(String noEstimate) {
+        boolean figures = false;
+        for (Row r : rows) {
+            for (Cell c : r.cells().subList(1, r.cells().size())) {
+                String t = c.text().strip();
+                if (c.numeric() && !(c.suppressed() || t.isEmpty() || t.equals("–") || t.equals(noEstimate))) {
+                    return false;
+                }
+                figures |= c.numeric();
+            }
+        }
+        return figures;
+    }
+
     /** What the template reads: caption, headers, rows of cells (text, attrs, numeric). */
     Map<String, Object> scope() {
         List<Map<String, Object>> rowScopes = new ArrayList<>();

@@ -82,6 +82,11 @@ final class Page {
             return this;
         }
 
+        /** Whether the section shows nothing but its heading and intro (no chart, table, paragraph or warning). */
+        boolean isEmpty() {
+            return charts.isEmpty() && tables.isEmpty() && paragraphs.isEmpty() && warnings.isEmpty();
+        }
+
         int warningCount() {
             return warnings.size();
         }

@@ -66,8 +66,21 @@ record ReportContext(Messages m, Disclosure disclosure, ReportData data, RegionT
         return p;
     }
 
-    /** Methods and caveats, suppression footnote and provenance, at the end of every page. */
+    /**
+     * Methods and caveats, suppression footnote and provenance, at the end of every page; before them, a section left
+     * with nothing to show (few clients, or no data for it) says so rather than stand empty.
+     */
     void finish(Page p) {
+        for (Page.Section section : p.sections()) {
+            if (section.isEmpty()) {
+                section.paragraph(m.text("section.empty", disclosure.k()));
+            }
+            for (HtmlTable table : section.tables()) {
+                if (table.showsNoFigure(m.text("cell.none"))) {
+                    section.paragraph(m.text("table.allhidden", table.caption(), disclosure.k()));
+                }
+            }
+        }
         p.section(new Page.Section("methods", m.text("section.methods"))
                 .paragraph(m.text("methods.rci", rciMethod)).paragraph(m.text("methods.effect", Long.toString(seed)))
                 .paragraph(m.text("methods.contrast")).paragraph(m.text("methods.effects")).paragraph(m.text("methods.pooling"))

@@ -1,7 +1,9 @@
 package fi.polku.jobs.report;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +18,29 @@ final class VisibleText {
     private static final Pattern LANG = Pattern.compile("\\blang=\"([a-z]+)\"");
     private static final Set<String> VOID = Set.of("meta", "br", "img", "input", "link", "hr", "col", "wbr", "source");
 
+    /** English words and codes that must not appear in a Finnish page's own text (issue 21.4), table ids added below. */
+    private static final List<String> ENGLISH = List.of("all", "autumn", "spring", "synthetic", "the", "and", "of", "not", "rows",
+            "UTC", "table", "demo");
+    private static final Pattern ENGLISH_IN_FINNISH = englishPattern();
+
     private VisibleText() {
+    }
+
+    private static Pattern englishPattern() {
+        List<String> words = new ArrayList<>(ENGLISH);
+        fi.polku.contract.Tables.all().forEach(t -> words.add(t.name()));
+        return Pattern.compile("(?i)(?<![\\p{L}_])(" + String.join("|", words) + ")(?![\\p{L}_])|\\d{4}-\\d{2}-\\d{2}");
+    }
+
+    /** Each English word or code (or ISO date) in a Finnish page's own text, with 40 characters around it. */
+    static List<String> englishInFinnish(String html) {
+        String text = of(html, "fi");
+        Matcher m = ENGLISH_IN_FINNISH.matcher(text);
+        List<String> found = new ArrayList<>();
+        while (m.find()) {
+            found.add(text.substring(Math.max(0, m.start() - 40), Math.min(text.length(), m.end() + 40)).replaceAll("\\s+", " "));
+        }
+        return found;
     }
 
     /** The page's own-language text, tags replaced by spaces, entities of the template decoded. */
