@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 public final class Workspace {
     /** The repository's demo data. */
     public static final Path DEMO = Path.of("..", "datasets", "demo").toAbsolutePath().normalize();
+    /** The repository's demo at the projects' real scale (issue 21.9). */
+    public static final Path DEMO_SMALL = Path.of("..", "datasets", "demo-small").toAbsolutePath().normalize();
 
     private final Path dir;
 
@@ -56,18 +58,29 @@ public final class Workspace {
      * {@code folder/out}, with {@code extra} YAML appended; returns its path.
      */
     public static Path demoConfig(Path folder, String name, String extra) {
+        return demoConfig(DEMO, folder, name, extra);
+    }
+
+    /**
+     * Writes the config of a bundled demo ({@link #DEMO} or {@link #DEMO_SMALL}) into {@code folder} as {@code name},
+     * its input paths made absolute, its output {@code folder/out}, with {@code extra} YAML appended; returns its path.
+     */
+    public static Path demoConfig(Path demo, Path folder, String name, String extra) {
         try {
-            String config = Files.readString(DEMO.resolve("polku.yaml"), java.nio.charset.StandardCharsets.UTF_8)
-                    .replaceAll("(?m)^output: .*$", "output: " + folder.resolve("out"));
-            for (String input : List.of("fit_sessions.csv", "life_situation.csv", "region_statistics.csv", "populations.csv",
-                    "municipal_statistics.csv")) {
-                // a value, or an item of a flow list ([a.csv, b.csv])
-                config = config.replaceAll("(?<=[ \\[])" + java.util.regex.Pattern.quote(input) + "(?=[\\s,\\]])",
-                        java.util.regex.Matcher.quoteReplacement(DEMO.resolve(input).toString()));
+            StringBuilder config = new StringBuilder();
+            for (String line : Files.readString(demo.resolve("polku.yaml"), java.nio.charset.StandardCharsets.UTF_8).split("\n", -1)) {
+                if (line.startsWith("output: ")) {
+                    line = "output: " + folder.resolve("out");
+                } else if (!line.startsWith("#")) {
+                    // an input path: a value, or an item of a flow list ([a.csv, ../demo/b.csv])
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<=[ \\[])[\\w./-]+\\.csv(?=[\\s,\\]]|$)").matcher(line);
+                    line = m.replaceAll(r -> java.util.regex.Matcher.quoteReplacement(demo.resolve(r.group()).normalize().toString()));
+                }
+                config.append(line).append('\n');
             }
             Files.createDirectories(folder);
             Path file = folder.resolve(name);
-            Files.writeString(file, config + extra, java.nio.charset.StandardCharsets.UTF_8);
+            Files.writeString(file, config.toString().stripTrailing() + "\n" + extra, java.nio.charset.StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -39,7 +39,7 @@ import java.util.TreeSet;
  * required key or a value of the wrong kind is an error naming the key. Relative paths resolve against the
  * config file's folder; URIs with a scheme ({@code hdfs://}, {@code s3a://}, {@code file:}) are kept.
  *
- * @param project the project's name, shown in outputs
+ * @param projectLabel the project's name, shown in outputs: one text or one per language ({@link Label})
  * @param inputs  dataset → paths or globs
  * @param output  the output root
  * @param asOf    the date after which a measurement date counts as "in the future" (default: today)
@@ -57,13 +57,19 @@ import java.util.TreeSet;
  * @param ingest     how input files are cut into parallel parse tasks
  * @param effects    how region and project effects are inferred ({@code its}, {@code project_effects})
  * @param variation  how between-area variation is analysed (funnel plots, variation by year and its trend)
+ * @param consoleLanguage the language of the console's closing lines: {@code language} when the config sets it, else English
  */
-public record RunConfig(Path file, String sha256, String project, Map<String, List<String>> inputs, String output,
+public record RunConfig(Path file, String sha256, Label projectLabel, Map<String, List<String>> inputs, String output,
                         LocalDate asOf, ChangeSettings change, Double lifeSituationReliability,
                         List<TreatedRegion> regions, List<String> comparison, List<Break> breaks,
                         List<UnitCost> unitCosts, OutcomeSettings outcomes, Messages.Language language,
                         SotkanetSettings sotkanet, ExportSettings export, IngestSettings ingest,
-                        EffectSettings effects, VariationSettings variation) {
+                        EffectSettings effects, VariationSettings variation, Messages.Language consoleLanguage) {
+
+    /** The project's name for logs, the manifest and files: see {@link Label#text()}. */
+    public String project() {
+        return projectLabel.text();
+    }
 
     /** What one counted event of an indicator costs (e.g. one emergency placement), and where that figure is from. */
     public record UnitCost(String indicator, double euros, String source) implements java.io.Serializable {
@@ -74,7 +80,7 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
     }
 
     /** A structural break: the date a series' definition or counting changed. */
-    public record Break(LocalDate date, String label) implements java.io.Serializable {
+    public record Break(LocalDate date, Label label) implements java.io.Serializable {
     }
 
     /** The input datasets a config may name. */
@@ -114,7 +120,7 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
             }
         }
         Path folder = file.toAbsolutePath().getParent();
-        String project = text(name, "project", root.get("project"));
+        Label project = Label.read(name, "project", root.get("project"));
         JsonNode inputsNode = root.get("inputs");
         if (!inputsNode.isObject()) {
             throw new ConfigError("config " + name + ": key 'inputs' must map datasets to paths");
@@ -222,7 +228,7 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
             for (int i = 0; i < list.size(); i++) {
                 String key = "breaks[" + (i + 1) + "]";
                 checkKeys(name, key + ".", list.get(i), Set.of("date", "label"));
-                breaks.add(new Break(date(name, key + ".date", list.get(i).get("date")), text(name, key + ".label", list.get(i).get("label"))));
+                breaks.add(new Break(date(name, key + ".date", list.get(i).get("date")), Label.read(name, key + ".label", list.get(i).get("label"))));
             }
         }
         List<UnitCost> costs = new ArrayList<>();
@@ -244,7 +250,8 @@ public record RunConfig(Path file, String sha256, String project, Map<String, Li
                 OutcomeSettings.read(name, root, table),
                 root.has("language") ? choice(name, "language", root.get("language"), Messages.Language.class) : Messages.Language.FI,
                 sotkanet, ExportSettings.read(name, root.get("export")), IngestSettings.read(name, root.get("ingest")),
-                EffectSettings.read(name, root), VariationSettings.read(name, root.get("variation")));
+                EffectSettings.read(name, root), VariationSettings.read(name, root.get("variation")),
+                root.has("language") ? choice(name, "language", root.get("language"), Messages.Language.class) : Messages.Language.EN);
     }
 
     /**

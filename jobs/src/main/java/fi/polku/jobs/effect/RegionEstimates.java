@@ -89,7 +89,7 @@ final class RegionEstimates {
         boolean synthetic = own.values().stream().anyMatch(Point::synthetic);
         String crossed = breaks.stream()
                 .filter(b -> !series.isEmpty() && b.date().getYear() > series.firstKey() && b.date().getYear() <= series.lastKey())
-                .map(b -> b.date() + " " + b.label()).collect(Collectors.joining("; "));
+                .map(b -> b.date() + " " + b.label().text()).collect(Collectors.joining("; "));
         List<Row> rows = new ArrayList<>();
 
         List<InterruptedTimeSeries.Observation> its = new ArrayList<>();

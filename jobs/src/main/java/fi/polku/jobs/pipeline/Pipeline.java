@@ -3,6 +3,7 @@ package fi.polku.jobs.pipeline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import fi.polku.contract.Tables;
 import fi.polku.jobs.config.ConfigError;
 import fi.polku.jobs.config.RunConfig;
 import fi.polku.jobs.export.ExportStage;
@@ -46,13 +47,26 @@ public final class Pipeline {
     /** The staging folder, inside a new version, that holds the run's copies of its inputs until publication. */
     static final String SNAPSHOTS = "_inputs";
 
-    private final PrintStream out;
+    /** How long a run may print nothing before a line says what it is still doing. */
+    static final Duration QUIET = Duration.ofSeconds(30);
+
+    private final PrintStream console;
     private final boolean verbose;
     private boolean offline;
+    private Duration quiet = QUIET;
+    private PrintStream out;
+    private Progress progress;
 
     public Pipeline(PrintStream out, boolean verbose) {
+        this.console = out;
         this.out = out;
         this.verbose = verbose;
+    }
+
+    /** How long a silence lasts before a line says what the run is still doing (half a minute unless changed). */
+    public Pipeline quietAfter(Duration value) {
+        quiet = value;
+        return this;
     }
 
     /** Pull from Sotkanet's cache only (config key {@code sotkanet}). */
@@ -63,6 +77,17 @@ public final class Pipeline {
 
     /** Runs {@code stages} (as {@code command}) for a config; returns the exit code. */
     public int run(RunConfig config, List<Stage> stages, String command, boolean force) {
+        try (Progress watched = Progress.watching(console, quiet)) {
+            progress = watched;
+            out = watched.out();
+            return runWatched(config, stages, command, force);
+        } finally {
+            out = console;
+            progress = null;
+        }
+    }
+
+    private int runWatched(RunConfig config, List<Stage> stages, String command, boolean force) {
         Instant started = Instant.now();
         String runId = RUN_ID.format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
         out.println("polku " + command + ": " + config.project() + " (as of " + config.asOf() + ")");
@@ -79,6 +104,7 @@ public final class Pipeline {
             Path version = store.begin(runId);
             InputPlanner.Plan plan;
             try {
+                progress.doing("reading and checksumming the input files");
                 plan = plan(config, stages, hadoop, version);
                 if (!force && current.isPresent() && unchanged(current.get(), config, plan.files(), stages)) {
                     store.abandon(version);
@@ -93,8 +119,9 @@ public final class Pipeline {
             }
             notes.addAll(plan.warnings());
             RunHooks.at("planned");
+            Quarantined quarantined = new Quarantined();
             Manifest manifest = execute(config, stages, command, runId, started, plan.files(), store, version,
-                    current.isPresent(), notes, hadoop);
+                    current.isPresent(), notes, hadoop, quarantined);
             store.recordLastRun(lastRun(runId, command, started, "complete", ExitCodes.OK, "", config));
             double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
             out.printf(Locale.ROOT, "%s complete: %s → %s (%.1f s)%n", command, tablesLine(manifest.tables()),
@@ -108,6 +135,7 @@ public final class Pipeline {
             if (manifest.synthetic()) {
                 out.println("note: inputs are SYNTHETIC demo data; outputs say so (column synthetic, manifest).");
             }
+            quarantined.print(out, store.location() + "/" + Tables.QUARANTINE.name(), config.consoleLanguage());
             return ExitCodes.OK;
         } catch (RuntimeException e) {
             recordFailure(store, lastRun(runId, command, started, "failed", ExitCodes.of(e), recorded(e), config), e);
@@ -169,10 +197,12 @@ public final class Pipeline {
 
     private Manifest execute(RunConfig config, List<Stage> stages, String command, String runId, Instant started,
                              List<InputFile> inputs, OutputStore store, Path version, boolean hasCurrent, List<String> notes,
-                             Configuration hadoop) {
+                             Configuration hadoop, Quarantined quarantined) {
         SparkSession spark;
         try {
             JvmTuning.forInputOf(inputs.stream().mapToLong(InputFile::bytes).sum());
+            out.println("  starting Spark (local, the first half-minute is its start-up)");
+            progress.doing("starting Spark");
             spark = Sessions.create("polku " + command, verbose);
         } catch (RuntimeException e) {
             store.abandon(version);
@@ -187,13 +217,20 @@ public final class Pipeline {
             Set<String> produced = new HashSet<>();
             for (Stage stage : stages) {
                 Instant t0 = Instant.now();
+                out.printf(Locale.ROOT, "  %-14s %s%n", stage.name(), stage.description());
+                progress.doing("in stage " + stage.name());
                 stage.run(run);
                 double seconds = Duration.between(t0, Instant.now()).toMillis() / 1000.0;
                 long[] s = run.summary();
                 summaries.add(new Manifest.StageSummary(stage.name(), s[0], s[1], s[2], seconds));
                 produced.addAll(stage.produces());
                 RunHooks.at("stage:" + stage.name());
-                out.printf(Locale.ROOT, "  %-14s %,d rows in → %,d out, %,d rejected (%.1f s)%n", stage.name(), s[0], s[1], s[2], seconds);
+                out.printf(Locale.ROOT, "  %-14s done: %,d rows in → %,d out%s (%.1f s)%n", stage.name(), s[0], s[1],
+                        s[2] == 0 ? "" : String.format(Locale.ROOT, ", %,d quarantined", s[2]), seconds);
+            }
+            progress.doing("writing the manifest and publishing the outputs");
+            if (run.written().getOrDefault(Tables.QUARANTINE.name(), 0L) > 0) {
+                quarantined.tally(run.read(Tables.QUARANTINE));
             }
             Map<String, Long> tables = new LinkedHashMap<>(run.written());
             List<Manifest.StageSummary> allStages = new ArrayList<>(summaries);

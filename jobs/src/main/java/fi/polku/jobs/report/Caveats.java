@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,8 @@ import java.util.regex.Pattern;
 final class Caveats {
     /** English form → bundle key; groups become the message's arguments. */
     private static final Map<Pattern, String> FORMS = new LinkedHashMap<>();
+
+    private static final String BREAK = "the series crosses a structural break ";
 
     static {
         form("SYNTHETIC data: not a real estimate", "synthetic");
@@ -31,7 +34,8 @@ final class Caveats {
         form("the region's own pre-period series is ([\\d.]+) times as noisy as the typical comparison region's \\(small counts\\?\\):"
                 + " the placebo interval is too narrow for it", "noisy");
         form("strong over-dispersion \\(([\\d.]+)\\): the intervals are widened accordingly, but check the pre-period fit", "overdispersion");
-        form("the series crosses a structural break \\((.*)\\): part of any change may be the break", "break");
+        form(BREAK + "\\((.*)\\): part of any change may be the break", "break");
+        form("estimated dispersion ([\\d.]+) is below the floor (\\S+) \\(its.dispersion_floor\\): the SE uses (\\S+)", "dispersion");
         form("(\\d+) comparison region\\(s\\) left out for missing years", "missingyears");
         form("no post-period yet: no estimate", "nopost");
         form("no pre-period: no estimate", "nopre");
@@ -50,25 +54,33 @@ final class Caveats {
 
     /** The warnings of one table cell ("; "-separated, never inside brackets), each in the page's language; "ok" dropped. */
     static List<String> of(String warnings, Messages m) {
+        return of(warnings, m, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #of(String, Messages)}, with the breaks a series crosses (as the tables write them, "2020-01-01 label;
+     * …") put into the page's words by {@code breaks}.
+     */
+    static List<String> of(String warnings, Messages m, UnaryOperator<String> breaks) {
         List<String> out = new ArrayList<>();
         if (warnings == null) {
             return out;
         }
         for (String part : split(warnings)) {
             if (!part.isBlank() && !part.equals("ok")) {
-                out.add(m.lang().equals("en") ? part : translate(part, m));
+                out.add(m.lang().equals("en") && !part.startsWith(BREAK) ? part : translate(part, m, breaks));
             }
         }
         return out;
     }
 
-    private static String translate(String part, Messages m) {
+    private static String translate(String part, Messages m, UnaryOperator<String> breaks) {
         for (Map.Entry<Pattern, String> form : FORMS.entrySet()) {
             Matcher match = form.getKey().matcher(part);
             if (match.matches()) {
                 Object[] args = new Object[match.groupCount()];
                 for (int g = 0; g < args.length; g++) {
-                    String arg = match.group(g + 1);
+                    String arg = form.getValue().equals("caveat.break") ? breaks.apply(match.group(g + 1)) : match.group(g + 1);
                     // Decimals are written the page's way (1,58 in Finnish); whole numbers and text stay as they are.
                     args[g] = arg.matches("-?\\d+\\.\\d+") ? m.number(Double.parseDouble(arg), arg.length() - arg.indexOf('.') - 1) : arg;
                 }

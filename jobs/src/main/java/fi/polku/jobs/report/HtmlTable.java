@@ -38,6 +38,11 @@ final class HtmlTable {
             return new Cell(text, "lang=\"" + lang + "\"", false);
         }
 
+        /** A name that is not words of any language (a file name, a checksum): marked {@code translate="no"}. */
+        static Cell code(String text) {
+            return new Cell(text, "translate=\"no\"", false);
+        }
+
         /** Whether the disclosure rule hid this count. */
         boolean suppressed() {
             return attributes.contains("data-count=\"hidden\"");
@@ -78,6 +83,21 @@ final class HtmlTable {
 
     boolean isEmpty() {
         return rows.isEmpty();
+    }
+
+    /** Whether the table has figure columns but every figure in them shows nothing: hidden ("–"), blank or "no estimate". */
+    boolean showsNoFigure(String noEstimate) {
+        boolean figures = false;
+        for (Row r : rows) {
+            for (Cell c : r.cells().subList(1, r.cells().size())) {
+                String t = c.text().strip();
+                if (c.numeric() && !(c.suppressed() || t.isEmpty() || t.equals("–") || t.equals(noEstimate))) {
+                    return false;
+                }
+                figures |= c.numeric();
+            }
+        }
+        return figures;
     }
 
     /** What the template reads: caption, headers, rows of cells (text, attrs, numeric). */

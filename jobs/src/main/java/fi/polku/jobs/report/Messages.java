@@ -1,8 +1,14 @@
 package fi.polku.jobs.report;
 
+import fi.polku.outcome.ReportingPeriod;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -54,6 +60,37 @@ public final class Messages {
     public String textOr(String key, String fallback) {
         return bundle.containsKey(key) ? bundle.getString(key) : fallback;
     }
+
+    /** The time zone of every time shown: the projects are Finnish, and so are their readers' clocks. */
+    static final ZoneId ZONE = ZoneId.of("Europe/Helsinki");
+
+    /** A date as the language writes it: "30.6.2026" in Finnish, "30 June 2026" in English. */
+    public String date(LocalDate date) {
+        return DateTimeFormatter.ofPattern(language == Language.FI ? "d.M.yyyy" : "d MMMM yyyy", locale).format(date);
+    }
+
+    /** An instant as local Finnish time: "1.12.2026 klo 13.07" in Finnish, "1 December 2026, 13:07 (Helsinki time)" in English. */
+    public String dateTime(Instant instant) {
+        return text("time.local", date(instant.atZone(ZONE).toLocalDate()),
+                DateTimeFormatter.ofPattern(language == Language.FI ? "H.mm" : "HH:mm").format(instant.atZone(ZONE)));
+    }
+
+    /**
+     * A reporting period's label in words: {@code 2025-spring} → "kevät 2025" / "spring 2025", {@code all} → "koko
+     * ajanjakso" / "whole period"; a year stays as it is.
+     */
+    public String period(String label) {
+        if (ReportingPeriod.ALL_PERIODS.equals(label)) {
+            return text("period.all");
+        }
+        int dash = label.indexOf('-');
+        return dash < 0 ? label : text("period." + label.substring(dash + 1), label.substring(0, dash));
+    }
+
+    /** Period labels in time order: spring before autumn within a year, the whole period last. */
+    public static final Comparator<String> PERIOD_ORDER = Comparator
+            .comparing((String label) -> ReportingPeriod.ALL_PERIODS.equals(label))
+            .thenComparing(label -> label.replace("-spring", "-1").replace("-autumn", "-2"));
 
     /** A number with a fixed count of decimals; "–" for null or NaN. */
     public String number(Double value, int decimals) {

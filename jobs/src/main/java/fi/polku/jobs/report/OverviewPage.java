@@ -112,7 +112,7 @@ final class OverviewPage {
                             HtmlTable.Cell.number(m.number(d(r, "tau2"), 3)), HtmlTable.Cell.number(m.number(d(r, "i2"), 0) + " %"),
                             HtmlTable.Cell.number(d(r, "prediction_lower") == null ? "–"
                                     : m.number(d(r, "prediction_lower"), 2) + "–" + m.number(d(r, "prediction_upper"), 2)));
-                    for (String w : Caveats.of(s(r, "status"), m)) {
+                    for (String w : c.caveats(s(r, "status"))) {
                         section.warning(m.text("respondent." + respondent) + ", " + method + ": " + w);
                     }
                 }
@@ -146,7 +146,7 @@ final class OverviewPage {
                     plot.row(c.regionName(region) + " · " + (method.equals("did") ? "DiD" : "SC"), d(r, "estimate"),
                             d(r, "ci_lower"), d(r, "ci_upper"), false, m.interval(d(r, "estimate"), d(r, "ci_lower"), d(r, "ci_upper"), 2));
                 }
-                for (String w : Caveats.of(s(r, "warnings"), m)) {
+                for (String w : c.caveats(s(r, "warnings"))) {
                     List<String> regions = warnings.computeIfAbsent(w, k -> new ArrayList<>());
                     if (!regions.contains(c.regionName(region))) {
                         regions.add(c.regionName(region));

@@ -16,7 +16,7 @@ final class Page {
         private final List<String> chartCaptions = new ArrayList<>();
         private final List<HtmlTable> tables = new ArrayList<>();
         private final List<String> warningLangs = new ArrayList<>();
-        private final List<String> paragraphs = new ArrayList<>();
+        private final List<Map<String, String>> paragraphs = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
         private String warningsSummary;
 
@@ -53,7 +53,19 @@ final class Page {
         }
 
         Section paragraph(String text) {
-            paragraphs.add(text);
+            paragraphs.add(Map.of("text", text));
+            return this;
+        }
+
+        /** A paragraph ending in a name that is no language's words (a file, a version), marked {@code translate="no"}. */
+        Section paragraph(String text, String code) {
+            paragraphs.add(Map.of("text", text, "code", code));
+            return this;
+        }
+
+        /** A paragraph ending in text of another language than the page's (e.g. a table's method note), marked with {@code lang}. */
+        Section paragraph(String text, String foreign, String lang) {
+            paragraphs.add(Map.of("text", text, "foreign", foreign, "lang", lang));
             return this;
         }
 
@@ -68,6 +80,11 @@ final class Page {
             warnings.add(text);
             warningLangs.add(lang);
             return this;
+        }
+
+        /** Whether the section shows nothing but its heading and intro (no chart, table, paragraph or warning). */
+        boolean isEmpty() {
+            return charts.isEmpty() && tables.isEmpty() && paragraphs.isEmpty() && warnings.isEmpty();
         }
 
         int warningCount() {
@@ -105,7 +122,13 @@ final class Page {
             s.put("intro", intro);
             s.put("charts", chartScopes);
             s.put("tables", tableScopes);
-            s.put("paragraphs", paragraphs);
+            List<Map<String, String>> paragraphScopes = new ArrayList<>();
+            for (Map<String, String> paragraph : paragraphs) {
+                // Text in the page's own language needs no mark.
+                paragraphScopes.add(m.lang().equals(paragraph.get("lang"))
+                        ? Map.of("text", paragraph.get("text") + " " + paragraph.get("foreign")) : paragraph);
+            }
+            s.put("paragraphs", paragraphScopes);
             List<Map<String, String>> warningItems = new ArrayList<>();
             for (int i = 0; i < warnings.size(); i++) {
                 String lang = warningLangs.get(i);
@@ -126,11 +149,12 @@ final class Page {
     private final List<Map<String, String>> nav = new ArrayList<>();
     private final List<String> footnotes = new ArrayList<>();
 
-    Page(Messages m, String title, String project, String asOf, String generated, String banner) {
+    Page(Messages m, String title, fi.polku.jobs.config.Label.Shown project, String asOf, String generated, String banner) {
         this.m = m;
         scope.put("lang", m.lang());
         scope.put("title", title);
-        scope.put("project", project);
+        scope.put("project", project.text());
+        scope.put("projectLang", project.lang());
         scope.put("asOf", asOf);
         scope.put("generated", generated);
         scope.put("banner", banner);

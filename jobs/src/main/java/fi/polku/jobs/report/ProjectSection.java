@@ -58,10 +58,10 @@ final class ProjectSection {
         }
         Row pre = find(rows, indicator, ReportData.AGE, "pre_trend", null);
         if (pre != null && s(pre, "diagnostics") != null) {
-            section.warning(s(pre, "diagnostics"));
+            section.warning(s(pre, "diagnostics"), "en");
         }
         if (headline != null) {
-            section.warning(s(headline, "inference"));
+            section.warning(s(headline, "inference"), "en");
         }
         LineChart chart = eventStudy(c, rows, indicator);
         if (chart != null) {

@@ -220,7 +220,7 @@ final class RegionPage {
                         HtmlTable.Cell.text(m.text("method." + s(r, "method"))),
                         HtmlTable.Cell.number(m.interval(d(r, "estimate"), d(r, "ci_lower"), d(r, "ci_upper"), 2)),
                         HtmlTable.Cell.number(m.number(d(r, "p_value"), 2)),
-                        HtmlTable.Cell.text(String.join("; ", Caveats.of(s(r, "warnings"), m))));
+                        HtmlTable.Cell.text(String.join("; ", c.caveats(s(r, "warnings")))));
             }
         }
         return section.table(t);
@@ -230,11 +230,14 @@ final class RegionPage {
         Messages m = c.m();
         HtmlTable t = new HtmlTable(m.text("section.indicators"), m.text("col.period"), m.text("col.families"), m.text("col.target"),
                 m.text("col.coverage"), m.text("col.skipped"), m.text("col.dropout"));
+        List<Row> rows = new ArrayList<>();
         for (Row r : c.data().indicators()) {
             if (same(r, "region", region)) {
-                t.row(OverviewPage.indicatorCells(c, s(r, "period"), r));
+                rows.add(r);
             }
         }
+        rows.sort(java.util.Comparator.comparing(r -> s(r, "period"), Messages.PERIOD_ORDER));
+        rows.forEach(r -> t.row(OverviewPage.indicatorCells(c, m.period(s(r, "period")), r)));
         return new Page.Section("indicators", m.text("section.indicators")).table(t);
     }
 }

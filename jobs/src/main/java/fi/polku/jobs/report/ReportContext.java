@@ -1,5 +1,7 @@
 package fi.polku.jobs.report;
 
+import fi.polku.jobs.config.Label;
+import fi.polku.jobs.config.RunConfig;
 import fi.polku.jobs.output.Manifest;
 import fi.polku.region.RegionTable;
 import java.util.List;
@@ -10,7 +12,8 @@ import org.apache.spark.sql.Row;
  * dates, and the provenance (inputs with checksums, config, version, run).
  */
 record ReportContext(Messages m, Disclosure disclosure, ReportData data, RegionTable regionTable, List<String> regions,
-                     java.util.Map<String, java.time.LocalDate> starts, String project, String asOf, String generated,
+                     java.util.Map<String, java.time.LocalDate> starts, Label.Shown project, List<RunConfig.Break> breaks,
+                     String asOf, String generated,
                      boolean synthetic, List<Manifest.Input> inputs, String configFile, String configSha, String version,
                      String runId, String rciMethod, long seed) {
 
@@ -21,6 +24,33 @@ record ReportContext(Messages m, Disclosure disclosure, ReportData data, RegionT
     /** The file a region's page is written to, relative to the overview. */
     static String regionFile(String code) {
         return "region-" + code + ".html";
+    }
+
+    /** The warnings of a table cell in the page's language ({@link Caveats}), breaks by their config labels. */
+    List<String> caveats(String warnings) {
+        return Caveats.of(warnings, m, this::breaksCrossed);
+    }
+
+    /**
+     * The breaks a series crosses, as the tables write them ("2020-01-01 label; …"), with the page's date format and
+     * each break's label in the page's language (config {@code breaks}); a break the config no longer names stays as written.
+     */
+    private String breaksCrossed(String crossed) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String one : crossed.split("; ")) {
+            String shown = one;
+            for (RunConfig.Break b : breaks) {
+                if (one.equals(b.date() + " " + b.label().text())) {
+                    shown = m.date(b.date()) + " " + b.label().in(language()).text();
+                }
+            }
+            out.add(shown);
+        }
+        return String.join("; ", out);
+    }
+
+    private Messages.Language language() {
+        return Messages.Language.valueOf(m.lang().toUpperCase(java.util.Locale.ROOT));
     }
 
     String banner() {
@@ -36,22 +66,36 @@ record ReportContext(Messages m, Disclosure disclosure, ReportData data, RegionT
         return p;
     }
 
-    /** Methods and caveats, suppression footnote and provenance, at the end of every page. */
+    /**
+     * Methods and caveats, suppression footnote and provenance, at the end of every page; before them, a section left
+     * with nothing to show (few clients, or no data for it) says so rather than stand empty.
+     */
     void finish(Page p) {
+        for (Page.Section section : p.sections()) {
+            if (section.isEmpty()) {
+                section.paragraph(m.text("section.empty", disclosure.k()));
+            }
+            for (HtmlTable table : section.tables()) {
+                if (table.showsNoFigure(m.text("cell.none"))) {
+                    section.paragraph(m.text("table.allhidden", table.caption(), disclosure.k()));
+                }
+            }
+        }
         p.section(new Page.Section("methods", m.text("section.methods"))
                 .paragraph(m.text("methods.rci", rciMethod)).paragraph(m.text("methods.effect", Long.toString(seed)))
                 .paragraph(m.text("methods.contrast")).paragraph(m.text("methods.effects")).paragraph(m.text("methods.pooling"))
                 .paragraph(m.text("methods.suppression", disclosure.k())));
         p.section(ReliabilitySection.methods(this));
+        p.section(Glossary.section(m));
         HtmlTable files = new HtmlTable(m.text("section.provenance"), m.text("col.dataset"), m.text("col.file"),
                 m.text("col.rows"), m.text("col.sha"));
         for (Manifest.Input i : inputs) {
-            files.row(HtmlTable.Cell.text(i.dataset()), HtmlTable.Cell.text(i.file()), HtmlTable.Cell.number(m.count(i.rowsIn())),
-                    HtmlTable.Cell.text(i.sha256()));
+            files.row(HtmlTable.Cell.text(m.textOr("dataset." + i.dataset(), i.dataset())), HtmlTable.Cell.code(i.file()),
+                    HtmlTable.Cell.number(m.count(i.rowsIn())), HtmlTable.Cell.code(i.sha256()));
         }
         p.section(new Page.Section("provenance", m.text("section.provenance")).table(files)
-                .paragraph(m.text("provenance.config") + ": " + configFile + " (SHA-256 " + configSha + ")")
-                .paragraph(m.text("provenance.version") + ": " + version + " · " + m.text("provenance.run") + ": " + runId));
+                .paragraph(m.text("provenance.config") + ":", configFile + " (SHA-256 " + configSha + ")")
+                .paragraph(m.text("provenance.version") + ":", version).paragraph(m.text("provenance.run") + ":", runId));
         p.footnote(m.text("cell.suppressed.note", disclosure.k()));
     }
 

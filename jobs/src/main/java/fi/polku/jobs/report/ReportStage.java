@@ -13,8 +13,6 @@ import fi.polku.privacy.DisclosureAudit;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,8 +63,8 @@ public final class ReportStage implements Stage {
                 || data.outcomes().stream().anyMatch(r -> Boolean.TRUE.equals(r.getAs("synthetic")))
                 || data.effects().stream().anyMatch(r -> Boolean.TRUE.equals(r.getAs("synthetic")));
         ReportContext context = new ReportContext(m, new Disclosure(config.outcomes().minCell(), m), data,
-                ReferenceData.bundled().regions(), regions, starts, config.project(), config.asOf().toString(),
-                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(Instant.now().atOffset(ZoneOffset.UTC)), synthetic,
+                ReferenceData.bundled().regions(), regions, starts, config.projectLabel().in(config.language()), config.breaks(),
+                m.date(config.asOf()), m.dateTime(Instant.now()), synthetic,
                 inputs, config.file().getFileName().toString(), config.sha256(), Versions.polku(), run.runId(),
                 config.change().method().name(), config.outcomes().seed());
         Mustache template = new DefaultMustacheFactory("fi/polku/jobs/report").compile("page.mustache");

@@ -71,7 +71,7 @@ final class VariationSection {
                 .filter(r -> region.equals(s(r, "parent_region")) && ((Number) r.getAs("year")).intValue() == year).toList();
         String title = m.text("variation.municipal.title", m.textOr("indicator." + INDICATOR, INDICATOR), c.regionName(region),
                 Integer.toString(year));
-        section.chart(funnel(c, title, latest, limits), title + ". " + m.text("variation.funnel.caption", s(latest.get(0), "method")));
+        section.chart(funnel(c, title, latest, limits), title).paragraph(m.text("variation.funnel.caption"), s(latest.get(0), "method"), "en");
         long outside = latest.stream().filter(r -> Boolean.TRUE.equals(r.getAs("outside_95"))).count();
         return section.paragraph(m.text("variation.municipal.outside", Long.toString(outside), Integer.toString(latest.size())));
     }
@@ -86,7 +86,7 @@ final class VariationSection {
         List<Row> points = data.points().stream().filter(r -> ((Number) r.getAs("year")).intValue() == year).toList();
         List<Row> limits = data.limits().stream().filter(r -> ((Number) r.getAs("year")).intValue() == year).toList();
         String title = m.text("variation.funnel.title", m.textOr("indicator." + INDICATOR, INDICATOR), Integer.toString(year));
-        section.chart(funnel(c, title, points, limits), title + ". " + m.text("variation.funnel.caption", s(points.get(0), "method")));
+        section.chart(funnel(c, title, points, limits), title).paragraph(m.text("variation.funnel.caption"), s(points.get(0), "method"), "en");
         HtmlTable outside = new HtmlTable(m.text("variation.outliers"), m.text("col.region"), m.text("variation.col.rate"),
                 m.text("variation.col.limits"), m.text("variation.col.band"));
         for (Row r : points) {

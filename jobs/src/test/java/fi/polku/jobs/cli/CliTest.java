@@ -62,6 +62,11 @@ class CliTest {
         assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nits:\n  floor: 1\n", "unknown key 'its.floor'");
         assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nproject_effects:\n  max_assignments: 5\n",
                 "key 'project_effects.max_assignments' must be a whole number from 20 to 1000000");
+        // Issue 21.4: user text per language ({fi, en}) or one plain string, nothing else.
+        assertConfigError(ws, "project: {sv: x}\ninputs: {}\noutput: out\n", "key 'project.sv' is not a language of the report (use fi or en)");
+        assertConfigError(ws, "project: {}\ninputs: {}\noutput: out\n", "key 'project' must be a text or {fi: …, en: …}");
+        assertConfigError(ws, "project: x\ninputs: {}\noutput: out\nbreaks:\n  - {date: 2023-01-01, label: {fi: ''}}\n",
+                "key 'breaks[1].label.fi' must be a non-empty text value");
     }
 
     @Test

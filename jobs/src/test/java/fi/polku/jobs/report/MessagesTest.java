@@ -39,6 +39,38 @@ class MessagesTest {
         }
     }
 
+    /** Issue 21.8: the console names the top quarantine reasons in either language, so every reason code has a text in both. */
+    @Test
+    void everyQuarantineReasonHasATextInBothLanguages() throws IOException {
+        for (String lang : new String[] {"fi", "en"}) {
+            TreeSet<String> keys = keys(lang);
+            for (fi.polku.ingest.ReasonCode code : fi.polku.ingest.ReasonCode.values()) {
+                assertEquals(true, keys.contains("reason." + code.code()), lang + ": reason." + code.code());
+            }
+        }
+    }
+
+    /** Issue 21.4: periods in words and in time order, dates as each language writes them, times in Helsinki. */
+    @Test
+    void periodsAndDatesFollowTheLanguage() {
+        Messages fi = Messages.of(Messages.Language.FI);
+        Messages en = Messages.of(Messages.Language.EN);
+        assertEquals("kevät 2025", fi.period("2025-spring"));
+        assertEquals("syksy 2025", fi.period("2025-autumn"));
+        assertEquals("koko ajanjakso", fi.period("all"));
+        assertEquals("autumn 2025", en.period("2025-autumn"));
+        assertEquals("2025", fi.period("2025"));
+        java.util.List<String> labels = new java.util.ArrayList<>(java.util.List.of("all", "2025-autumn", "2026-spring", "2025-spring"));
+        labels.sort(Messages.PERIOD_ORDER);
+        assertEquals(java.util.List.of("2025-spring", "2025-autumn", "2026-spring", "all"), labels, "time order, whole period last");
+        assertEquals("30.6.2026", fi.date(java.time.LocalDate.of(2026, 6, 30)));
+        assertEquals("30 June 2026", en.date(java.time.LocalDate.of(2026, 6, 30)));
+        // 10:07 UTC on 1 December is 12:07 in Helsinki (EET, UTC+2); on 30 June 13:07 (EEST, UTC+3).
+        assertEquals("1.12.2026 klo 12.07", fi.dateTime(java.time.Instant.parse("2026-12-01T10:07:00Z")));
+        assertEquals("30.6.2026 klo 13.07", fi.dateTime(java.time.Instant.parse("2026-06-30T10:07:00Z")));
+        assertEquals("1 December 2026, 12:07 (Helsinki time)", en.dateTime(java.time.Instant.parse("2026-12-01T10:07:00Z")));
+    }
+
     @Test
     void numbersFollowTheLanguage() {
         Messages fi = Messages.of(Messages.Language.FI);

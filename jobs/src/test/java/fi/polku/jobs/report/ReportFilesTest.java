@@ -67,7 +67,7 @@ class ReportFilesTest {
         same.row(HtmlTable.Cell.text("Kainuu", "en"), HtmlTable.Cell.number(m.count(7)));
         LineChart chart = new LineChart("ORS", "Tapaamiskerta", "ORS-pistemäärä (0–40)").wholeX()
                 .series("hanke", new TreeMap<>(Map.of(1.0, 17.4, 2.0, 20.5)), LineChart.Style.SOLID);
-        Page p = new Page(m, "Yleiskuva", "Hanke", "2026-06-30", "GENERATED", m.text("banner.synthetic"));
+        Page p = new Page(m, "Yleiskuva", new fi.polku.jobs.config.Label.Shown("Hanke", ""), "30.6.2026", "GENERATED", m.text("banner.synthetic"));
         p.section(new Page.Section("a", "A").table(t).chart(chart.svg(m), "ORS-polut").warning("fallback used", "en"));
         p.section(new Page.Section("b", "B").table(same));
         p.footnote(m.text("cell.suppressed.note", 5));

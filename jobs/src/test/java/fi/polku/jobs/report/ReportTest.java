@@ -151,6 +151,18 @@ class ReportTest {
         }
     }
 
+    /**
+     * Issue 21.4: a Finnish page's own text holds no English word or code from a list (period labels, "synthetic",
+     * table ids, ISO dates, UTC times, common English words); text marked as English ({@code lang="en"}) and names
+     * marked {@code translate="no"} are left out, as a reader's screen reader and translator would.
+     */
+    @Test
+    void finnishPagesSpeakFinnish() {
+        for (Map.Entry<String, String> page : finnish.entrySet()) {
+            assertEquals(List.of(), VisibleText.englishInFinnish(page.getValue()), page.getKey() + ": English words or codes in Finnish text");
+        }
+    }
+
     /** Every page of a report with a high min_cell: no count under it shows, and no hidden one can be derived. */
     @Test
     void noSmallCellCanBeReadOrDerived() throws IOException {
