@@ -40,7 +40,12 @@ public final class CellSuppression {
         /** Follows from a hidden cell: a sum on a hidden count, or a zero part of a hidden total. */
         CONSEQUENTIAL,
         /** Hidden so that the others cannot be derived. */
-        SECONDARY
+        SECONDARY,
+        /**
+         * Hidden because another surface published from the same figures hides it (the pages, when the export is
+         * protected): showing it here would undo that surface's protection for an attacker holding both.
+         */
+        BESIDE
     }
 
     /**
@@ -75,9 +80,25 @@ public final class CellSuppression {
      *         one (then the caller must not publish)
      */
     public static Result protect(LinkedTables truth, Protection protection) {
+        return protect(truth, protection, Set.of());
+    }
+
+    /**
+     * Protects the tables with {@code beside} hidden from the start: the hidden cells of another surface published
+     * from the same figures. Every cell that surface hides stays hidden here, so what an attacker holding both sees
+     * is never more than either shows; the audit then covers this surface's own rule on top.
+     *
+     * @param beside cell ids hidden on the other surface (each must be a cell of {@code truth})
+     * @throws IllegalArgumentException if {@code beside} names a cell that is not in {@code truth}
+     */
+    public static Result protect(LinkedTables truth, Protection protection, Set<String> beside) {
         Map<String, Reason> hidden = new LinkedHashMap<>();
+        for (String id : beside) {
+            truth.cell(id);
+            hidden.put(id, Reason.BESIDE);
+        }
         for (LinkedTables.Cell c : truth.cells().values()) {
-            if (c.kind() == LinkedTables.Kind.COUNT && c.shown() && protection.primary(c.value())) {
+            if (c.kind() == LinkedTables.Kind.COUNT && c.shown() && protection.primary(c.value()) && !hidden.containsKey(c.id())) {
                 hidden.put(c.id(), Reason.PRIMARY);
             }
         }

@@ -31,9 +31,12 @@ final class RegionTables {
     private RegionTables() {
     }
 
-    /** {@code region_outcomes} under disclosure control, in the export's schema. */
-    static Outcomes outcomes(List<Row> rows, int k) {
-        OutcomeDisclosure protectedRows = OutcomeDisclosure.protect(rows, k);
+    /**
+     * {@code region_outcomes} under disclosure control, in the export's schema, hiding at least what the pages hide
+     * ({@code pages}: the same rows protected at {@code min_cell}).
+     */
+    static Outcomes outcomes(List<Row> rows, int k, OutcomeDisclosure pages) {
+        OutcomeDisclosure protectedRows = OutcomeDisclosure.protect(rows, k, pages);
         List<Row> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             out.add(copy(protectedRows.published().get(i), ExportTables.REGION_OUTCOMES, protectedRows.blanked().get(i)));
