@@ -42,8 +42,9 @@ public final class CellSuppression {
         /** Hidden so that the others cannot be derived. */
         SECONDARY,
         /**
-         * Hidden because another surface published from the same figures hides it (the pages, when the export is
-         * protected): showing it here would undo that surface's protection for an attacker holding both.
+         * Hidden because another surface published from the same figures hides it as a small count (the pages at a
+         * larger k, when the export is protected): showing it here would undo that surface's protection for an
+         * attacker holding both.
          */
         BESIDE
     }
@@ -80,23 +81,26 @@ public final class CellSuppression {
      *         one (then the caller must not publish)
      */
     public static Result protect(LinkedTables truth, Protection protection) {
-        return protect(truth, protection, Set.of());
+        return protect(truth, protection, Map.of());
     }
 
     /**
      * Protects the tables with {@code beside} hidden from the start: the hidden cells of another surface published
-     * from the same figures. Every cell that surface hides stays hidden here, so what an attacker holding both sees
-     * is never more than either shows; the audit then covers this surface's own rule on top.
+     * from the same figures, with its reasons. Every cell that surface hides stays hidden here, so what an attacker
+     * holding both sees is never more than either shows; the audit then covers this surface's own rule on top. A
+     * cell keeps its reason from there, except that a count primary under this rule is {@link Reason#PRIMARY} and a
+     * primary one there that is not here (a smaller k here) is {@link Reason#BESIDE}.
      *
-     * @param beside cell ids hidden on the other surface (each must be a cell of {@code truth})
+     * @param beside cell id → why the other surface hides it (each must be a cell of {@code truth})
      * @throws IllegalArgumentException if {@code beside} names a cell that is not in {@code truth}
      */
-    public static Result protect(LinkedTables truth, Protection protection, Set<String> beside) {
+    public static Result protect(LinkedTables truth, Protection protection, Map<String, Reason> beside) {
         Map<String, Reason> hidden = new LinkedHashMap<>();
-        for (String id : beside) {
-            truth.cell(id);
-            hidden.put(id, Reason.BESIDE);
-        }
+        beside.forEach((id, there) -> {
+            LinkedTables.Cell c = truth.cell(id);
+            boolean primaryHere = c.kind() == LinkedTables.Kind.COUNT && c.shown() && protection.primary(c.value());
+            hidden.put(id, primaryHere ? Reason.PRIMARY : there == Reason.PRIMARY ? Reason.BESIDE : there);
+        });
         for (LinkedTables.Cell c : truth.cells().values()) {
             if (c.kind() == LinkedTables.Kind.COUNT && c.shown() && protection.primary(c.value()) && !hidden.containsKey(c.id())) {
                 hidden.put(c.id(), Reason.PRIMARY);

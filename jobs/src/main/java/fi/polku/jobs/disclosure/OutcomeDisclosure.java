@@ -79,7 +79,7 @@ public final class OutcomeDisclosure {
         Protection protection = Protection.of(k);
         LinkedTables truth = model(rows, (r, column) -> false);
         CellSuppression.Result result = CellSuppression.protect(truth, protection,
-                beside == null ? Set.of() : beside.result.hidden().keySet());
+                beside == null ? Map.of() : beside.result.hidden());
         if (!result.audit().passed()) {
             throw new DisclosureRefused("region_outcomes", result.audit());
         }

@@ -27,6 +27,7 @@ final class DisclosureReport {
     private DisclosureAudit.Result audit;
     private DisclosureAudit.Result together;
     private int pagesK;
+    private DisclosureAudit.Result indicators;
     private long withheldTrajectories;
     private long withheldEpisodes;
 
@@ -49,6 +50,11 @@ final class DisclosureReport {
         this.audit = publishedAudit;
         this.together = withThePages;
         this.pagesK = minCell;
+    }
+
+    /** Records the audit of the published project_indicators. */
+    void indicators(DisclosureAudit.Result publishedAudit) {
+        this.indicators = publishedAudit;
     }
 
     /** Records how many trajectories the microdata leave out ({@link WithheldMicrodata}) and how many episodes lost every row. */
@@ -139,8 +145,17 @@ final class DisclosureReport {
         both.put("k", Math.min(outcomes.protection().k(), pagesK));
         both.put("hidden_figures_attacked", together.intervals().size());
         both.put("passed", together.passed());
+        if (indicators != null) {
+            ObjectNode i = t.putObject("project_indicators");
+            i.put("linked_tables", "per row: skipped_meetings <= meetings, dropouts <= ended_episodes, families_reached <="
+                    + " episodes_reached; per region: the periods add up to 'all' for episodes, measured episodes, meetings, skipped"
+                    + " meetings, ended episodes and dropouts; a period's families are at most the whole's");
+            i.put("hidden_figures_attacked", indicators.intervals().size());
+            i.put("passed", indicators.passed());
+        }
         t.put("not_covered", "intake_mean and latest_mean are hidden with n_episodes but are not in the audit (their weights, the"
-                + " episodes with a score, are not published); region_rates are public statistics and keep the primary rule only");
+                + " episodes with a score, are not published); region_rates are public statistics and keep the primary rule only;"
+                + " a dropout count the outcomes stage left blank (min_cell) is in no constraint");
         t.put("microdata", "no microdata row lies in a region_outcomes row with a hidden figure (see withheld_for_region_tables), so"
                 + " recounting the microdata recovers no hidden figure");
         return t;

@@ -138,6 +138,11 @@ public final class ExportStage implements Stage {
                 .orderBy("instrument", "respondent", "arm", "measure", "method")));
         List<Row> indicators = IndicatorTable.indicators(run.read(OutcomeTables.PROJECT_INDICATORS).orderBy("region", "period")
                 .collectAsList(), settings.k());
+        DisclosureAudit.Result indicatorAudit = IndicatorTable.audit(indicators, settings.k());
+        if (!indicatorAudit.passed()) {
+            throw new DisclosureRefused("the export's project_indicators", indicatorAudit);
+        }
+        disclosure.indicators(indicatorAudit);
         disclosure.blanked("project_indicators", RegionTables.blanked(indicators, ExportTables.PROJECT_INDICATORS));
         written.add(files.publish(ExportTables.PROJECT_INDICATORS, spark.createDataFrame(indicators,
                 SparkSchemas.of(ExportTables.PROJECT_INDICATORS))));

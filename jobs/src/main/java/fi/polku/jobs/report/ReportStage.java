@@ -4,6 +4,7 @@ import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import fi.polku.jobs.config.RunConfig;
 import fi.polku.jobs.disclosure.DisclosureRefused;
+import fi.polku.jobs.disclosure.IndicatorDisclosure;
 import fi.polku.jobs.disclosure.OutcomeDisclosure;
 import fi.polku.jobs.pipeline.Stage;
 import fi.polku.jobs.pipeline.StageRun;
@@ -56,7 +57,9 @@ public final class ReportStage implements Stage {
         if (!audit.passed()) {
             throw new DisclosureRefused("the report's outcome tables", audit);
         }
-        ReportData data = collected.withOutcomes(outcomes.published());
+        // Project indicators likewise, by the export's rule (periods add up to the whole).
+        IndicatorDisclosure indicators = IndicatorDisclosure.protect(collected.indicators(), config.outcomes().minCell());
+        ReportData data = collected.withOutcomes(outcomes.published()).withIndicators(indicators.published());
         Map<String, LocalDate> starts = new LinkedHashMap<>();
         config.regions().forEach(r -> starts.put(r.region(), r.start()));
         List<String> regions = starts.isEmpty() ? OverviewPage.regionsIn(data) : new ArrayList<>(starts.keySet());
