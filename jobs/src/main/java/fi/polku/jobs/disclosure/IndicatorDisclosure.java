@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiPredicate;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 
 /**
  * Disclosure control of {@code project_indicators}, the one rule for every surface that publishes it (the export
@@ -77,16 +76,14 @@ public final class IndicatorDisclosure {
                 }
             });
             blanked.add(columns);
-            out.add(blank(r, columns));
+            out.add(OutcomeDisclosure.blank(r, columns, null));
         }
         return new IndicatorDisclosure(List.copyOf(out), List.copyOf(blanked), result);
     }
 
     /** The audit an outsider can run on published rows ({@code hidden} says which columns of a row were blanked). */
     public static DisclosureAudit.Result audit(List<Row> publishedRows, BiPredicate<Row, String> hidden, int k) {
-        LinkedTables view = model(publishedRows, hidden);
-        List<String> checked = view.cells().values().stream().filter(c -> !c.shown()).map(LinkedTables.Cell::id).toList();
-        return DisclosureAudit.of(view, Protection.of(k), checked);
+        return DisclosureAudit.ofUnshown(model(publishedRows, hidden), Protection.of(k));
     }
 
     /** The rows with hidden figures blanked (same schema). */
@@ -154,17 +151,5 @@ public final class IndicatorDisclosure {
 
     private static String key(Row r) {
         return r.getAs("region") + "|" + r.getAs("period");
-    }
-
-    private static Row blank(Row r, Set<String> columns) {
-        if (columns.isEmpty()) {
-            return r;
-        }
-        Object[] values = new Object[r.size()];
-        String[] names = r.schema().fieldNames();
-        for (int i = 0; i < values.length; i++) {
-            values[i] = columns.contains(names[i]) ? null : r.get(i);
-        }
-        return new GenericRowWithSchema(values, r.schema());
     }
 }

@@ -100,7 +100,7 @@ public final class OutcomeDisclosure {
             Set<String> hidden = hiddenByRow.getOrDefault(key(r), Set.of());
             Set<String> columns = columns(hidden, contrastHidden.contains(armless(key(r))));
             blanked.add(columns);
-            out.add(blank(r, columns));
+            out.add(blank(r, columns, HIDDEN));
         }
         return new OutcomeDisclosure(List.copyOf(out), List.copyOf(blanked), result, protection, truth);
     }
@@ -142,8 +142,7 @@ public final class OutcomeDisclosure {
 
     /** Every figure the view does not show, attacked. */
     private static DisclosureAudit.Result attack(LinkedTables view, int k) {
-        List<String> checked = view.cells().values().stream().filter(c -> !c.shown()).map(LinkedTables.Cell::id).toList();
-        return DisclosureAudit.of(view, Protection.of(k), checked);
+        return DisclosureAudit.ofUnshown(view, Protection.of(k));
     }
 
     /** The audit of {@link #published()} from its figures alone, as {@link #audit} runs it on any published rows. */
@@ -298,7 +297,11 @@ public final class OutcomeDisclosure {
         return String.join("|", p[0], p[1], p[2], p[4]);
     }
 
-    private static Row blank(Row r, Set<String> columns) {
+    /**
+     * A row with {@code columns} blanked: null, or {@code statusText} for a status column when it is not null (the
+     * row's status columns then say the part is hidden).
+     */
+    static Row blank(Row r, Set<String> columns, String statusText) {
         if (columns.isEmpty()) {
             return r;
         }
@@ -307,7 +310,7 @@ public final class OutcomeDisclosure {
         for (int i = 0; i < values.length; i++) {
             String name = names[i];
             boolean status = name.equals("status") || name.equals("shares_status") || name.equals("contrast_status");
-            values[i] = !columns.contains(name) ? r.get(i) : status ? HIDDEN : null;
+            values[i] = !columns.contains(name) ? r.get(i) : status && statusText != null ? statusText : null;
         }
         return new GenericRowWithSchema(values, r.schema());
     }
