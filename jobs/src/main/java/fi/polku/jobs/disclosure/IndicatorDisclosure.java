@@ -35,11 +35,13 @@ public final class IndicatorDisclosure {
     private final List<Row> published;
     private final List<Set<String>> blanked;
     private final CellSuppression.Result result;
+    private final int cells;
 
-    private IndicatorDisclosure(List<Row> published, List<Set<String>> blanked, CellSuppression.Result result) {
+    private IndicatorDisclosure(List<Row> published, List<Set<String>> blanked, CellSuppression.Result result, int cells) {
         this.published = published;
         this.blanked = blanked;
         this.result = result;
+        this.cells = cells;
     }
 
     private static Map<String, List<String>> dependents() {
@@ -78,7 +80,7 @@ public final class IndicatorDisclosure {
             blanked.add(columns);
             out.add(OutcomeDisclosure.blank(r, columns, null));
         }
-        return new IndicatorDisclosure(List.copyOf(out), List.copyOf(blanked), result);
+        return new IndicatorDisclosure(List.copyOf(out), List.copyOf(blanked), result, truth.cells().size());
     }
 
     /** The audit an outsider can run on published rows ({@code hidden} says which columns of a row were blanked). */
@@ -99,6 +101,11 @@ public final class IndicatorDisclosure {
     /** The suppression and its audit. */
     public CellSuppression.Result result() {
         return result;
+    }
+
+    /** How many counts the linked tables hold. */
+    public int cells() {
+        return cells;
     }
 
     /** The linked tables of project_indicators rows; a count {@code hidden} names has no value, one never made is left out. */

@@ -81,7 +81,7 @@ public final class ReportStage implements Stage {
             built.add(RegionPage.build(context, region, variation));
         }
         // Every page's own tables are known only now: the disclosure section (same on every page) comes last.
-        DisclosureSection section = new DisclosureSection(m, context.disclosure(), outcomes, audit);
+        DisclosureSection section = new DisclosureSection(m, context.disclosure(), outcomes, audit, indicators);
         for (int i = 0; i < built.size(); i++) {
             built.get(i).section(section.build());
             pages.put(i == 0 ? "index.html" : ReportContext.regionFile(regions.get(i - 1)), built.get(i));
