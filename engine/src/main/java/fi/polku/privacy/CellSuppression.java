@@ -40,7 +40,13 @@ public final class CellSuppression {
         /** Follows from a hidden cell: a sum on a hidden count, or a zero part of a hidden total. */
         CONSEQUENTIAL,
         /** Hidden so that the others cannot be derived. */
-        SECONDARY
+        SECONDARY,
+        /**
+         * Hidden because another surface published from the same figures hides it as a small count (the pages at a
+         * larger k, when the export is protected): showing it here would undo that surface's protection for an
+         * attacker holding both.
+         */
+        BESIDE
     }
 
     /**
@@ -75,9 +81,28 @@ public final class CellSuppression {
      *         one (then the caller must not publish)
      */
     public static Result protect(LinkedTables truth, Protection protection) {
+        return protect(truth, protection, Map.of());
+    }
+
+    /**
+     * Protects the tables with {@code beside} hidden from the start: the hidden cells of another surface published
+     * from the same figures, with its reasons. Every cell that surface hides stays hidden here, so what an attacker
+     * holding both sees is never more than either shows; the audit then covers this surface's own rule on top. A
+     * cell keeps its reason from there, except that a count primary under this rule is {@link Reason#PRIMARY} and a
+     * primary one there that is not here (a smaller k here) is {@link Reason#BESIDE}.
+     *
+     * @param beside cell id → why the other surface hides it (each must be a cell of {@code truth})
+     * @throws IllegalArgumentException if {@code beside} names a cell that is not in {@code truth}
+     */
+    public static Result protect(LinkedTables truth, Protection protection, Map<String, Reason> beside) {
         Map<String, Reason> hidden = new LinkedHashMap<>();
+        beside.forEach((id, there) -> {
+            LinkedTables.Cell c = truth.cell(id);
+            boolean primaryHere = c.kind() == LinkedTables.Kind.COUNT && c.shown() && protection.primary(c.value());
+            hidden.put(id, primaryHere ? Reason.PRIMARY : there == Reason.PRIMARY ? Reason.BESIDE : there);
+        });
         for (LinkedTables.Cell c : truth.cells().values()) {
-            if (c.kind() == LinkedTables.Kind.COUNT && c.shown() && protection.primary(c.value())) {
+            if (c.kind() == LinkedTables.Kind.COUNT && c.shown() && protection.primary(c.value()) && !hidden.containsKey(c.id())) {
                 hidden.put(c.id(), Reason.PRIMARY);
             }
         }

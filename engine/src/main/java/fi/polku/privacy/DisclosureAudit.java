@@ -116,6 +116,11 @@ public final class DisclosureAudit {
         return of(view, protection, checked, false, new HashMap<>());
     }
 
+    /** As {@link #of}, checking every cell the view does not show: the audit of a published view by an outsider. */
+    public static Result ofUnshown(LinkedTables view, Protection protection) {
+        return of(view, protection, view.cells().values().stream().filter(c -> !c.shown()).map(LinkedTables.Cell::id).toList());
+    }
+
     /** As {@link #of}, but every checked cell's exact feasible interval (two problems per cell). */
     public static Result exact(LinkedTables view, Protection protection, Collection<String> checked) {
         return of(view, protection, checked, true, new HashMap<>());

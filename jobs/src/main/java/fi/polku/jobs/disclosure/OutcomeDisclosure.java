@@ -46,15 +46,15 @@ public final class OutcomeDisclosure {
     private final List<Set<String>> blanked;
     private final CellSuppression.Result result;
     private final Protection protection;
-    private final int cells;
+    private final LinkedTables truth;
 
     private OutcomeDisclosure(List<Row> published, List<Set<String>> blanked, CellSuppression.Result result, Protection protection,
-                              int cells) {
+                              LinkedTables truth) {
         this.published = published;
         this.blanked = blanked;
         this.result = result;
         this.protection = protection;
-        this.cells = cells;
+        this.truth = truth;
     }
 
     /**
@@ -63,9 +63,23 @@ public final class OutcomeDisclosure {
      * @throws DisclosureRefused if some hidden figure cannot be protected at all
      */
     public static OutcomeDisclosure protect(List<Row> rows, int k) {
+        return protect(rows, k, null);
+    }
+
+    /**
+     * Protects the rows for a second surface published beside {@code beside} (the export beside the pages): every
+     * figure {@code beside} hides stays hidden, so an attacker holding both surfaces sees no more than the union of
+     * what each shows, which {@link #auditTogether} attacks.
+     *
+     * @param beside the same rows protected for the other surface, or null when there is none
+     * @throws DisclosureRefused        if some hidden figure cannot be protected at all
+     * @throws IllegalArgumentException if {@code beside} was made from other rows
+     */
+    public static OutcomeDisclosure protect(List<Row> rows, int k, OutcomeDisclosure beside) {
         Protection protection = Protection.of(k);
         LinkedTables truth = model(rows, (r, column) -> false);
-        CellSuppression.Result result = CellSuppression.protect(truth, protection);
+        CellSuppression.Result result = CellSuppression.protect(truth, protection,
+                beside == null ? Map.of() : beside.result.hidden());
         if (!result.audit().passed()) {
             throw new DisclosureRefused("region_outcomes", result.audit());
         }
@@ -86,9 +100,36 @@ public final class OutcomeDisclosure {
             Set<String> hidden = hiddenByRow.getOrDefault(key(r), Set.of());
             Set<String> columns = columns(hidden, contrastHidden.contains(armless(key(r))));
             blanked.add(columns);
-            out.add(blank(r, columns));
+            out.add(blank(r, columns, HIDDEN));
         }
-        return new OutcomeDisclosure(List.copyOf(out), List.copyOf(blanked), result, protection, truth.cells().size());
+        return new OutcomeDisclosure(List.copyOf(out), List.copyOf(blanked), result, protection, truth);
+    }
+
+    /**
+     * The audit of two surfaces published from the same rows, as an attacker holding both runs it: a figure is
+     * known if either shows it, and every figure both hide is attacked at the smaller of the two k (a surface
+     * with the smaller k legitimately shows counts from that k up).
+     *
+     * @throws IllegalArgumentException if {@code other} was made from other rows
+     */
+    public DisclosureAudit.Result auditTogether(OutcomeDisclosure other) {
+        if (!other.truth.cells().keySet().equals(truth.cells().keySet())) {
+            throw new IllegalArgumentException("the two surfaces were protected from different region_outcomes rows");
+        }
+        Set<String> hiddenOnBoth = new LinkedHashSet<>(result.hidden().keySet());
+        hiddenOnBoth.retainAll(other.result.hidden().keySet());
+        return attack(truth.published(hiddenOnBoth), Math.min(protection.k(), other.protection.k()));
+    }
+
+    /**
+     * The rows whose group size ({@code n_episodes}) is hidden, by {@link #key(String, String, String, String, String)}:
+     * a surface that could count the group from other data (the export's microdata) must not.
+     */
+    public Set<String> rowsWithHiddenEpisodes() {
+        Set<String> out = new java.util.TreeSet<>();
+        String suffix = "/n_episodes";
+        result.hidden().keySet().stream().filter(id -> id.endsWith(suffix)).forEach(id -> out.add(id.substring(0, id.length() - suffix.length())));
+        return out;
     }
 
     /**
@@ -96,9 +137,12 @@ public final class OutcomeDisclosure {
      * columns of a row were blanked by disclosure control), every hidden count and change sum attacked.
      */
     public static DisclosureAudit.Result audit(List<Row> publishedRows, BiPredicate<Row, String> hidden, int k) {
-        LinkedTables view = model(publishedRows, hidden);
-        List<String> checked = view.cells().values().stream().filter(c -> !c.shown()).map(LinkedTables.Cell::id).toList();
-        return DisclosureAudit.of(view, Protection.of(k), checked);
+        return attack(model(publishedRows, hidden), k);
+    }
+
+    /** Every figure the view does not show, attacked. */
+    private static DisclosureAudit.Result attack(LinkedTables view, int k) {
+        return DisclosureAudit.ofUnshown(view, Protection.of(k));
     }
 
     /** The audit of {@link #published()} from its figures alone, as {@link #audit} runs it on any published rows. */
@@ -132,7 +176,7 @@ public final class OutcomeDisclosure {
 
     /** How many figures (counts and change sums) the linked tables hold. */
     public int cells() {
-        return cells;
+        return truth.cells().size();
     }
 
     /** The columns a row's hidden cells blank. */
@@ -239,8 +283,12 @@ public final class OutcomeDisclosure {
 
     /** A row's key: region/instrument/respondent/arm/period, joined by '|'. */
     static String key(Row r) {
-        return String.join("|", r.<String>getAs("region"), r.<String>getAs("instrument"), r.<String>getAs("respondent"),
-                r.<String>getAs("arm"), r.<String>getAs("period"));
+        return key(r.getAs("region"), r.getAs("instrument"), r.getAs("respondent"), r.getAs("arm"), r.getAs("period"));
+    }
+
+    /** The key of the region_outcomes row of a region, instrument, respondent, arm and period: joined by '|'. */
+    public static String key(String region, String instrument, String respondent, String arm, String period) {
+        return String.join("|", region, instrument, respondent, arm, period);
     }
 
     /** The key without the arm: both arms of a cell share it. */
@@ -249,7 +297,11 @@ public final class OutcomeDisclosure {
         return String.join("|", p[0], p[1], p[2], p[4]);
     }
 
-    private static Row blank(Row r, Set<String> columns) {
+    /**
+     * A row with {@code columns} blanked: null, or {@code statusText} for a status column when it is not null (the
+     * row's status columns then say the part is hidden).
+     */
+    static Row blank(Row r, Set<String> columns, String statusText) {
         if (columns.isEmpty()) {
             return r;
         }
@@ -258,7 +310,7 @@ public final class OutcomeDisclosure {
         for (int i = 0; i < values.length; i++) {
             String name = names[i];
             boolean status = name.equals("status") || name.equals("shares_status") || name.equals("contrast_status");
-            values[i] = !columns.contains(name) ? r.get(i) : status ? HIDDEN : null;
+            values[i] = !columns.contains(name) ? r.get(i) : status && statusText != null ? statusText : null;
         }
         return new GenericRowWithSchema(values, r.schema());
     }
@@ -266,7 +318,7 @@ public final class OutcomeDisclosure {
     /** Counts of what was hidden, for reports: cells by reason and rows touched. */
     public Map<String, Long> summary() {
         Map<String, Long> s = new LinkedHashMap<>();
-        s.put("cells", (long) cells);
+        s.put("cells", (long) cells());
         for (CellSuppression.Reason reason : CellSuppression.Reason.values()) {
             s.put(reason.name().toLowerCase(java.util.Locale.ROOT), result.count(reason));
         }

@@ -25,6 +25,11 @@ final class DisclosureReport {
     private final Map<String, Long> blankedRows = new LinkedHashMap<>();
     private OutcomeDisclosure outcomes;
     private DisclosureAudit.Result audit;
+    private DisclosureAudit.Result together;
+    private int pagesK;
+    private DisclosureAudit.Result indicators;
+    private long withheldTrajectories;
+    private long withheldEpisodes;
 
     DisclosureReport(KAnonymity.Result result, ExportSettings settings) {
         this.result = result;
@@ -36,10 +41,26 @@ final class DisclosureReport {
         blankedRows.put(table, rows);
     }
 
-    /** Records the disclosure control of region_outcomes and the audit of the published rows. */
-    void outcomes(OutcomeDisclosure control, DisclosureAudit.Result publishedAudit) {
+    /**
+     * Records the disclosure control of region_outcomes, the audit of the published rows and the audit of the export
+     * and the pages together.
+     */
+    void outcomes(OutcomeDisclosure control, DisclosureAudit.Result publishedAudit, DisclosureAudit.Result withThePages, int minCell) {
         this.outcomes = control;
         this.audit = publishedAudit;
+        this.together = withThePages;
+        this.pagesK = minCell;
+    }
+
+    /** Records the audit of the published project_indicators. */
+    void indicators(DisclosureAudit.Result publishedAudit) {
+        this.indicators = publishedAudit;
+    }
+
+    /** Records how many trajectories the microdata leave out ({@link WithheldMicrodata}) and how many episodes lost every row. */
+    void withheld(long trajectories, long episodes) {
+        this.withheldTrajectories = trajectories;
+        this.withheldEpisodes = episodes;
     }
 
     KAnonymity.Result result() {
@@ -62,6 +83,11 @@ final class DisclosureReport {
         root.put("dates", settings.dates().code());
         root.put("rule", "every published (region, age_band) combination is shared by at least k episodes: a smaller class is"
                 + " published under region 'other' with its age band, and what is still smaller than k there is left out");
+        root.put("withheld_for_region_tables", "a trajectory (and its sessions: same episode, respondent and instrument) is left out"
+                + " when a region_outcomes row it is counted in (its intake period or 'all') has a figure hidden: the microdata then"
+                + " recount only the figures region_outcomes shows; k-anonymity is made on what remains");
+        root.put("trajectories_withheld", publishable(withheldTrajectories));
+        root.put("episodes_withheld_entirely", publishable(withheldEpisodes));
         root.put("smallest_published_class", result.smallest());
         root.put("episodes_published", result.recoded().size());
         root.put("episodes_pooled", publishable(result.pooled()));
@@ -112,8 +138,26 @@ final class DisclosureReport {
         a.put("hidden_figures_attacked", audit.intervals().size());
         a.put("narrower_than_protection", audit.failures().size());
         a.put("passed", audit.passed());
+        ObjectNode both = t.putObject("audit_with_the_pages");
+        both.put("method", "the same attack on the union of what the pages (k = min_cell) and this export show: the export hides"
+                + " every figure the pages hide, so together they show no more than the pages; attacked at the smaller k");
+        both.put("pages_min_cell", pagesK);
+        both.put("k", Math.min(outcomes.protection().k(), pagesK));
+        both.put("hidden_figures_attacked", together.intervals().size());
+        both.put("passed", together.passed());
+        if (indicators != null) {
+            ObjectNode i = t.putObject("project_indicators");
+            i.put("linked_tables", "per row: skipped_meetings <= meetings, dropouts <= ended_episodes, families_reached <="
+                    + " episodes_reached; per region: the periods add up to 'all' for episodes, measured episodes, meetings, skipped"
+                    + " meetings, ended episodes and dropouts; a period's families are at most the whole's");
+            i.put("hidden_figures_attacked", indicators.intervals().size());
+            i.put("passed", indicators.passed());
+        }
         t.put("not_covered", "intake_mean and latest_mean are hidden with n_episodes but are not in the audit (their weights, the"
-                + " episodes with a score, are not published); region_rates are public statistics and keep the primary rule only");
+                + " episodes with a score, are not published); region_rates are public statistics and keep the primary rule only;"
+                + " a dropout count the outcomes stage left blank (min_cell) is in no constraint");
+        t.put("microdata", "no microdata row lies in a region_outcomes row with a hidden figure (see withheld_for_region_tables), so"
+                + " recounting the microdata recovers no hidden figure");
         return t;
     }
 

@@ -65,6 +65,13 @@ final class EpisodeKeys {
         return out;
     }
 
+    /** The ids of the episodes that have rows in {@code sessions} or {@code domainChange}. */
+    static java.util.Set<String> episodes(Dataset<Row> sessions, Dataset<Row> domainChange) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        sessions.select("episode_id").union(domainChange.select("episode_id")).distinct().collectAsList().forEach(r -> out.add(r.getString(0)));
+        return out;
+    }
+
     /** The published episodes: id → key, region and band, as a small table to join on. */
     static Dataset<Row> table(SparkSession spark, KAnonymity.Result result, long seed) {
         List<String[]> ordered = new ArrayList<>();

@@ -16,6 +16,7 @@ import fi.polku.jobs.pipeline.Versions;
 import fi.polku.jobs.reference.ReferenceData;
 import fi.polku.jobs.spark.SparkSchemas;
 import fi.polku.jobs.disclosure.DisclosureRefused;
+import fi.polku.jobs.disclosure.OutcomeDisclosure;
 import fi.polku.privacy.DisclosureAudit;
 import fi.polku.privacy.KAnonymity;
 import fi.polku.region.Region;
@@ -76,30 +77,51 @@ public final class ExportStage implements Stage {
         SparkSession spark = run.spark();
         Dataset<Row> sessions = run.read(Tables.SESSIONS);
         Dataset<Row> domains = run.read(Tables.DOMAIN_CHANGE);
-        Map<String, KAnonymity.Identifiers> identifiers = EpisodeKeys.identifiers(sessions, domains);
-        KAnonymity.Result result = KAnonymity.recode(identifiers, settings.k());
-        Dataset<Row> keys = EpisodeKeys.table(spark, result, config.outcomes().seed()).cache();
+        Dataset<Row> trajectories = run.read(Tables.TRAJECTORIES);
 
-        RegionTables.Outcomes protectedOutcomes = RegionTables.outcomes(run.read(OutcomeTables.REGION_OUTCOMES)
-                .orderBy("region", "instrument", "respondent", "arm", "period").collectAsList(), settings.k());
+        // Disclosure control first, so a refusal writes nothing. The pages publish the same rows at min_cell: the
+        // export hides at least what they hide, and the two are attacked together as well as the export alone
+        // (from its published rows, as a student with the CSV would).
+        List<Row> outcomeRows = run.read(OutcomeTables.REGION_OUTCOMES).orderBy("region", "instrument", "respondent", "arm", "period")
+                .collectAsList();
+        OutcomeDisclosure pages = OutcomeDisclosure.protect(outcomeRows, config.outcomes().minCell());
+        RegionTables.Outcomes protectedOutcomes = RegionTables.outcomes(outcomeRows, settings.k(), pages);
         List<Row> outcomes = protectedOutcomes.rows();
-        // Disclosure control first, so a refusal writes nothing; then the audit again, from the published rows
-        // alone, as a student with the CSV would attack them.
         DisclosureAudit.Result audit = RegionTables.audit(outcomes, settings.k());
         if (!audit.passed()) {
             throw new DisclosureRefused("the export's region_outcomes", audit);
         }
+        DisclosureAudit.Result together = protectedOutcomes.disclosure().auditTogether(pages);
+        if (!together.passed()) {
+            throw new DisclosureRefused("the export's region_outcomes together with the pages", together);
+        }
+        if (settings.k() > config.outcomes().minCell()) {
+            run.warn("export.k " + settings.k() + " is above min_cell " + config.outcomes().minCell() + ": the export hides more, but the"
+                    + " pages already show region_outcomes counts from " + config.outcomes().minCell() + " up; set min_cell to at least"
+                    + " export.k to publish everything under one k");
+        }
+        // Microdata rows that would recount a hidden figure are left out; k-anonymity is made on what remains.
+        Dataset<Row> withheld = new WithheldMicrodata(protectedOutcomes.disclosure().rowsWithHiddenEpisodes(), config.outcomes().periods())
+                .of(trajectories).cache();
+        Map<String, KAnonymity.Identifiers> identifiers = EpisodeKeys.identifiers(sessions, domains);
+        Map<String, KAnonymity.Identifiers> remaining = new java.util.LinkedHashMap<>(identifiers);
+        remaining.keySet().retainAll(EpisodeKeys.episodes(WithheldMicrodata.without(sessions, withheld), domains));
+        KAnonymity.Result result = KAnonymity.recode(remaining, settings.k());
+        Dataset<Row> keys = EpisodeKeys.table(spark, result, config.outcomes().seed()).cache();
+
         Codebook codebook = Codebook.bundled();
         ExportFiles files = new ExportFiles(fileSystem(run), run.location(FOLDER), codebook, settings.language());
         List<ExportFiles.Written> written = new ArrayList<>();
-        written.add(files.publish(ExportTables.SESSIONS, Microdata.of(Tables.SESSIONS, ExportTables.SESSIONS, sessions, keys, settings.dates())));
-        written.add(files.publish(ExportTables.TRAJECTORIES, Microdata.of(Tables.TRAJECTORIES, ExportTables.TRAJECTORIES,
-                run.read(Tables.TRAJECTORIES), keys, settings.dates())));
+        written.add(files.publish(ExportTables.SESSIONS, Microdata.of(Tables.SESSIONS, ExportTables.SESSIONS, sessions, keys, settings.dates(),
+                withheld)));
+        written.add(files.publish(ExportTables.TRAJECTORIES, Microdata.of(Tables.TRAJECTORIES, ExportTables.TRAJECTORIES, trajectories, keys,
+                settings.dates(), withheld)));
         written.add(files.publish(ExportTables.DOMAIN_CHANGE, Microdata.of(Tables.DOMAIN_CHANGE, ExportTables.DOMAIN_CHANGE, domains, keys,
-                settings.dates())));
+                settings.dates(), null)));
 
         DisclosureReport disclosure = new DisclosureReport(result, settings);
-        disclosure.outcomes(protectedOutcomes.disclosure(), audit);
+        disclosure.outcomes(protectedOutcomes.disclosure(), audit, together, config.outcomes().minCell());
+        disclosure.withheld(withheld.count(), identifiers.size() - remaining.size());
         disclosure.blanked("region_outcomes", RegionTables.blanked(outcomes, ExportTables.REGION_OUTCOMES));
         written.add(files.publish(ExportTables.REGION_OUTCOMES, spark.createDataFrame(outcomes, SparkSchemas.of(ExportTables.REGION_OUTCOMES))));
         // County rates only: municipal rows (issue 22) are not part of the student dataset yet, and the codebook
@@ -116,6 +138,11 @@ public final class ExportStage implements Stage {
                 .orderBy("instrument", "respondent", "arm", "measure", "method")));
         List<Row> indicators = IndicatorTable.indicators(run.read(OutcomeTables.PROJECT_INDICATORS).orderBy("region", "period")
                 .collectAsList(), settings.k());
+        DisclosureAudit.Result indicatorAudit = IndicatorTable.audit(indicators, settings.k());
+        if (!indicatorAudit.passed()) {
+            throw new DisclosureRefused("the export's project_indicators", indicatorAudit);
+        }
+        disclosure.indicators(indicatorAudit);
         disclosure.blanked("project_indicators", RegionTables.blanked(indicators, ExportTables.PROJECT_INDICATORS));
         written.add(files.publish(ExportTables.PROJECT_INDICATORS, spark.createDataFrame(indicators,
                 SparkSchemas.of(ExportTables.PROJECT_INDICATORS))));

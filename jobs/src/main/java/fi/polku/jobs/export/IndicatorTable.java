@@ -3,59 +3,50 @@ package fi.polku.jobs.export;
 import fi.polku.contract.Column;
 import fi.polku.contract.ExportTables;
 import fi.polku.contract.TableSchema;
+import fi.polku.jobs.disclosure.IndicatorDisclosure;
 import fi.polku.jobs.spark.RowBuilder;
 import fi.polku.jobs.spark.SparkSchemas;
+import fi.polku.privacy.DisclosureAudit;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Row;
 
 /**
- * {@code project_indicators} under the export's k rule, as {@link RegionTables} does for the other region
- * tables: a count of 1 to k − 1 (families, episodes or administrations) is blanked with everything computed from
- * it (a share of target, coverage and whether it met its target, a skipped or dropout share with its interval),
- * and the {@code disclosure} column lists what was blanked ({@code none} if nothing).
+ * {@code project_indicators} in the export, under {@link IndicatorDisclosure}, the rule the pages use too: a count
+ * of 1 to k − 1 (families, episodes or administrations) is hidden, and further counts so that no hidden one follows
+ * from the periods' sums, each blanked with everything computed from it (a share of target, coverage and whether
+ * it met its target, a skipped or dropout share with its interval); the {@code disclosure} column lists what was
+ * blanked ({@code none} if nothing), the same list whatever the reason.
  */
 final class IndicatorTable {
-    /** Each count and the columns computed from it. */
-    private static final Map<String, List<String>> DEPENDENTS = Map.of(
-            "families_reached", List.of("families_share_of_target"),
-            "episodes_reached", List.of(),
-            "measured_episodes", List.of("coverage", "coverage_met"),
-            "meetings", List.of("skipped_share", "skipped_lower", "skipped_upper"),
-            "skipped_meetings", List.of("skipped_share", "skipped_lower", "skipped_upper"),
-            "ended_episodes", List.of("dropout_share", "dropout_lower", "dropout_upper"),
-            "dropouts", List.of("dropout_share", "dropout_lower", "dropout_upper"));
-
     private IndicatorTable() {
     }
 
-    /** {@code project_indicators} rows (outcomes-stage schema) in the export schema, under the k rule. */
+    /** {@code project_indicators} rows (outcomes-stage schema) in the export schema, under disclosure control. */
     static List<Row> indicators(List<Row> rows, int k) {
+        IndicatorDisclosure control = IndicatorDisclosure.protect(rows, k);
         TableSchema export = ExportTables.PROJECT_INDICATORS;
         List<Row> out = new ArrayList<>(rows.size());
-        for (Row r : rows) {
-            Set<String> blank = new LinkedHashSet<>();
-            for (Column c : export.columns()) {
-                List<String> dependents = DEPENDENTS.get(c.name());
-                Object n = dependents == null ? null : r.getAs(c.name());
-                if (n instanceof Number count && count.longValue() > 0 && count.longValue() < k) {
-                    blank.add(c.name());
-                    blank.addAll(dependents);
-                }
-            }
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = control.published().get(i);
+            Set<String> blank = control.blanked().get(i);
             RowBuilder b = new RowBuilder(SparkSchemas.of(export));
             for (Column c : export.columns()) {
                 if (c.name().equals("disclosure")) {
                     b.set("disclosure", blank.isEmpty() ? RegionTables.NONE : RegionTables.PREFIX + String.join(" ", blank));
                 } else {
-                    b.set(c.name(), blank.contains(c.name()) ? null : r.getAs(c.name()));
+                    b.set(c.name(), r.getAs(c.name()));
                 }
             }
             out.add(b.build());
         }
         return out;
+    }
+
+    /** The audit over the published rows alone, reading what was hidden from their {@code disclosure} column. */
+    static DisclosureAudit.Result audit(List<Row> published, int k) {
+        return IndicatorDisclosure.audit(RegionTables.named(published, ExportTables.PROJECT_INDICATORS),
+                (r, column) -> RegionTables.hidden(r).contains(column), k);
     }
 }

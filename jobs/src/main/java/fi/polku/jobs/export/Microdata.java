@@ -41,11 +41,21 @@ final class Microdata {
     private Microdata() {
     }
 
-    /** The table's export rows, in the order they are written. */
-    static Dataset<Row> of(TableSchema source, TableSchema export, Dataset<Row> rows, Dataset<Row> keys, ExportSettings.Dates dates) {
+    /**
+     * The table's export rows, in the order they are written.
+     *
+     * @param withheld (episode_id, respondent, instrument) left out ({@link WithheldMicrodata}), or null for a table
+     *                 without instruments of region_outcomes
+     */
+    static Dataset<Row> of(TableSchema source, TableSchema export, Dataset<Row> rows, Dataset<Row> keys, ExportSettings.Dates dates,
+                           Dataset<Row> withheld) {
         Dataset<Row> joined = rows.join(keys, "episode_id");
         if (export.columns().stream().anyMatch(c -> c.name().equals("days_since_first"))) {
+            // Days since the episode's first session, whether or not that session is published.
             joined = joined.withColumn("first_session", min(col("session_date")).over(Window.partitionBy("episode_id")));
+        }
+        if (withheld != null) {
+            joined = WithheldMicrodata.without(joined, withheld);
         }
         List<org.apache.spark.sql.Column> select = new ArrayList<>();
         for (Column c : export.columns()) {

@@ -31,9 +31,12 @@ final class RegionTables {
     private RegionTables() {
     }
 
-    /** {@code region_outcomes} under disclosure control, in the export's schema. */
-    static Outcomes outcomes(List<Row> rows, int k) {
-        OutcomeDisclosure protectedRows = OutcomeDisclosure.protect(rows, k);
+    /**
+     * {@code region_outcomes} under disclosure control, in the export's schema, hiding at least what the pages hide
+     * ({@code pages}: the same rows protected at {@code min_cell}).
+     */
+    static Outcomes outcomes(List<Row> rows, int k, OutcomeDisclosure pages) {
+        OutcomeDisclosure protectedRows = OutcomeDisclosure.protect(rows, k, pages);
         List<Row> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             out.add(copy(protectedRows.published().get(i), ExportTables.REGION_OUTCOMES, protectedRows.blanked().get(i)));
@@ -47,7 +50,12 @@ final class RegionTables {
 
     /** The audit over the published outcome rows alone, reading what was hidden from their {@code disclosure} column. */
     static DisclosureAudit.Result audit(List<Row> published, int k) {
-        StructType schema = SparkSchemas.of(ExportTables.REGION_OUTCOMES);
+        return OutcomeDisclosure.audit(named(published, ExportTables.REGION_OUTCOMES), (r, column) -> hidden(r).contains(column), k);
+    }
+
+    /** Rows of an export table with their columns named, so they can be read by name. */
+    static List<Row> named(List<Row> published, TableSchema export) {
+        StructType schema = SparkSchemas.of(export);
         List<Row> named = new ArrayList<>(published.size());
         for (Row r : published) {
             Object[] values = new Object[r.size()];
@@ -56,7 +64,7 @@ final class RegionTables {
             }
             named.add(new GenericRowWithSchema(values, schema));
         }
-        return OutcomeDisclosure.audit(named, (r, column) -> hidden(r).contains(column), k);
+        return named;
     }
 
     /** The columns a published row's {@code disclosure} column names. */

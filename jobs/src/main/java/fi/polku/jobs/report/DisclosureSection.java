@@ -1,12 +1,14 @@
 package fi.polku.jobs.report;
 
+import fi.polku.jobs.disclosure.IndicatorDisclosure;
 import fi.polku.jobs.disclosure.OutcomeDisclosure;
+import fi.polku.privacy.CellSuppression;
 import fi.polku.privacy.DisclosureAudit;
 import java.util.Map;
 
 /**
  * The pages' "Tietosuoja" / "Disclosure control" section: the rule, k, the protection interval, how many figures
- * were hidden primarily and secondarily (outcome tables and the pages' own tables), and that the audit passed.
+ * were hidden primarily and secondarily (outcome tables, project indicators and the pages' own tables), and that the audit passed.
  * Aggregate counts only: which hidden cell was small is never said.
  */
 final class DisclosureSection {
@@ -14,12 +16,15 @@ final class DisclosureSection {
     private final Disclosure disclosure;
     private final OutcomeDisclosure outcomes;
     private final DisclosureAudit.Result audit;
+    private final IndicatorDisclosure indicators;
 
-    DisclosureSection(Messages m, Disclosure disclosure, OutcomeDisclosure outcomes, DisclosureAudit.Result audit) {
+    DisclosureSection(Messages m, Disclosure disclosure, OutcomeDisclosure outcomes, DisclosureAudit.Result audit,
+                      IndicatorDisclosure indicators) {
         this.m = m;
         this.disclosure = disclosure;
         this.outcomes = outcomes;
         this.audit = audit;
+        this.indicators = indicators;
     }
 
     Page.Section build() {
@@ -32,6 +37,10 @@ final class DisclosureSection {
                 .paragraph(m.text("disclosure.outcomes", m.count(s.get("cells")), m.count(s.get("primary")), m.count(s.get("consequential")),
                         m.count(s.get("secondary"))))
                 .paragraph(m.text("disclosure.pages", m.count(own[0]), m.count(own[1]), m.count(own[2])))
-                .paragraph(m.text("disclosure.audit", m.count(audit.intervals().size() + own[3])));
+                .paragraph(m.text("disclosure.indicators", m.count(indicators.cells()),
+                        m.count(indicators.result().count(CellSuppression.Reason.PRIMARY)),
+                        m.count(indicators.result().count(CellSuppression.Reason.SECONDARY))))
+                .paragraph(m.text("disclosure.audit", m.count(audit.intervals().size() + own[3]
+                        + indicators.result().audit().intervals().size())));
     }
 }

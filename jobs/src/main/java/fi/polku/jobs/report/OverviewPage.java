@@ -193,7 +193,7 @@ final class OverviewPage {
                 : m.count(l(r, "families_target")) + " (" + m.percent(d(r, "families_share_of_target")) + ")";
         String coverage = d(r, "coverage") == null ? "–" : m.percent(d(r, "coverage"))
                 + (d(r, "coverage_target") == null ? "" : " / " + m.percent(d(r, "coverage_target")));
-        return new HtmlTable.Cell[] {HtmlTable.Cell.text(first), c.disclosure().count(l(r, "families_reached")),
+        return new HtmlTable.Cell[] {HtmlTable.Cell.text(first), c.disclosure().protectedCount(r.getAs("families_reached")),
             HtmlTable.Cell.number(target), HtmlTable.Cell.number(coverage),
             HtmlTable.Cell.number(m.percentInterval(d(r, "skipped_share"), d(r, "skipped_lower"), d(r, "skipped_upper"))),
             HtmlTable.Cell.number(m.percentInterval(d(r, "dropout_share"), d(r, "dropout_lower"), d(r, "dropout_upper")))};

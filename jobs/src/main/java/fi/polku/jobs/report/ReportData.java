@@ -39,6 +39,12 @@ record ReportData(List<Row> outcomes, List<Row> pooled, List<Row> indicators, Li
                 reliability, sensitivity, project);
     }
 
+    /** The same data with the project indicators under disclosure control ({@code IndicatorDisclosure}). */
+    ReportData withIndicators(List<Row> protectedIndicators) {
+        return new ReportData(outcomes, pooled, protectedIndicators, effects, rates, paths, etr, sessionMeans, alliance, domains, meetings,
+                reliability, sensitivity, project);
+    }
+
     static ReportData collect(StageRun run) {
         Set<String> outcome = Set.of("ORS", "CORS", "YCORS");
         Dataset<Row> sessionMeans = run.read(Tables.SESSIONS)

@@ -4,6 +4,7 @@ import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import fi.polku.jobs.config.RunConfig;
 import fi.polku.jobs.disclosure.DisclosureRefused;
+import fi.polku.jobs.disclosure.IndicatorDisclosure;
 import fi.polku.jobs.disclosure.OutcomeDisclosure;
 import fi.polku.jobs.pipeline.Stage;
 import fi.polku.jobs.pipeline.StageRun;
@@ -54,7 +55,9 @@ public final class ReportStage implements Stage {
         if (!audit.passed()) {
             throw new DisclosureRefused("the report's outcome tables", audit);
         }
-        ReportData data = collected.withOutcomes(outcomes.published());
+        // Project indicators likewise, by the export's rule (periods add up to the whole).
+        IndicatorDisclosure indicators = IndicatorDisclosure.protect(collected.indicators(), config.outcomes().minCell());
+        ReportData data = collected.withOutcomes(outcomes.published()).withIndicators(indicators.published());
         Map<String, LocalDate> starts = new LinkedHashMap<>();
         config.regions().forEach(r -> starts.put(r.region(), r.start()));
         List<String> regions = starts.isEmpty() ? OverviewPage.regionsIn(data) : new ArrayList<>(starts.keySet());
@@ -76,7 +79,7 @@ public final class ReportStage implements Stage {
             built.add(RegionPage.build(context, region, variation));
         }
         // Every page's own tables are known only now: the disclosure section (same on every page) comes last.
-        DisclosureSection section = new DisclosureSection(m, context.disclosure(), outcomes, audit);
+        DisclosureSection section = new DisclosureSection(m, context.disclosure(), outcomes, audit, indicators);
         for (int i = 0; i < built.size(); i++) {
             built.get(i).section(section.build());
             pages.put(i == 0 ? "index.html" : ReportContext.regionFile(regions.get(i - 1)), built.get(i));

@@ -36,8 +36,8 @@ public class OutcomeDisclosureTest {
     private static final int K = 5;
     private static final StructType SCHEMA = SparkSchemas.of(OutcomeTables.REGION_OUTCOMES);
 
-    /** One row: n_episodes, n_complete, categories (their sum is n_assessed), mean change (null: not made). */
-    private static Row row(String arm, String period, long episodes, long complete, long[] categories, Double meanChange) {
+    /** One row of region 12, ORS, parent: n_episodes, n_complete, categories (their sum is n_assessed), mean change (null: not made). */
+    public static Row row(String arm, String period, long episodes, long complete, long[] categories, Double meanChange) {
         Map<String, Object> v = new HashMap<>();
         v.put("region", "12");
         v.put("instrument", "ORS");
@@ -71,7 +71,8 @@ public class OutcomeDisclosureTest {
         return new GenericRowWithSchema(values, SCHEMA);
     }
 
-    private static List<Map<String, String>> text(List<Row> rows) {
+    /** Rows as column → text ("" for null), as a CSV reader sees them. */
+    public static List<Map<String, String>> text(List<Row> rows) {
         List<Map<String, String>> out = new ArrayList<>();
         for (Row r : rows) {
             Map<String, String> m = new LinkedHashMap<>();
@@ -147,6 +148,38 @@ public class OutcomeDisclosureTest {
         Row r = d.published().get(0);
         assertNull(r.getAs("unchanged_n"));
         assertNull(r.getAs("harmed_n"));
+    }
+
+    @Test
+    void thePagesAndAnExportWithAnotherKAreAttackedTogether() {
+        // Four terms, made up (found by a seeded random search over such series); every mean change 2.0, so the change
+        // sums add up: 15 + 34 + 16 + 21 = 86 complete. Autumn 2025 has 2 recovered.
+        List<Row> rows = List.of(
+                row("project", "2024-autumn", 15, 15, new long[] {0, 8, 7, 0, 0}, 2.0),
+                row("project", "2025-spring", 34, 34, new long[] {10, 12, 12, 0, 0}, 2.0),
+                row("project", "2025-autumn", 18, 16, new long[] {2, 1, 13, 0, 0}, 2.0),
+                row("project", "2026-spring", 23, 21, new long[] {0, 8, 13, 0, 0}, 2.0),
+                row("project", "all", 90, 86, new long[] {12, 29, 45, 0, 0}, 2.0));
+        OutcomeDisclosure pages = OutcomeDisclosure.protect(rows, 5);
+        OutcomeDisclosure alone = OutcomeDisclosure.protect(rows, 10);
+        assertTrue(pages.auditPublished().passed());
+        assertTrue(alone.auditPublished().passed());
+        // Protected each on its own (as before), each passes, but what one hides the other shows: together the 2 is exact.
+        var leak = alone.auditTogether(pages);
+        assertFalse(leak.passed());
+        assertEquals(0, leak.intervals().get("12|ORS|parent|project|2025-autumn/recovered").width(), 1e-9, leak.failures().toString());
+        // Protected beside the pages, the export hides all they hide; together they keep every protection at k = 5.
+        OutcomeDisclosure export = OutcomeDisclosure.protect(rows, 10, pages);
+        assertTrue(export.auditPublished().passed(), export.auditPublished().failures().toString());
+        var together = export.auditTogether(pages);
+        assertTrue(together.passed(), together.failures().toString());
+        assertTrue(export.result().hidden().keySet().containsAll(pages.result().hidden().keySet()));
+        for (Row r : export.published()) {
+            for (String c : List.of("n_episodes", "n_complete", "n_assessed", "recovered_n", "improved_n", "unchanged_n")) {
+                Long n = r.getAs(c);
+                assertTrue(n == null || n == 0 || n >= 10, c + " = " + n + " shown at k = 10");
+            }
+        }
     }
 
     @Test
