@@ -103,7 +103,8 @@ final class DisclosureReport {
                 + " and the audit assumes so");
         ObjectNode linked = t.putObject("linked_tables");
         linked.put("region_outcomes", "per row: categories add up to n_assessed; n_assessed <= n_complete <= n_episodes; per region x"
-                + " instrument x respondent x arm: the terms add up to 'all' for every count and for n_complete x mean_change");
+                + " instrument x respondent x arm: the terms add up to 'all' for every count and for n_complete x mean_change,"
+                + " n_complete x intake_mean_complete and n_complete x latest_mean_complete (latest sum = intake sum + change sum)");
         ObjectNode cells = t.putObject("region_outcomes_cells");
         outcomes.summary().forEach(cells::put);
         ObjectNode a = t.putObject("audit");
@@ -112,7 +113,7 @@ final class DisclosureReport {
         a.put("hidden_figures_attacked", audit.intervals().size());
         a.put("narrower_than_protection", audit.failures().size());
         a.put("passed", audit.passed());
-        t.put("not_covered", "intake_mean and latest_mean are hidden with n_episodes but are not in the audit (their weights, the"
+        t.put("not_covered", "intake_mean and latest_mean (all episodes) are hidden with n_episodes but are not in the audit (their weights, the"
                 + " episodes with a score, are not published); region_rates are public statistics and keep the primary rule only");
         return t;
     }
