@@ -12,7 +12,7 @@ import org.apache.spark.sql.Row;
 record ReportContext(Messages m, Disclosure disclosure, ReportData data, RegionTable regionTable, List<String> regions,
                      java.util.Map<String, java.time.LocalDate> starts, String project, String asOf, String generated,
                      boolean synthetic, List<Manifest.Input> inputs, String configFile, String configSha, String version,
-                     String runId, String rciMethod, long seed) {
+                     String runId, String rciMethod, long seed, List<fi.polku.jobs.config.RunConfig.Break> breaks) {
 
     String regionName(String code) {
         return regionTable.byCode(code).map(r -> m.lang().equals("fi") ? r.nameFi() : r.nameEn()).orElse(code);

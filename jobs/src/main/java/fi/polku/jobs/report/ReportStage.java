@@ -68,7 +68,7 @@ public final class ReportStage implements Stage {
                 ReferenceData.bundled().regions(), regions, starts, config.project(), config.asOf().toString(),
                 DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(Instant.now().atOffset(ZoneOffset.UTC)), synthetic,
                 inputs, config.file().getFileName().toString(), config.sha256(), Versions.polku(), run.runId(),
-                config.change().method().name(), config.outcomes().seed());
+                config.change().method().name(), config.outcomes().seed(), config.breaks());
         Mustache template = new DefaultMustacheFactory("fi/polku/jobs/report").compile("page.mustache");
         Map<String, Page> pages = new LinkedHashMap<>();
         VariationSection.Data variation = VariationSection.collect(run);
