@@ -19,7 +19,12 @@ public final class OutcomeTables {
     /** The change categories whose shares {@link #REGION_OUTCOMES} reports, in order. */
     public static final List<String> CATEGORIES = List.of("recovered", "improved", "unchanged", "deteriorated", "harmed");
 
-    /** Per region × instrument × respondent × arm × period: change, effect sizes, shares and the arm contrast. */
+    /**
+     * Per region × instrument × respondent × arm × period: change, effect sizes, shares and the arm contrast.
+     * {@code intake_mean} / {@code latest_mean} are over every episode with that score ({@code n_episodes});
+     * {@code intake_mean_complete} / {@code latest_mean_complete} are over the {@code n_complete} episodes with
+     * both, the cases {@code mean_change} rests on, so {@code latest_mean_complete − intake_mean_complete = mean_change}.
+     */
     public static final TableSchema REGION_OUTCOMES = new TableSchema("region_outcomes", regionOutcomes());
 
     /** Per region × instrument × respondent × arm: the linear growth model fitted by REML. */
@@ -118,7 +123,9 @@ public final class OutcomeTables {
                 required("n_complete", INT64),
                 required("status", STRING),
                 optional("intake_mean", DOUBLE),
-                optional("latest_mean", DOUBLE)));
+                optional("latest_mean", DOUBLE),
+                optional("intake_mean_complete", DOUBLE),
+                optional("latest_mean_complete", DOUBLE)));
         interval(c, "mean_change");
         c.add(optional("t_statistic", DOUBLE));
         c.add(optional("p_value", DOUBLE));

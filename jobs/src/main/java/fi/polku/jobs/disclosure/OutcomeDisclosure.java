@@ -23,14 +23,16 @@ import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
  * Disclosure control of {@code region_outcomes}, the one rule for every surface that publishes it (the export's
  * region table and the pages). The rows become linked tables: per row, the change categories add up to
  * {@code n_assessed}, and {@code n_assessed ≤ n_complete ≤ n_episodes}; per region × instrument × respondent ×
- * arm, the terms add up to {@code all} for every count and for the sum of change ({@code n_complete ·
- * mean_change}, each case's change within ± the instrument's maximum). {@link CellSuppression} chooses what to
+ * arm, the terms add up to {@code all} for every count and for the sums over the complete cases: of change
+ * ({@code n_complete · mean_change}, each case's change within ± the instrument's maximum) and of the intake and
+ * latest scores ({@code n_complete · intake_mean_complete}, {@code n_complete · latest_mean_complete}, each case's
+ * score within 0 and the maximum), with latest sum = intake sum + change sum in every row. {@link CellSuppression} chooses what to
  * hide; a hidden cell blanks a fixed set of columns, the same whatever the reason, so that the published rows do
  * not tell a primary cell (under k) from a secondary one:
  * <ul>
  * <li>{@code n_episodes}: it and the intake and latest means;</li>
- * <li>{@code n_complete} or the change sum: it and every estimate from the complete pairs (which reveal their n:
- * t / d_z = √n), and the arm contrast on both arms' rows;</li>
+ * <li>{@code n_complete} or a sum over the complete cases: it and every estimate from the complete pairs, their
+ * intake and latest means included (t and d_z reveal the n: t / d_z = √n), and the arm contrast on both arms' rows;</li>
  * <li>{@code n_assessed}: it and every share and Wilson interval of the row;</li>
  * <li>a category: its count, share and interval.</li>
  * </ul>
@@ -41,6 +43,8 @@ public final class OutcomeDisclosure {
     public static final String HIDDEN = "hidden: disclosure control";
     private static final List<String> COUNTS = List.of("n_episodes", "n_complete", "n_assessed");
     private static final String CHANGE = "change_sum";
+    /** The sums over the complete cases, each with the mean column that publishes it (sum = n_complete · mean). */
+    private static final Map<String, String> COMPLETE_SUMS = completeSums();
 
     private final List<Row> published;
     private final List<Set<String>> blanked;
@@ -90,7 +94,7 @@ public final class OutcomeDisclosure {
         });
         Set<String> contrastHidden = new LinkedHashSet<>();
         hiddenByRow.forEach((key, hidden) -> {
-            if (hidden.contains("n_complete") || hidden.contains(CHANGE) || hidden.contains("n_episodes")) {
+            if (hidden.contains("n_complete") || hidden.contains("n_episodes") || COMPLETE_SUMS.keySet().stream().anyMatch(hidden::contains)) {
                 contrastHidden.add(armless(key));
             }
         });
@@ -185,7 +189,7 @@ public final class OutcomeDisclosure {
         if (hidden.contains("n_episodes")) {
             out.addAll(List.of("n_episodes", "intake_mean", "latest_mean", "status"));
         }
-        if (hidden.contains("n_complete") || hidden.contains(CHANGE)) {
+        if (hidden.contains("n_complete") || COMPLETE_SUMS.keySet().stream().anyMatch(hidden::contains)) {
             out.add("n_complete");
             out.add("status");
             for (Column c : OutcomeTables.REGION_OUTCOMES.columns()) {
@@ -215,7 +219,8 @@ public final class OutcomeDisclosure {
     /** Columns computed from the complete (intake and latest) pairs. */
     static boolean estimate(String column) {
         return column.startsWith("mean_change") || column.startsWith("d_") || column.startsWith("g_av") || column.startsWith("boot_g_av")
-                || column.equals("t_statistic") || column.equals("p_value") || column.equals("boot_replicates");
+                || column.equals("t_statistic") || column.equals("p_value") || column.equals("boot_replicates")
+                || COMPLETE_SUMS.containsValue(column);
     }
 
     /** The linked tables of region_outcomes rows; a cell whose column {@code hidden} names has no value. */
@@ -244,15 +249,11 @@ public final class OutcomeDisclosure {
             b.additive(key + "/n_assessed", parts).atMost(key + "/n_assessed", key + "/n_complete")
                     .atMost(key + "/n_complete", key + "/n_episodes");
             Long complete = hidden.test(r, "n_complete") ? null : r.<Long>getAs("n_complete");
-            Double change = hidden.test(r, "mean_change") ? null : r.<Double>getAs("mean_change");
             double max = maxScore(r.getAs("instrument"));
-            Double sum = null;
-            if (complete != null && change != null) {
-                sum = complete * change;
-            } else if (complete != null && complete == 0) {
-                sum = 0.0;
-            }
-            b.sum(key + "/" + CHANGE, sum, key + "/n_complete", -max, max);
+            b.sum(key + "/" + CHANGE, completeSum(r, "mean_change", complete, hidden), key + "/n_complete", -max, max);
+            b.sum(key + "/intake_sum", completeSum(r, "intake_mean_complete", complete, hidden), key + "/n_complete", 0, max);
+            b.sum(key + "/latest_sum", completeSum(r, "latest_mean_complete", complete, hidden), key + "/n_complete", 0, max);
+            b.additive(key + "/latest_sum", List.of(key + "/intake_sum", key + "/" + CHANGE));
             periods.computeIfAbsent(key.substring(0, key.lastIndexOf('|')), x -> new TreeMap<>()).put(r.getAs("period"), key);
         }
         for (Map<String, String> byPeriod : periods.values()) {
@@ -264,12 +265,29 @@ public final class OutcomeDisclosure {
             }
             List<String> figures = new ArrayList<>(COUNTS);
             figures.addAll(OutcomeTables.CATEGORIES);
-            figures.add(CHANGE);
+            figures.addAll(COMPLETE_SUMS.keySet());
             for (String figure : figures) {
                 b.additive(all + "/" + figure, terms.stream().map(t -> t + "/" + figure).toList());
             }
         }
         return b.build();
+    }
+
+    private static Map<String, String> completeSums() {
+        Map<String, String> sums = new LinkedHashMap<>();
+        sums.put(CHANGE, "mean_change");
+        sums.put("intake_sum", "intake_mean_complete");
+        sums.put("latest_sum", "latest_mean_complete");
+        return java.util.Collections.unmodifiableMap(sums);
+    }
+
+    /** n_complete · the row's mean {@code column}; 0 over no cases; null when either is not published. */
+    private static Double completeSum(Row r, String column, Long complete, BiPredicate<Row, String> hidden) {
+        Double mean = hidden.test(r, column) ? null : r.<Double>getAs(column);
+        if (complete != null && mean != null) {
+            return complete * mean;
+        }
+        return complete != null && complete == 0 ? Double.valueOf(0.0) : null;
     }
 
     private static double maxScore(String instrument) {

@@ -129,7 +129,8 @@ final class DisclosureReport {
                 + " and the audit assumes so");
         ObjectNode linked = t.putObject("linked_tables");
         linked.put("region_outcomes", "per row: categories add up to n_assessed; n_assessed <= n_complete <= n_episodes; per region x"
-                + " instrument x respondent x arm: the terms add up to 'all' for every count and for n_complete x mean_change");
+                + " instrument x respondent x arm: the terms add up to 'all' for every count and for n_complete x mean_change,"
+                + " n_complete x intake_mean_complete and n_complete x latest_mean_complete (latest sum = intake sum + change sum)");
         ObjectNode cells = t.putObject("region_outcomes_cells");
         outcomes.summary().forEach(cells::put);
         ObjectNode a = t.putObject("audit");
@@ -153,7 +154,7 @@ final class DisclosureReport {
             i.put("hidden_figures_attacked", indicators.intervals().size());
             i.put("passed", indicators.passed());
         }
-        t.put("not_covered", "intake_mean and latest_mean are hidden with n_episodes but are not in the audit (their weights, the"
+        t.put("not_covered", "intake_mean and latest_mean (all episodes) are hidden with n_episodes but are not in the audit (their weights, the"
                 + " episodes with a score, are not published); region_rates are public statistics and keep the primary rule only;"
                 + " a dropout count the outcomes stage left blank (min_cell) is in no constraint");
         t.put("microdata", "no microdata row lies in a region_outcomes row with a hidden figure (see withheld_for_region_tables), so"

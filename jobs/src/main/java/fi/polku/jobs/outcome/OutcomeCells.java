@@ -42,6 +42,8 @@ final class OutcomeCells {
         long intakeN;
         long latestSum;
         long latestN;
+        long completeIntakeSum;
+        long completeLatestSum;
         final Map<String, Long> categories = new LinkedHashMap<>();
         String rciMethod = "";
         boolean synthetic;
@@ -83,6 +85,8 @@ final class OutcomeCells {
                 a.latestN++;
             }
             if (r.getAs("change") != null) {
+                a.completeIntakeSum += Math.round(intake * 100);
+                a.completeLatestSum += Math.round(latest * 100);
                 a.complete.add(new double[] {intake, latest});
                 a.moments.accept(intake, latest);
             }
@@ -150,6 +154,8 @@ final class OutcomeCells {
         if (n < Math.max(minCell, 3)) {
             return "too_few_complete: " + n + " episodes with intake and latest score, fewer than " + Math.max(minCell, 3);
         }
+        // The means the change is the difference of: the same complete cases, so the three figures reconcile.
+        b.set("intake_mean_complete", a.completeIntakeSum / 100.0 / n).set("latest_mean_complete", a.completeLatestSum / 100.0 / n);
         PrePostEffectSizes e;
         try {
             e = PrePostEffectSizes.of(a.moments);

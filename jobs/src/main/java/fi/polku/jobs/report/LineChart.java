@@ -15,7 +15,9 @@ final class LineChart {
     enum Style {
         SOLID("stroke=\"#000\" stroke-width=\"2.2\"", "circle"),
         DASHED("stroke=\"#444\" stroke-width=\"2\" stroke-dasharray=\"7 4\"", "square"),
-        DOTTED("stroke=\"#666\" stroke-width=\"2\" stroke-dasharray=\"2 3\"", "none");
+        DOTTED("stroke=\"#666\" stroke-width=\"2\" stroke-dasharray=\"2 3\"", "none"),
+        /** A reference level (e.g. the national rate): thin, long dash and dot. */
+        REFERENCE("stroke=\"#555\" stroke-width=\"1.5\" stroke-dasharray=\"10 3 2 3\"", "none");
 
         final String stroke;
         final String marker;

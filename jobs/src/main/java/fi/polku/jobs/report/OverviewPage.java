@@ -22,6 +22,8 @@ import org.apache.spark.sql.Row;
  */
 final class OverviewPage {
     static final List<String> RESPONDENTS = List.of("youth", "parent");
+    /** The headline rows per region: the child's own CORS beside the youth's and the parent's ORS. */
+    static final List<List<String>> HEADLINE = List.of(List.of("CORS", "child"), List.of("ORS", "youth"), List.of("ORS", "parent"));
 
     private OverviewPage() {
     }
@@ -35,6 +37,7 @@ final class OverviewPage {
         p.section(effects(c));
         p.section(VariationSection.build(c, variation));
         p.section(indicators(c));
+        p.section(QualitySection.build(c));
         c.finish(p);
         return p;
     }
@@ -42,21 +45,34 @@ final class OverviewPage {
     /** One row per region × respondent: ORS, project arm, whole project. */
     static Page.Section headline(ReportContext c) {
         Messages m = c.m();
-        HtmlTable t = new HtmlTable(m.text("section.headline"), m.text("col.region"), m.text("col.respondent"), m.text("col.n"),
-                m.text("col.intake"), m.text("col.latest"), m.text("col.change"), m.text("col.gav"), m.text("col.recovered"),
-                m.text("col.improved"), m.text("col.contrast"));
+        HtmlTable t = new HtmlTable(m.text("section.headline"), outcomeHeaders(m, m.text("col.region"), m.text("col.respondent")));
         for (String region : c.regions()) {
-            for (String respondent : RESPONDENTS) {
-                Row r = outcome(c, region, "ORS", respondent, "project", ReportingPeriod.ALL_PERIODS);
+            for (List<String> series : HEADLINE) {
+                Row r = outcome(c, region, series.get(0), series.get(1), "project", ReportingPeriod.ALL_PERIODS);
                 if (r != null) {
-                    t.row(outcomeCells(c, c.regionName(region), m.text("respondent." + respondent), r));
+                    t.row(outcomeCells(c, c.regionName(region), seriesLabel(m, series), r));
                 }
             }
         }
         return new Page.Section("headline", m.text("section.headline")).intro(m.text("section.headline.intro")).table(t);
     }
 
-    /** The cells of a headline row: n always (under disclosure), estimates only for published cells. */
+    /** A headline row's label: the respondent and the instrument, e.g. "youth (ORS)". */
+    static String seriesLabel(Messages m, List<String> series) {
+        return m.text("respondent." + series.get(1)) + " (" + series.get(0) + ")";
+    }
+
+    /**
+     * The headers of {@link #outcomeCells}: each figure has the n it rests on beside it (all clients; those with
+     * an intake and a latest score, for the means, change and effect size; those assessed, for the shares).
+     */
+    static String[] outcomeHeaders(Messages m, String first, String second) {
+        return new String[] {first, second, m.text("col.n"), m.text("col.ncomplete"), m.text("col.intake"), m.text("col.latest"),
+            m.text("col.change"), m.text("col.gav"), m.text("col.nassessed"), m.text("col.recovered"), m.text("col.improved"),
+            m.text("col.contrast")};
+    }
+
+    /** The cells of a headline row: the n's always (under disclosure), estimates only for published cells. */
     static HtmlTable.Cell[] outcomeCells(ReportContext c, String first, String second, Row r) {
         Messages m = c.m();
         boolean ok = "ok".equals(s(r, "status"));
@@ -64,11 +80,12 @@ final class OverviewPage {
                 ? m.interval(d(r, "contrast_adjusted"), d(r, "contrast_adjusted_lower"), d(r, "contrast_adjusted_upper"), 1)
                 : OutcomeDisclosure.HIDDEN.equals(s(r, "contrast_status")) ? "–" : m.text("note.missingarm");
         return new HtmlTable.Cell[] {HtmlTable.Cell.text(first), HtmlTable.Cell.text(second),
-            c.disclosure().protectedCount(r.getAs("n_episodes")),
-            HtmlTable.Cell.number(ok ? m.number(d(r, "intake_mean"), 1) : "–"),
-            HtmlTable.Cell.number(ok ? m.number(d(r, "latest_mean"), 1) : "–"),
+            c.disclosure().protectedCount(r.getAs("n_episodes")), c.disclosure().protectedCount(r.getAs("n_complete")),
+            HtmlTable.Cell.number(ok ? m.number(d(r, "intake_mean_complete"), 1) : "–"),
+            HtmlTable.Cell.number(ok ? m.number(d(r, "latest_mean_complete"), 1) : "–"),
             HtmlTable.Cell.number(ok ? m.interval(d(r, "mean_change"), d(r, "mean_change_lower"), d(r, "mean_change_upper"), 1) : "–"),
             HtmlTable.Cell.number(ok ? m.interval(d(r, "g_av"), d(r, "g_av_lower"), d(r, "g_av_upper"), 2) : "–"),
+            c.disclosure().protectedCount(r.getAs("n_assessed")),
             HtmlTable.Cell.number(m.percentInterval(d(r, "recovered_share"), d(r, "recovered_lower"), d(r, "recovered_upper"))),
             HtmlTable.Cell.number(m.percentInterval(d(r, "improved_share"), d(r, "improved_lower"), d(r, "improved_upper"))),
             HtmlTable.Cell.number(ok && "project".equals(s(r, "arm")) ? contrast : "")};

@@ -26,24 +26,25 @@ final class RegionPage {
     static Page build(ReportContext c, String region, VariationSection.Data variation) {
         Messages m = c.m();
         Page p = c.page(m.text("title.region", c.regionName(region)), ReportContext.regionFile(region));
-        HtmlTable t = new HtmlTable(m.text("section.headline"), m.text("col.respondent"), m.text("col.arm"), m.text("col.n"),
-                m.text("col.intake"), m.text("col.latest"), m.text("col.change"), m.text("col.gav"), m.text("col.recovered"),
-                m.text("col.improved"), m.text("col.contrast"));
-        for (String respondent : OverviewPage.RESPONDENTS) {
+        HtmlTable t = new HtmlTable(m.text("section.headline"), OverviewPage.outcomeHeaders(m, m.text("col.respondent"), m.text("col.arm")));
+        for (List<String> series : OverviewPage.HEADLINE) {
             for (String arm : ARMS) {
-                Row r = OverviewPage.outcome(c, region, "ORS", respondent, arm, ReportingPeriod.ALL_PERIODS);
+                Row r = OverviewPage.outcome(c, region, series.get(0), series.get(1), arm, ReportingPeriod.ALL_PERIODS);
                 if (r != null) {
-                    t.row(OverviewPage.outcomeCells(c, m.text("respondent." + respondent), m.text("arm." + arm), r));
+                    t.row(OverviewPage.outcomeCells(c, OverviewPage.seriesLabel(m, series), m.text("arm." + arm), r));
                 }
             }
         }
         p.section(new Page.Section("headline", m.text("section.headline")).intro(m.text("section.headline.intro")).table(t));
+        p.section(TermSection.region(c, region));
         p.section(trajectories(c, region));
+        p.section(TrackSection.region(c, region));
         p.section(categories(c, region));
         p.section(ReliabilitySection.region(c, region));
         p.section(alliance(c, region));
         p.section(domains(c, region));
         p.section(rates(c, region));
+        p.section(CostSection.region(c, region));
         p.section(VariationSection.municipal(c, variation, region));
         p.section(indicators(c, region));
         c.finish(p);
@@ -204,13 +205,18 @@ final class RegionPage {
             }
             chart.series(c.regionName(region), own, LineChart.Style.SOLID)
                     .series(m.text("chart.synthetic"), synthetic, LineChart.Style.DASHED)
-                    .series(m.text("chart.comparisonmedian"), median, LineChart.Style.DOTTED);
+                    .series(m.text("chart.comparisonmedian"), median, LineChart.Style.DOTTED)
+                    .series(m.text("chart.national"), NationalLevel.of(c.data().rates(), indicator), LineChart.Style.REFERENCE);
+            Breaks.mark(chart, c.breaks());
             if (start != null) {
                 chart.marker(start.getYear() + (start.getDayOfYear() - 1) / 365.0, m.text("chart.start"));
             }
             if (!chart.isEmpty()) {
                 section.chart(chart.svg(m), name + " (" + ReportData.AGE + "), " + c.regionName(region));
             }
+        }
+        if (!c.breaks().isEmpty()) {
+            section.paragraph(Breaks.note(m, c.breaks()));
         }
         HtmlTable t = new HtmlTable(m.text("section.regioneffects") + " (" + ReportData.AGE + ")", m.text("col.indicator"),
                 m.text("col.method"), m.text("col.estimate"), m.text("col.p"), m.text("col.warnings"));

@@ -20,9 +20,6 @@ import org.apache.spark.sql.Row;
  * points per instrument × age band × reliability and the cutoff's equality rule ({@code change_reliability}).
  */
 final class ReliabilitySection {
-    /** The series shown side by side: the child's own CORS, the youth's ORS, the parent's ORS. */
-    private static final List<String[]> SERIES = List.of(new String[] {"CORS", "child"}, new String[] {"ORS", "youth"},
-            new String[] {"ORS", "parent"});
     private static final List<String> ARMS = List.of("project", "comparison");
     private static final String CHOSEN = " ●";
     private static final List<String> ORDER = List.of("alpha", "test_retest", "alpha_clinical", "sample_alpha");
@@ -34,16 +31,16 @@ final class ReliabilitySection {
     static Page.Section region(ReportContext c, String region) {
         Messages m = c.m();
         HtmlTable who = new HtmlTable(m.text("section.reliability.who"), header(m, m.text("col.respondent"), m.text("col.arm"),
-                m.text("col.n"), m.text("col.reliability")));
+                m.text("col.nassessed"), m.text("col.reliability")));
         HtmlTable sensitivity = new HtmlTable(m.text("section.reliability.sensitivity"), header(m, m.text("col.respondent"),
                 m.text("col.arm"), m.text("col.reliability"), m.text("col.threshold"), m.text("col.reliablybetter")));
         Page.Section section = new Page.Section("reliability", m.text("section.reliability"))
                 .intro(m.text("section.reliability.intro", c.disclosure().k()));
-        for (String[] series : SERIES) {
-            String label = m.text("respondent." + series[1]) + " (" + series[0] + ")";
+        for (List<String> series : OverviewPage.HEADLINE) {
+            String label = OverviewPage.seriesLabel(m, series);
             for (String arm : ARMS) {
-                Row o = OverviewPage.outcome(c, region, series[0], series[1], arm, ReportingPeriod.ALL_PERIODS);
-                List<Row> rows = sensitivity(c, region, series[0], series[1], arm);
+                Row o = OverviewPage.outcome(c, region, series.get(0), series.get(1), arm, ReportingPeriod.ALL_PERIODS);
+                List<Row> rows = sensitivity(c, region, series.get(0), series.get(1), arm);
                 if (o == null) {
                     continue;
                 }

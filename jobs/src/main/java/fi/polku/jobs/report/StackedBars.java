@@ -17,7 +17,6 @@ final class StackedBars {
     }
 
     private static final String[] FILLS = {"#111", "#555", "#999", "#c8c8c8", "#e8e8e8"};
-    private static final String HIDDEN = "url(#hidden)";
     private static final int W = 640;
     private static final int LABEL = 170;
     private static final int ROW = 30;
@@ -72,7 +71,10 @@ final class StackedBars {
     private String draw(Messages m, String description) {
         int height = 20 + ROW * bars.size() + 20 * ((legend.size() + 2) / 2) + 10;
         Svg svg = new Svg(W, height, title, description);
-        StringBuilder defs = new StringBuilder("<defs><pattern id=\"hidden\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\">"
+        // The pattern's id is the chart's own: a page with two bar charts must not define one id twice.
+        String pattern = "hidden-" + Integer.toHexString((title + description).hashCode());
+        String hidden = "url(#" + pattern + ")";
+        StringBuilder defs = new StringBuilder("<defs><pattern id=\"" + pattern + "\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\">"
                 + "<path d=\"M0 6 L6 0\" stroke=\"#000\" stroke-width=\"1\"/></pattern></defs>");
         double span = W - LABEL - 20;
         for (int i = 0; i < bars.size(); i++) {
@@ -82,7 +84,7 @@ final class StackedBars {
             double x = LABEL;
             for (Segment s : b.segments()) {
                 int index = legend.indexOf(s.label());
-                String fill = index < 0 ? HIDDEN : FILLS[index % FILLS.length];
+                String fill = index < 0 ? hidden : FILLS[index % FILLS.length];
                 double w = s.share() * span;
                 svg.rect(x, y + 4, w, ROW - 10, "fill=\"" + fill + "\" stroke=\"" + (index >= 2 ? "#000" : "#fff") + "\" stroke-width=\"1\"");
                 if (w > 34) {
@@ -99,7 +101,7 @@ final class StackedBars {
         for (int i = 0; i < all.size(); i++) {
             double lx = LABEL + (i % 2) * 230;
             double yy = ly + 20 * (i / 2);
-            String fill = i < legend.size() ? FILLS[i % FILLS.length] : HIDDEN;
+            String fill = i < legend.size() ? FILLS[i % FILLS.length] : hidden;
             svg.rect(lx, yy - 9, 14, 12, "fill=\"" + fill + "\" stroke=\"#000\" stroke-width=\"1.5\"");
             svg.text(lx + 18, yy + 1, all.get(i), "start", "font-size=\"11\"");
         }

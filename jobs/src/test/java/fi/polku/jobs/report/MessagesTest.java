@@ -26,6 +26,16 @@ class MessagesTest {
     }
 
     @Test
+    void everyRejectionReasonHasATextInBothLanguages() throws IOException {
+        for (String lang : java.util.List.of("fi", "en")) {
+            TreeSet<String> keys = keys(lang);
+            for (fi.polku.ingest.ReasonCode code : fi.polku.ingest.ReasonCode.values()) {
+                assertEquals(true, keys.contains("reason." + code.code()), lang + ": reason." + code.code());
+            }
+        }
+    }
+
+    @Test
     void patternsWithArgumentsKeepTheirApostrophes() throws IOException {
         for (Messages.Language language : Messages.Language.values()) {
             Messages m = Messages.of(language);
