@@ -1,0 +1,64 @@
+package fi.polku.effect;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A caveat on an estimate, as it travels in a table's {@code warnings} column: a short code, optionally with
+ * arguments, {@code code} or {@code code(arg,arg)}, several joined by "; ". The report writes each distinct caveat
+ * once in the page's language (message bundle key {@code warning.<code>}, the arguments as {0}, {1}, …) and marks
+ * the cells it concerns; a test checks that every code has a Finnish and an English text.
+ */
+public enum Caveat {
+    /** Randomisation p over all N assignments: steps of 1/N. Args: N. */
+    P_EXACT("p_exact"),
+    /** Randomisation p over the observed and M − 1 sampled of N assignments: steps of 1/M. Args: M, N, seed. */
+    P_SAMPLED("p_sampled"),
+    /** The 95 % interval is estimate ± 1.96 SE, a normal approximation to the randomisation distribution. */
+    NORMAL_INTERVAL("normal_interval"),
+    /** Project regions start in different years. Args: the first post periods. */
+    STAGGERED("staggered"),
+    /** A transition year is left out, so the base period is two years before the first post period. Args: base(s). */
+    BASE_BEFORE_TRANSITION("base_before_transition"),
+    /** Pre-period placebos: the joint pre-trend p is below 0.10 but not 0.05. Args: p. */
+    PRE_TREND_WEAK("pre_trend_weak"),
+    /** Pre-period placebos: the joint pre-trend p is below 0.05. Args: p. */
+    PRE_TREND_CLEAR("pre_trend_clear"),
+    /** The regional estimates differ more than chance allows (Cochran's Q p &lt; 0.10). Args: p, I² %. */
+    HETEROGENEITY("heterogeneity"),
+    /** A pre-period placebo estimate, not an effect. */
+    PRE_PLACEBO("pre_placebo"),
+    /** Too few pre- or post-periods for an estimate. */
+    NOT_ESTIMABLE("not_estimable"),
+    /** The synthetic controls do not follow the regions before the start. Args: pre RMSPE, mean pre gap. */
+    SC_POOR_FIT("sc_poor_fit"),
+    /** Regions left out for missing years. Args: how many. */
+    REGIONS_LEFT_OUT("regions_left_out"),
+    /** Fewer than 2 comparison regions. */
+    FEW_COMPARISONS("few_comparisons"),
+    /** A random-effects pooling of regional estimates that share their comparison regions: a cross-check only. */
+    POOLING_CROSS_CHECK("pooling_cross_check"),
+    /** Fewer than 2 regional estimates with an SE: nothing to pool. */
+    NOTHING_TO_POOL("nothing_to_pool");
+
+    private final String code;
+
+    Caveat(String code) {
+        this.code = code;
+    }
+
+    /** The code as written in the tables. */
+    public String code() {
+        return code;
+    }
+
+    /** The code with its arguments, e.g. {@code p_exact(8855)}; decimals written with a point. */
+    public String with(Object... args) {
+        if (args.length == 0) {
+            return code;
+        }
+        return code + Arrays.stream(args).map(a -> a instanceof Double d ? String.format(Locale.ROOT, "%.3g", d) : String.valueOf(a))
+                .collect(Collectors.joining(",", "(", ")"));
+    }
+}
