@@ -1,5 +1,6 @@
 package fi.polku.effect;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -17,7 +18,7 @@ public enum Caveat {
     P_SAMPLED("p_sampled"),
     /** The 95 % interval is estimate ± 1.96 SE, a normal approximation to the randomisation distribution. */
     NORMAL_INTERVAL("normal_interval"),
-    /** Project regions start in different years. Args: the first post periods. */
+    /** Project regions start in different years. Args: the first post periods joined by "/". */
     STAGGERED("staggered"),
     /** A transition year is left out, so the base period is two years before the first post period. Args: base(s). */
     BASE_BEFORE_TRANSITION("base_before_transition"),
@@ -53,12 +54,13 @@ public enum Caveat {
         return code;
     }
 
-    /** The code with its arguments, e.g. {@code p_exact(8855)}; decimals written with a point. */
+    /** The code with its arguments, e.g. {@code p_exact(8855)}; decimals to 3 significant digits with a point. */
     public String with(Object... args) {
         if (args.length == 0) {
             return code;
         }
-        return code + Arrays.stream(args).map(a -> a instanceof Double d ? String.format(Locale.ROOT, "%.3g", d) : String.valueOf(a))
+        return code + Arrays.stream(args).map(a -> a instanceof Double d
+                ? new BigDecimal(String.format(Locale.ROOT, "%.3g", d)).stripTrailingZeros().toPlainString() : String.valueOf(a))
                 .collect(Collectors.joining(",", "(", ")"));
     }
 }

@@ -8,7 +8,7 @@ package fi.polku.effect;
  *       the start), or the design cannot reach even p &lt; 0.10 (its smallest possible p, 1/(m + 1) for m
  *       placebos or 1/assignments, is 0.10 or more: too few regions). A design whose smallest p is between
  *       0.05 and 0.10 (e.g. 18 placebos, 1/19) can at most be suggestive, as the next rule implies.</li>
- *   <li>"Significant" means p &lt; 0.05 and, when there is an interval, it excludes 0.
+ *   <li>"Significant" means p &lt; 0.05 and, when there is an interval, it excludes no change (0, or 1 for a ratio).
  *       {@link #CLEAR_CHANGE} when significant with at least 2 post-periods, no sign of differing pre-trends
  *       (pre-trend p, where tested, at least 0.10) and real (not synthetic) input.</li>
  *   <li>{@link #SUGGESTIVE} when significant but one of those fails (a single post year, a weak or clear pre-trend
@@ -36,6 +36,7 @@ public enum EvidenceGrade {
      * What a grade rests on.
      *
      * @param estimate       the estimate, or null
+     * @param noEffect       the value meaning no change: 0 for a difference, 1 for a ratio
      * @param lower          the interval's lower end, or null when there is no interval
      * @param upper          the interval's upper end, or null
      * @param p              the p-value, or null
@@ -45,7 +46,7 @@ public enum EvidenceGrade {
      * @param preTrendP      the joint pre-trend p where tested, or null
      * @param synthetic      from synthetic (demo) data
      */
-    public record Evidence(Double estimate, Double lower, Double upper, Double p, Double smallestP, int postPeriods,
+    public record Evidence(Double estimate, double noEffect, Double lower, Double upper, Double p, Double smallestP, int postPeriods,
                            boolean validityFailed, Double preTrendP, boolean synthetic) {
     }
 
@@ -67,7 +68,7 @@ public enum EvidenceGrade {
                 || e.smallestP() != null && e.smallestP() >= SUGGESTIVE_P) {
             return NOT_ASSESSABLE;
         }
-        boolean excludesZero = interval && (e.lower() > 0 || e.upper() < 0);
+        boolean excludesZero = interval && (e.lower() > e.noEffect() || e.upper() < e.noEffect());
         boolean significant = e.p() != null ? e.p() < ALPHA && (!interval || excludesZero) : excludesZero;
         if (significant) {
             boolean parallel = e.preTrendP() == null || e.preTrendP() >= SUGGESTIVE_P;

@@ -258,7 +258,7 @@ public final class ProjectEffects {
         List<String> warnings = new ArrayList<>();
         TreeSet<Integer> cohorts = new TreeSet<>(labels.stream().map(Start::firstPost).toList());
         if (cohorts.size() > 1) {
-            warnings.add(Caveat.STAGGERED.with(cohorts.stream().map(String::valueOf).toArray()));
+            warnings.add(Caveat.STAGGERED.with(cohorts.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("/"))));
         }
         long pre = real.events().keySet().stream().filter(e -> e < 0).count();
         String preTrendCaveat = null;

@@ -8,12 +8,12 @@ import org.junit.jupiter.api.Test;
 class EvidenceGradeTest {
     /** A clear change: p 0.01, interval (−2, −0.5), 2 post years, no pre-trend sign, real data, 20 placebos. */
     private static EvidenceGrade.Evidence clear() {
-        return new EvidenceGrade.Evidence(-1.2, -2.0, -0.5, 0.01, 1.0 / 21, 2, false, 0.5, false);
+        return new EvidenceGrade.Evidence(-1.2, 0, -2.0, -0.5, 0.01, 1.0 / 21, 2, false, 0.5, false);
     }
 
     private static EvidenceGrade grade(Double estimate, Double lower, Double upper, Double p, Double smallestP, int post,
                                        boolean failed, Double preTrendP, boolean synthetic) {
-        return EvidenceGrade.of(new EvidenceGrade.Evidence(estimate, lower, upper, p, smallestP, post, failed, preTrendP, synthetic));
+        return EvidenceGrade.of(new EvidenceGrade.Evidence(estimate, 0, lower, upper, p, smallestP, post, failed, preTrendP, synthetic));
     }
 
     @Test
@@ -48,6 +48,15 @@ class EvidenceGradeTest {
         assertEquals(EvidenceGrade.SUGGESTIVE, grade(-1.2, -2.0, -0.5, 1.0 / 11, 1.0 / 11, 2, false, null, false));
         assertEquals(EvidenceGrade.SUGGESTIVE, grade(-1.2, -2.0, -0.5, 1.0 / 19, 1.0 / 19, 2, false, null, false));
         assertEquals(EvidenceGrade.CLEAR_CHANGE, grade(-1.2, -2.0, -0.5, 1.0 / 21, 1.0 / 21, 2, false, null, false));
+    }
+
+    @Test
+    void aRatioIsJudgedAgainstOne() {
+        // Rate ratio 0.8 (0.7–0.95), p 0.01, 3 post years: clear; its interval 0.7–1.05 includes 1: not significant.
+        assertEquals(EvidenceGrade.CLEAR_CHANGE, EvidenceGrade.of(new EvidenceGrade.Evidence(0.8, 1, 0.7, 0.95, 0.01, null, 3,
+                false, null, false)));
+        assertEquals(EvidenceGrade.SUGGESTIVE, EvidenceGrade.of(new EvidenceGrade.Evidence(0.8, 1, 0.7, 1.05, 0.04, null, 3,
+                false, null, false)));
     }
 
     @Test

@@ -105,7 +105,7 @@ class ProjectEffectsTest {
         assertEquals("p_sampled(100,495,1)", ProjectEffects.estimate(outcomes, STARTS, comparison(),
                 new ProjectEffects.Settings(1000, 100, 1)).pCaveat("synthetic_control_pooled"), "a seeded sample of 100");
         assertTrue(r.method("cs_simple").startsWith("randomisation inference: all 495 assignments"), r.method("cs_simple"));
-        assertEquals(List.of("staggered(2024,2025)"), r.warnings());
+        assertEquals(List.of("staggered(2024/2025)"), r.warnings());
         // Trends cancel within each cohort, so any base period gives the effect; cohort 2025 leaves 2024 out (base 2023).
         ProjectEffects.BaseSensitivity base = r.base();
         assertEquals("2023", base.bases());

@@ -8,13 +8,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The warnings the engine writes into the tables are English sentences of a few known forms; this puts each into
- * the page's language through the message bundle (keys {@code caveat.*}, numbers passed on), so a Finnish page
- * reads Finnish. A warning of an unknown form (e.g. a newer engine's) is shown as written.
+ * The warnings in the tables' {@code warnings} column in the page's language. A caveat code
+ * ({@link fi.polku.effect.Caveat}: {@code code} or {@code code(arg,arg)}) is written from the bundle key
+ * {@code warning.<code>} in either language; the older English sentences of a few known forms (region tables) are
+ * put into Finnish through the keys {@code caveat.*}. Numbers are passed on in the page's format. A warning of an
+ * unknown form (e.g. a newer engine's) is shown as written.
  */
 final class Caveats {
     /** English form → bundle key; groups become the message's arguments. */
     private static final Map<Pattern, String> FORMS = new LinkedHashMap<>();
+    private static final Pattern CODE = Pattern.compile("([a-z][a-z0-9_]*)(?:\\((.*)\\))?");
 
     static {
         form("SYNTHETIC data: not a real estimate", "synthetic");
@@ -55,7 +58,13 @@ final class Caveats {
             return out;
         }
         for (String part : split(warnings)) {
-            if (!part.isBlank() && !part.equals("ok")) {
+            if (part.isBlank() || part.equals("ok")) {
+                continue;
+            }
+            Matcher code = CODE.matcher(part);
+            if (code.matches() && !m.textOr("warning." + code.group(1), "").isEmpty()) {
+                out.add(m.text("warning." + code.group(1), localised(code.group(2) == null ? new String[0] : code.group(2).split(","), m)));
+            } else {
                 out.add(m.lang().equals("en") ? part : translate(part, m));
             }
         }
@@ -66,16 +75,24 @@ final class Caveats {
         for (Map.Entry<Pattern, String> form : FORMS.entrySet()) {
             Matcher match = form.getKey().matcher(part);
             if (match.matches()) {
-                Object[] args = new Object[match.groupCount()];
+                String[] args = new String[match.groupCount()];
                 for (int g = 0; g < args.length; g++) {
-                    String arg = match.group(g + 1);
-                    // Decimals are written the page's way (1,58 in Finnish); whole numbers and text stay as they are.
-                    args[g] = arg.matches("-?\\d+\\.\\d+") ? m.number(Double.parseDouble(arg), arg.length() - arg.indexOf('.') - 1) : arg;
+                    args[g] = match.group(g + 1);
                 }
-                return m.text(form.getValue(), args);
+                return m.text(form.getValue(), localised(args, m));
             }
         }
         return part;
+    }
+
+    /** Decimals written the page's way (1,58 in Finnish, with a true minus); whole numbers and text stay as they are. */
+    private static Object[] localised(String[] args, Messages m) {
+        Object[] out = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            out[i] = arg.matches("-?\\d+\\.\\d+") ? m.number(Double.parseDouble(arg), arg.length() - arg.indexOf('.') - 1) : arg;
+        }
+        return out;
     }
 
     private static List<String> split(String text) {

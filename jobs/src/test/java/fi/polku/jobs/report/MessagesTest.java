@@ -1,11 +1,16 @@
 package fi.polku.jobs.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fi.polku.effect.Caveat;
+import fi.polku.effect.EvidenceGrade;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -23,6 +28,33 @@ class MessagesTest {
     @Test
     void everyKeyIsInBothLanguages() throws IOException {
         assertEquals(keys("fi"), keys("en"));
+    }
+
+    @Test
+    void everyCaveatCodeAndEvidenceGradeHasATextInBothLanguages() throws IOException {
+        for (String lang : new String[] {"fi", "en"}) {
+            TreeSet<String> keys = keys(lang);
+            for (Caveat c : Caveat.values()) {
+                assertTrue(keys.contains("warning." + c.code()), lang + " has no text for caveat code " + c.code());
+            }
+            for (EvidenceGrade g : EvidenceGrade.values()) {
+                assertTrue(keys.contains("grade." + g.code()), lang + " has no text for grade " + g.code());
+                assertTrue(g == EvidenceGrade.NOT_ASSESSABLE || keys.contains("summary.grade." + g.code()), lang + " summary " + g);
+            }
+        }
+    }
+
+    @Test
+    void caveatCodesAreWrittenInThePagesLanguage() {
+        Messages fi = Messages.of(Messages.Language.FI);
+        // The review's case: a sampled synthetic-control p of 500 assignments must not read "steps of 1/8855".
+        assertEquals(List.of("p-arvo on laskettu 500 jaosta (toteutunut ja satunnaisotos, siemenluku 20240801) kaikista 8855"
+                + " tavasta jakaa hankkeen aloitukset alueille, joten se etenee 1/500:n askelin",
+                "alueiden omat arviot eroavat toisistaan enemmän kuin sattuma selittää (p = 0,028, I² 72 %): yhteisarvio voi"
+                        + " kätkeä vastakkaisia alueellisia tuloksia"),
+                Caveats.of(Caveat.P_SAMPLED.with(500, 8855L, 20240801L) + "; " + Caveat.HETEROGENEITY.with(0.028, 72L), fi));
+        assertEquals(List.of("the 95 % interval is the estimate ± 1.96 × SE, a normal approximation"),
+                Caveats.of("normal_interval", Messages.of(Messages.Language.EN)));
     }
 
     @Test
