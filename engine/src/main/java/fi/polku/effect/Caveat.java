@@ -41,7 +41,29 @@ public enum Caveat {
     /** A random-effects pooling of regional estimates that share their comparison regions: a cross-check only. */
     POOLING_CROSS_CHECK("pooling_cross_check"),
     /** Fewer than 2 regional estimates with an SE: nothing to pool. */
-    NOTHING_TO_POOL("nothing_to_pool");
+    NOTHING_TO_POOL("nothing_to_pool"),
+    /** No post-period yet: no estimate. */
+    NO_POST("no_post"),
+    /** One project region: p by placebo in space over m comparison regions, in steps of 1/(m + 1). Args: m, m + 1. */
+    PLACEBO_IN_SPACE("placebo_in_space"),
+    /** The estimate rests on a single post year. */
+    SINGLE_POST("single_post"),
+    /** ITS with one post year: a level change only, no slope change. */
+    LEVEL_ONLY("level_only"),
+    /** The region's own pre-period series is noisier than the comparison regions': the placebo interval too narrow. Args: times. */
+    NOISY_SERIES("noisy_series"),
+    /** A region's synthetic control does not follow it before the start: the gap is not an effect. Args: RMSPE, % of level. */
+    POOR_FIT("poor_fit"),
+    /** ITS: strong over-dispersion. Args: the dispersion. */
+    OVERDISPERSION("overdispersion"),
+    /** ITS: the estimated dispersion is below the floor the SE uses. Args: dispersion, floor. */
+    DISPERSION_FLOOR("dispersion_floor"),
+    /** The series crosses a structural break (config {@code breaks}; labels in {@code breaks_crossed}). Args: dates a/b. */
+    STRUCTURAL_BREAK("structural_break"),
+    /** TWFE: a diagnostic to compare with the DiD row, never a result on its own. */
+    TWFE_DIAGNOSTIC("twfe_diagnostic"),
+    /** A cost offset's interval is the estimate's, carried through: the unit cost's uncertainty is not in it. */
+    COST_INTERVAL("cost_interval");
 
     private final String code;
 

@@ -1,6 +1,7 @@
 package fi.polku.jobs.effect;
 
 import fi.polku.contract.Tables;
+import fi.polku.effect.Caveat;
 import fi.polku.effect.CostOffset;
 import fi.polku.effect.EvidenceGrade;
 import fi.polku.effect.InterruptedTimeSeries;
@@ -135,7 +136,7 @@ final class RegionEstimates {
         RegionDid.Result d = RegionDid.estimate(treated.region(), firstPost, outcomes, usable);
         List<String> didWarnings = new ArrayList<>(d.warnings());
         if (usable.size() < comparison.size()) {
-            didWarnings.add((comparison.size() - usable.size()) + " comparison region(s) left out for missing years");
+            didWarnings.add(Caveat.REGIONS_LEFT_OUT.with(comparison.size() - usable.size()));
         }
         rows.add(row(treated, indicator, ageGroup, "did", d.att(), "difference in rate per 1 000 (group-time ATT, simple aggregate)",
                 d.se(), d.lower(), d.upper(), d.pValue(), d.inference(),
@@ -146,12 +147,12 @@ final class RegionEstimates {
         rows.add(row(treated, indicator, ageGroup, "twfe", d.twfe(), "difference in rate per 1 000 (two-way fixed effects)",
                 null, null, null, null, "diagnostic only: no inference (TWFE is biased under staggered adoption)",
                 d.prePeriods(), d.postPeriods(), firstPost, transition, d.comparisonUnits(), null, crossed,
-                List.of("diagnostic: compare with the did row, do not report on its own"), synthetic, null, preLevel, Mde.NONE,
+                List.of(Caveat.TWFE_DIAGNOSTIC.code()), synthetic, null, preLevel, Mde.NONE,
                 EvidenceGrade.NOT_ASSESSABLE.code()));
         RegionSynth.Result sc = RegionSynth.estimate(treated.region(), firstPost, outcomes, usable);
         List<String> scWarnings = new ArrayList<>(sc.warnings());
         if (usable.size() < comparison.size()) {
-            scWarnings.add((comparison.size() - usable.size()) + " comparison region(s) left out for missing years");
+            scWarnings.add(Caveat.REGIONS_LEFT_OUT.with(comparison.size() - usable.size()));
         }
         rows.add(row(treated, indicator, ageGroup, "synthetic_control", sc.estimate(),
                 "difference in rate per 1 000 (mean post-period gap to the synthetic control)", sc.se(), sc.lower(), sc.upper(),
@@ -224,7 +225,7 @@ final class RegionEstimates {
     private static Row cost(RunConfig.TreatedRegion treated, String indicator, String ageGroup, String method, int year,
                             CostOffset c, RunConfig.UnitCost cost, String basis, List<String> warnings, boolean synthetic) {
         List<String> all = new ArrayList<>(warnings);
-        all.add("the interval is the estimate's interval carried through; it ignores uncertainty in the unit cost");
+        all.add(Caveat.COST_INTERVAL.code());
         return new RowBuilder(COSTS).set("region", treated.region()).set("indicator", indicator).set("age_group", ageGroup)
                 .set("method", method).set("period", Integer.toString(year)).set("events_avoided", c.avoided())
                 .set("events_avoided_lower", c.avoidedLower()).set("events_avoided_upper", c.avoidedUpper())
@@ -239,8 +240,11 @@ final class RegionEstimates {
                            int firstPost, Integer transition, int comparisons, String diagnostics, String crossed,
                            List<String> warnings, boolean synthetic, Double floor, double preLevel, Mde mde, String grade) {
         List<String> all = new ArrayList<>(warnings);
-        if (!crossed.isEmpty()) {
-            all.add("the series crosses a structural break (" + crossed + "): part of any change may be the break");
+        // The code carries the dates only (labels are user text, in breaks_crossed): "2023-01-01 label; …" → 2023-01-01/….
+        String breakDates = java.util.regex.Pattern.compile("(?:^|; )(\\d{4}-\\d{2}-\\d{2}) ").matcher(crossed).results()
+                .map(match -> match.group(1)).collect(Collectors.joining("/"));
+        if (!breakDates.isEmpty()) {
+            all.add(Caveat.STRUCTURAL_BREAK.with(breakDates));
         }
         return new RowBuilder(SCHEMA).set("region", treated.region()).set("indicator", indicator).set("age_group", ageGroup)
                 .set("method", method).set("estimate", estimate).set("scale", scale).set("se", se).set("ci_lower", lower)

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * The warnings in the tables' {@code warnings} column in the page's language. A caveat code
  * ({@link fi.polku.effect.Caveat}: {@code code} or {@code code(arg,arg)}) is written from the bundle key
- * {@code warning.<code>} in either language; the older English sentences of a few known forms (region tables) are
- * put into Finnish through the keys {@code caveat.*}. Numbers are passed on in the page's format. A warning of an
+ * {@code warning.<code>} in either language; the English status sentences of {@code pooled_effects} are put into
+ * Finnish through the keys {@code caveat.*}. Numbers are passed on in the page's format. A warning of an
  * unknown form (e.g. a newer engine's) is shown as written.
  */
 final class Caveats {
@@ -20,26 +20,7 @@ final class Caveats {
     private static final Pattern CODE = Pattern.compile("([a-z][a-z0-9_]*)(?:\\((.*)\\))?");
 
     static {
-        form("SYNTHETIC data: not a real estimate", "synthetic");
-        form("diagnostic: compare with the did row, do not report on its own", "twfe");
         form("with (\\d+) regions tau2 is poorly estimated: read the prediction interval", "tau2");
-        form("one treated region: inference by placebo in space over (\\d+) comparison regions", "placebo");
-        form("one treated region: inference by placebo in space over (\\d+) donor regions \\(rank of post/pre RMSPE ratios\\)", "placebo.sc");
-        form("only (\\d+) post-period: it cannot support a slope change, so only a level change is estimated", "onepost.its");
-        form("only (\\d+) post-period: the effect rests on a single year", "onepost");
-        form("only (\\d+) post-period: the gap rests on a single year", "onepost");
-        form("poor pre-period fit: RMSPE (\\S+) is (\\d+) % of the region's pre-period mean", "poorfit");
-        form("the donors cannot reproduce its series and the gap is not an effect", "donors");
-        form("the p-value moves in steps of 1/(\\d+)", "steps");
-        form("the region's own pre-period series is ([\\d.]+) times as noisy as the typical comparison region's \\(small counts\\?\\):"
-                + " the placebo interval is too narrow for it", "noisy");
-        form("strong over-dispersion \\(([\\d.]+)\\): the intervals are widened accordingly, but check the pre-period fit", "overdispersion");
-        form("the series crosses a structural break \\((.*)\\): part of any change may be the break", "break");
-        form("(\\d+) comparison region\\(s\\) left out for missing years", "missingyears");
-        form("no post-period yet: no estimate", "nopost");
-        form("no pre-period: no estimate", "nopre");
-        form("fewer than 2 pre-periods to fit: no estimate", "nopre");
-        form("fewer than 2 (?:comparison|donor) regions: no estimate", "fewregions");
         form("(\\d+) region\\(s\\) left out: small or not estimable", "leftout");
         form("fewer than 2 project regions with a published g_av \\((\\d+) left out: small or not estimable\\)", "nopool");
     }

@@ -4,6 +4,7 @@ import static fi.polku.jobs.report.ReportContext.d;
 import static fi.polku.jobs.report.ReportContext.s;
 import static fi.polku.jobs.report.ReportContext.same;
 
+import fi.polku.effect.Caveat;
 import fi.polku.effect.EvidenceGrade;
 import org.apache.spark.sql.Row;
 
@@ -71,6 +72,6 @@ final class EffectsTable {
     private static boolean invalid(Row r) {
         String warnings = s(r, "warnings");
         return same(r, "evidence_grade", EvidenceGrade.NOT_ASSESSABLE.code()) && warnings != null
-                && (warnings.contains("poor pre-period fit") || warnings.contains("sc_poor_fit"));
+                && warnings.contains(Caveat.POOR_FIT.code());
     }
 }
