@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
  * A caveat on an estimate, as it travels in a table's {@code warnings} column: a short code, optionally with
  * arguments, {@code code} or {@code code(arg,arg)}, several joined by "; ". The report writes each distinct caveat
  * once in the page's language (message bundle key {@code warning.<code>}, the arguments as {0}, {1}, …) and marks
- * the cells it concerns; a test checks that every code has a Finnish and an English text.
+ * the cells it concerns; a test checks that every code has a Finnish and an English text. Figures that differ from
+ * row to row stay in the row's columns, not in the code, so that a table's notes stay few.
  */
 public enum Caveat {
     /** Randomisation p over all N assignments: steps of 1/N. Args: N. */
@@ -22,17 +23,17 @@ public enum Caveat {
     STAGGERED("staggered"),
     /** A transition year is left out, so the base period is two years before the first post period. Args: base(s). */
     BASE_BEFORE_TRANSITION("base_before_transition"),
-    /** Pre-period placebos: the joint pre-trend p is below 0.10 but not 0.05. Args: p. */
+    /** Pre-period placebos: the joint pre-trend p is below 0.10 but not 0.05 (the p is in the pre_trend row). */
     PRE_TREND_WEAK("pre_trend_weak"),
-    /** Pre-period placebos: the joint pre-trend p is below 0.05. Args: p. */
+    /** Pre-period placebos: the joint pre-trend p is below 0.05 (the p is in the pre_trend row). */
     PRE_TREND_CLEAR("pre_trend_clear"),
-    /** The regional estimates differ more than chance allows (Cochran's Q p &lt; 0.10). Args: p, I² %. */
+    /** The regional estimates differ more than chance allows (Cochran's Q p &lt; 0.10; Q, p, I² in the row's columns). */
     HETEROGENEITY("heterogeneity"),
     /** A pre-period placebo estimate, not an effect. */
     PRE_PLACEBO("pre_placebo"),
     /** Too few pre- or post-periods for an estimate. */
     NOT_ESTIMABLE("not_estimable"),
-    /** The synthetic controls do not follow the regions before the start. Args: pre RMSPE, mean pre gap. */
+    /** The synthetic controls do not follow the regions before the start (the figures in the row's diagnostics). */
     SC_POOR_FIT("sc_poor_fit"),
     /** Regions left out for missing years. Args: how many. */
     REGIONS_LEFT_OUT("regions_left_out"),
@@ -50,13 +51,13 @@ public enum Caveat {
     SINGLE_POST("single_post"),
     /** ITS with one post year: a level change only, no slope change. */
     LEVEL_ONLY("level_only"),
-    /** The region's own pre-period series is noisier than the comparison regions': the placebo interval too narrow. Args: times. */
+    /** The region's own pre-period series is over twice as noisy as the typical comparison region's: the placebo interval is too narrow. */
     NOISY_SERIES("noisy_series"),
-    /** A region's synthetic control does not follow it before the start: the gap is not an effect. Args: RMSPE, % of level. */
+    /** A region's synthetic control misses it before the start by over 10 % of its level: the gap is not an effect. */
     POOR_FIT("poor_fit"),
-    /** ITS: strong over-dispersion. Args: the dispersion. */
+    /** ITS: strong over-dispersion (over 5; the figure in the row's diagnostics). */
     OVERDISPERSION("overdispersion"),
-    /** ITS: the estimated dispersion is below the floor the SE uses. Args: dispersion, floor. */
+    /** ITS: the estimated dispersion is below the floor the SE uses. Args: the floor. */
     DISPERSION_FLOOR("dispersion_floor"),
     /** The series crosses a structural break (config {@code breaks}; labels in {@code breaks_crossed}). Args: dates a/b. */
     STRUCTURAL_BREAK("structural_break"),

@@ -127,10 +127,10 @@ public final class InterruptedTimeSeries {
         double p = 2 * t.cumulativeProbability(-Math.abs(b / se));
         double q = t.inverseCumulativeProbability(0.975);
         if (fit.dispersion() > 5) {
-            warnings.add(Caveat.OVERDISPERSION.with(fit.dispersion()));
+            warnings.add(Caveat.OVERDISPERSION.code());
         }
         if (fit.dispersion() < dispersionFloor) {
-            warnings.add(Caveat.DISPERSION_FLOOR.with(fit.dispersion(), dispersionFloor));
+            warnings.add(Caveat.DISPERSION_FLOOR.with(dispersionFloor));
         }
         return new Result(Math.exp(b), Math.exp(b - q * se), Math.exp(b + q * se), p, se,
                 slope ? Math.exp(fit.coefficients()[3]) : null, pre, post, fit.dispersion(), fit.deviance(),

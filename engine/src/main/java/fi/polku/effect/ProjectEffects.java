@@ -111,7 +111,7 @@ public final class ProjectEffects {
      * @param preLevel the mean over project regions of their mean pre-period outcome (for the MDE in %)
      * @param preTrend the joint pre-trend statement in words
      * @param synthAssignments the assignments behind the synthetic_control_pooled row (the observed one first)
-     * @param preTrendCaveat {@link Caveat#PRE_TREND_CLEAR} or {@link Caveat#PRE_TREND_WEAK} with its p, or null
+     * @param preTrendCaveat {@link Caveat#PRE_TREND_CLEAR} or {@link Caveat#PRE_TREND_WEAK}, or null
      * @param warnings   caveat codes ({@link Caveat}) shared by every row
      */
     public record Result(List<Estimate> estimates, int assignments, long totalAssignments, boolean exhaustive, long seed,
@@ -267,14 +267,14 @@ public final class ProjectEffects {
             statement = "no pre-period placebo could be estimated: the pre-trend cannot be checked";
         } else {
             PreTrend sign = PreTrend.of(preTrend.pValue());
-            preTrendCaveat = sign == PreTrend.CLEAR_SIGN ? Caveat.PRE_TREND_CLEAR.with(preTrend.pValue())
-                    : sign == PreTrend.WEAK_SIGN ? Caveat.PRE_TREND_WEAK.with(preTrend.pValue()) : null;
+            preTrendCaveat = sign == PreTrend.CLEAR_SIGN ? Caveat.PRE_TREND_CLEAR.code()
+                    : sign == PreTrend.WEAK_SIGN ? Caveat.PRE_TREND_WEAK.code() : null;
             statement = String.format(Locale.ROOT, "pre-period placebos (%d event times): root mean square %.3g; permutation"
                     + " p = %.3g for their joint size: %s", pre, Math.sqrt(preTrend.estimate()), preTrend.pValue(), sign.words());
         }
         double level = preLevel();
         return new Result(rows, assignments.sets().size(), assignments.total(), assignments.exhaustive(), seed, synthAssignments,
-                k, units.size(), level, statement, preTrendCaveat, synthFit(gaps, level), baseSensitivity(), warnings);
+                k, units.size(), level, statement, preTrendCaveat, synthFit(gaps, level), BaseYears.of(panel, units, treated), warnings);
     }
 
     private static SynthFit synthFit(List<PooledSynth.Stats> gaps, double preLevel) {
@@ -292,47 +292,6 @@ public final class ProjectEffects {
         }
         boolean poor = real.preRmspe() > POOR_FIT_SHARE * preLevel || Math.abs(real.preGap()) > PRE_GAP_SHARE * preLevel;
         return new SynthFit(real.preRmspe(), real.preGap(), real.raw(), real.ratio(), asLarge / (double) counted, poor);
-    }
-
-    private BaseSensitivity baseSensitivity() {
-        int k = labels.size();
-        int[] index = new int[k];
-        int[] firstPost = new int[k];
-        int[] transition = new int[k];
-        int[] none = new int[k];
-        int next = 0;
-        for (Map.Entry<String, Start> t : treated.entrySet()) {
-            index[next] = units.indexOf(t.getKey());
-            firstPost[next] = t.getValue().firstPost();
-            transition[next] = t.getValue().transition() == null ? Integer.MIN_VALUE : t.getValue().transition();
-            none[next] = Integer.MIN_VALUE;
-            next++;
-        }
-        boolean anyTransition = treated.values().stream().anyMatch(s -> s.transition() != null);
-        double earlier = panel.aggregates(index, firstPost, transition, 1).simple();
-        double later = panel.aggregates(index, firstPost, none, 0).simple();
-        return new BaseSensitivity(bases(0, false), bases(1, false), Double.isFinite(earlier) ? earlier : null,
-                anyTransition ? bases(0, true) : null, anyTransition && Double.isFinite(later) ? later : null);
-    }
-
-    /** Each cohort's base period with {@code lag} own pre-periods back, the transition year kept when {@code keepTransition}. */
-    private String bases(int lag, boolean keepTransition) {
-        TreeMap<Integer, String> byCohort = new TreeMap<>();
-        for (Start s : treated.values()) {
-            List<Integer> own = new ArrayList<>();
-            for (int t : panel.periods()) {
-                if (t < s.firstPost() && (keepTransition || s.transition() == null || t != s.transition())) {
-                    own.add(t);
-                }
-            }
-            byCohort.put(s.firstPost(), own.size() > lag ? String.valueOf(own.get(own.size() - 1 - lag)) : "none");
-        }
-        if (new TreeSet<>(byCohort.values()).size() == 1) {
-            return byCohort.firstEntry().getValue();
-        }
-        StringBuilder out = new StringBuilder();
-        byCohort.forEach((g, b) -> out.append(out.length() == 0 ? "" : ", ").append(g).append(": ").append(b));
-        return out.toString();
     }
 
     private static List<Double> values(List<Stats> stats, java.util.function.ToDoubleFunction<Stats> of) {

@@ -78,7 +78,7 @@ public final class RegionDid {
         noise.sort(Double::compare);
         double median = noise.get(noise.size() / 2);
         if (ownNoise > 2 * median) {
-            warnings.add(Caveat.NOISY_SERIES.with(ownNoise / median));
+            warnings.add(Caveat.NOISY_SERIES.code());
         }
         return new Result(att, twfe, sd, att - 1.959963984540054 * sd, att + 1.959963984540054 * sd, p, pre, post,
                 comparison.size(), placebos, warnings);

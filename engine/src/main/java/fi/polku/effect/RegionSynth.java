@@ -92,7 +92,7 @@ public final class RegionSynth {
         double preMean = own.headMap(firstPost).values().stream().mapToDouble(Math::abs).average().orElseThrow();
         boolean poorFit = real.preRmspe() > POOR_FIT_SHARE * preMean;
         if (poorFit) {
-            warnings.add(Caveat.POOR_FIT.with(real.preRmspe(), Math.round(100 * real.preRmspe() / preMean)));
+            warnings.add(Caveat.POOR_FIT.code());
         }
         Map<String, Double> weights = new LinkedHashMap<>();
         double[] w = real.fit().weights();

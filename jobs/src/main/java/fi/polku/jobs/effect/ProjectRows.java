@@ -54,11 +54,11 @@ final class ProjectRows {
                 w.add(r.preTrendCaveat());
             }
             if (cs && dl != null && dl.qP() < EvidenceGrade.SUGGESTIVE_P) {
-                w.add(Caveat.HETEROGENEITY.with(dl.qP(), Math.round(dl.i2())));
+                w.add(Caveat.HETEROGENEITY.code());
             }
             boolean poorFit = synth && r.synthFit() != null && r.synthFit().poorFit();
             if (poorFit) {
-                w.add(Caveat.SC_POOR_FIT.with(r.synthFit().preRmspe(), r.synthFit().preGap()));
+                w.add(Caveat.SC_POOR_FIT.code());
             }
             int assignments = synth ? r.synthAssignments() : r.assignments();
             String grade = placebo ? EvidenceGrade.NOT_ASSESSABLE.code() : EvidenceGrade.of(new EvidenceGrade.Evidence(

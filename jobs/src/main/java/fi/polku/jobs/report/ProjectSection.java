@@ -93,11 +93,14 @@ final class ProjectSection {
         return t;
     }
 
-    /** The other project-level estimates (13–17): a synthetic control whose pre-fit failed is greyed, not a result. */
+    /**
+     * The other project-level estimates of the headline indicator (13–17; the rest are in the table): a synthetic
+     * control whose pre-fit failed is greyed, not a result.
+     */
     private static HtmlTable others(Messages m, List<Row> rows, Footnotes notes) {
         HtmlTable t = new HtmlTable(m.text("project.others"), m.text("col.indicator"), m.text("col.method"), m.text("col.estimate"),
                 m.text("col.p"), m.text("col.grade"), m.text("col.notes"));
-        for (String indicator : indicators(rows)) {
+        for (String indicator : ReportData.CHARTED.subList(0, 1)) {
             for (String method : OTHER) {
                 Row r = find(rows, indicator, ReportData.AGE, method, null);
                 if (r != null) {

@@ -50,9 +50,10 @@ class MessagesTest {
         // The review's case: a sampled synthetic-control p of 500 assignments must not read "steps of 1/8855".
         assertEquals(List.of("p-arvo on laskettu 500 jaosta (toteutunut ja satunnaisotos, siemenluku 20240801) kaikista 8855"
                 + " tavasta jakaa hankkeen aloitukset alueille, joten se etenee 1/500:n askelin",
-                "alueiden omat arviot eroavat toisistaan enemmän kuin sattuma selittää (p = 0,028, I² 72 %): yhteisarvio voi"
-                        + " kätkeä vastakkaisia alueellisia tuloksia"),
-                Caveats.of(Caveat.P_SAMPLED.with(500, 8855L, 20240801L) + "; " + Caveat.HETEROGENEITY.with(0.028, 72L), fi));
+                "synteettiset verrokit eivät seuraa hankealueita ennen hanketta: ero ei ole vaikutus eikä näyttöä suuntaan tai"
+                        + " toiseen", "hajontakerroin on alle asetuksen its.dispersion_floor rajan 1,5: keskivirhe käyttää rajaa"),
+                Caveats.of(Caveat.P_SAMPLED.with(500, 8855L, 20240801L) + "; " + Caveat.SC_POOR_FIT.code() + "; "
+                        + Caveat.DISPERSION_FLOOR.with(1.5), fi));
         assertEquals(List.of("the 95 % interval is the estimate ± 1.96 × SE, a normal approximation"),
                 Caveats.of("normal_interval", Messages.of(Messages.Language.EN)));
     }

@@ -80,7 +80,7 @@ class ReportTest {
         for (String page : PAGES) {
             String html = finnish.get(page);
             assertEquals(html.indexOf("<h2>"), html.indexOf("<h2>Vastaus ensin</h2>"), page + ": the answer comes first");
-            assertTrue(Pattern.compile("Vastaus ensin</h2>\\s*<p>[^<]*(ei näyttöä muutoksesta|viitteellinen|selvä muutos|ei voi vielä"
+            assertTrue(Pattern.compile("Vastaus ensin</h2>\\s*<p>[^<]*(näyttöä muutoksesta|viitteellinen|selvä muutos|ei voi vielä"
                     + " arvioida|Tulos on viitteellinen|Tämä on selvä muutos)").matcher(html).find(), page);
         }
         // The TWFE figure is in the region pages' appendix only, not among the estimates.
