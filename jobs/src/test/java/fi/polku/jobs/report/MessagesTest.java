@@ -1,6 +1,7 @@
 package fi.polku.jobs.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fi.polku.effect.Caveat;
@@ -64,6 +65,8 @@ class MessagesTest {
             Messages m = Messages.of(language);
             for (String key : keys(language.name().toLowerCase(java.util.Locale.ROOT))) {
                 String raw = m.textOr(key, "");
+                // A pattern without arguments is printed as it is: a doubled apostrophe would show doubled.
+                assertFalse(!raw.contains("{") && raw.contains("''"), key + ": " + raw);
                 if (raw.contains("{0}")) {
                     String text = m.text(key, "X", "Y", "Z", "V", "W");
                     assertEquals(false, text.contains("{") || raw.contains("''") && !text.contains("'"), key + ": " + text);
