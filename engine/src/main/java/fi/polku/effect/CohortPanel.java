@@ -32,11 +32,24 @@ final class CohortPanel {
         }
     }
 
+    /** The periods, in order. */
+    int[] periods() {
+        return periods.clone();
+    }
+
     /**
      * The aggregates when {@code units[i]} starts in {@code firstPost[i]} with {@code transition[i]} left out
      * (−1 for none).
      */
     Aggregates aggregates(int[] units, int[] firstPost, int[] transition) {
+        return aggregates(units, firstPost, transition, 0);
+    }
+
+    /**
+     * The same with the post cells' base period moved {@code baseLag} own pre-periods back (0: the last own period
+     * before g; 1: the one before it), for the base-year sensitivity; pre-period cells keep their varying base.
+     */
+    Aggregates aggregates(int[] units, int[] firstPost, int[] transition, int baseLag) {
         int controls = y.length - units.length;
         double[] assignedTotals = new double[periods.length];
         for (int u : units) {
@@ -65,16 +78,16 @@ final class CohortPanel {
             double cohortPost = 0;
             int cohortCells = 0;
             int previous = -1;
-            int base = -1;
+            List<Integer> bases = new java.util.ArrayList<>();
             for (int t = 0; t < periods.length; t++) {
                 if (periods[t] == skip) {
                     continue;
                 }
                 if (periods[t] < g) {
-                    base = t;
+                    bases.add(t);
                 }
                 if (previous >= 0) {
-                    int b = periods[t] >= g ? base : previous;
+                    int b = periods[t] < g ? previous : bases.size() > baseLag ? bases.get(bases.size() - 1 - baseLag) : -1;
                     if (b >= 0) {
                         double att = (memberTotals[t] - memberTotals[b]) / members
                                 - (totals[t] - assignedTotals[t] - totals[b] + assignedTotals[b]) / controls;

@@ -80,16 +80,16 @@ public final class InterruptedTimeSeries {
         int post = series.size() - pre;
         List<String> warnings = new ArrayList<>();
         if (post == 0) {
-            warnings.add("no post-period yet: no estimate");
+            warnings.add(Caveat.NO_POST.code());
             return new Result(null, null, null, null, null, null, pre, 0, null, null, 0, dispersionFloor, warnings);
         }
         if (pre < 3) {
-            warnings.add("only " + pre + " pre-period(s): the pre-trend cannot be estimated reliably; no estimate");
+            warnings.add(Caveat.NOT_ESTIMABLE.code());
             return new Result(null, null, null, null, null, null, pre, post, null, null, 0, dispersionFloor, warnings);
         }
         boolean slope = post >= 2;
         if (!slope) {
-            warnings.add("only 1 post-period: it cannot support a slope change, so only a level change is estimated");
+            warnings.add(Caveat.LEVEL_ONLY.code());
         }
         boolean seasonal = series.stream().allMatch(o -> o.month() != null);
         int firstPost = series.stream().filter(Observation::post).mapToInt(Observation::time).min().orElseThrow();
@@ -116,7 +116,7 @@ public final class InterruptedTimeSeries {
             offset[i] = Math.log(o.population());
         }
         if (series.size() <= x[0].length) {
-            warnings.add("too few periods (" + series.size() + ") for " + x[0].length + " coefficients: no estimate");
+            warnings.add(Caveat.NOT_ESTIMABLE.code());
             return new Result(null, null, null, null, null, null, pre, post, null, null, 0, dispersionFloor, warnings);
         }
         PoissonRegression.Fit fit = PoissonRegression.fit(x, y, offset);
@@ -127,13 +127,10 @@ public final class InterruptedTimeSeries {
         double p = 2 * t.cumulativeProbability(-Math.abs(b / se));
         double q = t.inverseCumulativeProbability(0.975);
         if (fit.dispersion() > 5) {
-            warnings.add(String.format(Locale.ROOT,
-                    "strong over-dispersion (%.1f): the intervals are widened accordingly, but check the pre-period fit",
-                    fit.dispersion()));
+            warnings.add(Caveat.OVERDISPERSION.code());
         }
         if (fit.dispersion() < dispersionFloor) {
-            warnings.add(String.format(Locale.ROOT, "estimated dispersion %.2f is below the floor %s (its.dispersion_floor):"
-                    + " the SE uses %s", fit.dispersion(), floorText(dispersionFloor), floorText(dispersionFloor)));
+            warnings.add(Caveat.DISPERSION_FLOOR.with(dispersionFloor));
         }
         return new Result(Math.exp(b), Math.exp(b - q * se), Math.exp(b + q * se), p, se,
                 slope ? Math.exp(fit.coefficients()[3]) : null, pre, post, fit.dispersion(), fit.deviance(),

@@ -14,20 +14,35 @@ import java.util.TreeSet;
 /**
  * The project's regions together: Callaway–Sant'Anna group-time ATTs over all project regions with their own
  * (staggered) starts, aggregated "simple", "group" and "dynamic" (the event study by period relative to the
- * start, pre-period placebos included), and the pooled synthetic-control gap (the mean over project regions of
- * each region's mean post-period gap to its synthetic control from the non-project regions).
+ * start, pre-period placebos included; Callaway &amp; Sant'Anna 2021, J. Econometrics 225:200, section 3.1, parameters
+ * θ_W^O, θ_sel^O and θ_es(e) / θ_es^O, the did package's {@code aggte(type = "simple" | "group" | "dynamic")}), and
+ * the pooled synthetic-control gap ({@link PooledSynth}: the mean over project regions of the mean post-period gap
+ * minus the mean pre-period gap to each region's synthetic control from the non-project regions).
  *
  * <p>Inference is by randomisation over regions (Fisher's exact test under the sharp null of no effect in any
  * region): every statistic is recomputed for each assignment of the same number of "project" regions among all
  * regions ({@link Assignments}: all of them, or the real one and a seeded sample), the i-th chosen region (in
  * code order) taking the i-th real project region's start and transition period. p = #{assignments whose
  * |statistic| ≥ the real one's} / #{assignments}, the real one included, in steps of 1 / #{assignments}; the SE
- * is the SD of the statistic over the other assignments and the interval ±1.96 SE. The joint pre-trend statistic
- * is the mean square of the pre-period event-study placebos θ_es(e), e &lt; 0, tested the same way. The minimum
- * detectable reduction comes from the same distribution ({@link MinimumDetectableEffect#ofReduction}).
+ * is the SD of the statistic over the other assignments and the interval ±1.96 SE, a normal approximation to the
+ * randomisation distribution. The joint pre-trend statistic is the mean square of the pre-period event-study
+ * placebos θ_es(e), e &lt; 0, tested the same way. The minimum detectable reduction comes from the same
+ * distribution ({@link MinimumDetectableEffect#ofReduction}).
+ *
+ * <p>A cohort's base period is its last own period before its first post period: with a transition year left
+ * out that is two years before (g − 2). {@link BaseSensitivity} gives the simple aggregation with the base a
+ * period earlier and, where a transition year exists, with the transition year as base.
  */
 public final class ProjectEffects {
     private static final double Z95 = 1.959963984540054;
+
+    /**
+     * The pooled synthetic control's pre-period fit is called poor when its pre-period RMSPE exceeds this share of the
+     * project regions' pre-period level (the rule {@link RegionSynth#POOR_FIT_SHARE} applies to each region).
+     */
+    public static final double POOR_FIT_SHARE = RegionSynth.POOR_FIT_SHARE;
+    /** ... or when the mean pre-period gap, in absolute value, exceeds this share of the pre-period level. */
+    public static final double PRE_GAP_SHARE = 0.05;
 
     /** A project region's start: its first fully exposed period and its left-out transition period (or null). */
     public record Start(int firstPost, Integer transition) {
@@ -66,18 +81,53 @@ public final class ProjectEffects {
     }
 
     /**
+     * The pooled synthetic control's diagnostics for the observed assignment.
+     *
+     * @param preRmspe root mean square over project regions of the pre-period RMSPE (per 1 000)
+     * @param preGap   mean over project regions of the mean pre-period gap
+     * @param rawGap   mean over project regions of the mean post-period gap, not adjusted for the pre gap
+     * @param ratio    mean over project regions of the post/pre RMSPE ratio (Abadie et al. 2010)
+     * @param ratioP   its randomisation p, one-sided: #{assignments with a ratio ≥ the observed} / assignments
+     * @param poorFit  {@code preRmspe > POOR_FIT_SHARE × pre level} or {@code |preGap| > PRE_GAP_SHARE × pre level}:
+     *                 the synthetic controls do not follow the regions and the row is no evidence either way
+     */
+    public record SynthFit(double preRmspe, double preGap, double rawGap, double ratio, double ratioP, boolean poorFit) {
+    }
+
+    /**
+     * The simple aggregation with other base periods, for the observed assignment only (no inference).
+     *
+     * @param bases   each cohort's base period as used, e.g. "2023" or "2024: 2023, 2025: 2023"
+     * @param earlier the estimate with every cohort's base one own pre-period earlier, or null
+     * @param later   the estimate with the transition year as base (cohorts without one unchanged), or null when no
+     *                cohort has a transition year
+     */
+    public record BaseSensitivity(String bases, String earlierBases, Double earlier, String laterBases, Double later) {
+    }
+
+    /**
      * The result.
      *
      * @param preLevel the mean over project regions of their mean pre-period outcome (for the MDE in %)
      * @param preTrend the joint pre-trend statement in words
      * @param synthAssignments the assignments behind the synthetic_control_pooled row (the observed one first)
+     * @param preTrendCaveat {@link Caveat#PRE_TREND_CLEAR} or {@link Caveat#PRE_TREND_WEAK}, or null
+     * @param warnings   caveat codes ({@link Caveat}) shared by every row
      */
     public record Result(List<Estimate> estimates, int assignments, long totalAssignments, boolean exhaustive, long seed,
                          int synthAssignments, int treatedRegions, int units, double preLevel, String preTrend,
-                         List<String> warnings) {
+                         String preTrendCaveat, SynthFit synthFit, BaseSensitivity base, List<String> warnings) {
         public Result {
             estimates = List.copyOf(estimates);
             warnings = List.copyOf(warnings);
+        }
+
+        /** The caveat code saying how the row's p was found: exact over all assignments, or a seeded sample. */
+        public String pCaveat(String estimateMethod) {
+            if (estimateMethod.equals("synthetic_control_pooled") && synthAssignments < assignments) {
+                return Caveat.P_SAMPLED.with(synthAssignments, totalAssignments, seed);
+            }
+            return exhaustive ? Caveat.P_EXACT.with(assignments) : Caveat.P_SAMPLED.with(assignments, totalAssignments, seed);
         }
 
         /** The randomisation of a row in words: how many assignments of how many regions, exhaustive or sampled. */
@@ -184,14 +234,15 @@ public final class ProjectEffects {
         }
         Assignments synth = Assignments.of(units.size(), real, Math.min(settings.synthAssignments(), settings.maxAssignments()),
                 settings.seed());
-        List<Double> gaps = new ArrayList<>();
+        List<PooledSynth.Stats> gaps = new ArrayList<>();
         for (long mask : synth.sets()) {
-            gaps.add(p.pooledGap(p.assigned(mask)));
+            gaps.add(PooledSynth.of(outcomes, units, p.assigned(mask)));
         }
         return p.summarise(stats, gaps, assignments, synth.sets().size(), settings.seed());
     }
 
-    private Result summarise(List<Stats> stats, List<Double> gaps, Assignments assignments, int synthAssignments, long seed) {
+    private Result summarise(List<Stats> stats, List<PooledSynth.Stats> gaps, Assignments assignments, int synthAssignments,
+                             long seed) {
         int k = labels.size();
         Stats real = stats.get(0);
         List<Estimate> rows = new ArrayList<>();
@@ -203,25 +254,44 @@ public final class ProjectEffects {
         }
         Estimate preTrend = row("pre_trend", null, values(stats, Stats::preTrend), false);
         rows.add(preTrend);
-        rows.add(row("synthetic_control_pooled", null, gaps, true));
+        rows.add(row("synthetic_control_pooled", null, gaps.stream().map(PooledSynth.Stats::adjusted).toList(), true));
         List<String> warnings = new ArrayList<>();
-        warnings.add(String.format(Locale.ROOT, "%d project region(s) among %d regions: the permutation p moves in steps of 1/%d",
-                k, units.size(), assignments.sets().size()));
-        if (new TreeSet<>(labels.stream().map(Start::firstPost).toList()).size() > 1) {
-            warnings.add("staggered starts: first post periods " + new TreeSet<>(labels.stream().map(Start::firstPost).toList()));
+        TreeSet<Integer> cohorts = new TreeSet<>(labels.stream().map(Start::firstPost).toList());
+        if (cohorts.size() > 1) {
+            warnings.add(Caveat.STAGGERED.with(cohorts.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("/"))));
         }
-        String statement;
         long pre = real.events().keySet().stream().filter(e -> e < 0).count();
+        String preTrendCaveat = null;
+        String statement;
         if (preTrend.estimate() == null) {
             statement = "no pre-period placebo could be estimated: the pre-trend cannot be checked";
         } else {
+            PreTrend sign = PreTrend.of(preTrend.pValue());
+            preTrendCaveat = sign == PreTrend.CLEAR_SIGN ? Caveat.PRE_TREND_CLEAR.code()
+                    : sign == PreTrend.WEAK_SIGN ? Caveat.PRE_TREND_WEAK.code() : null;
             statement = String.format(Locale.ROOT, "pre-period placebos (%d event times): root mean square %.3g; permutation"
-                    + " p = %.3g for their joint size: %s", pre, Math.sqrt(preTrend.estimate()), preTrend.pValue(),
-                    preTrend.pValue() < 0.05 ? "the project regions' trends differed from the others before the start;"
-                            + " read the estimates with care" : "no sign that the project regions' trends differed before the start");
+                    + " p = %.3g for their joint size: %s", pre, Math.sqrt(preTrend.estimate()), preTrend.pValue(), sign.words());
         }
+        double level = preLevel();
         return new Result(rows, assignments.sets().size(), assignments.total(), assignments.exhaustive(), seed, synthAssignments,
-                k, units.size(), preLevel(), statement, warnings);
+                k, units.size(), level, statement, preTrendCaveat, synthFit(gaps, level), BaseYears.of(panel, units, treated), warnings);
+    }
+
+    private static SynthFit synthFit(List<PooledSynth.Stats> gaps, double preLevel) {
+        PooledSynth.Stats real = gaps.get(0);
+        if (!Double.isFinite(real.adjusted())) {
+            return null;
+        }
+        int asLarge = 0;
+        int counted = 0;
+        for (PooledSynth.Stats g : gaps) {
+            if (!Double.isNaN(g.ratio())) {
+                counted++;
+                asLarge += g.ratio() >= real.ratio() - 1e-12 * Math.max(1, Math.abs(real.ratio())) ? 1 : 0;
+            }
+        }
+        boolean poor = real.preRmspe() > POOR_FIT_SHARE * preLevel || Math.abs(real.preGap()) > PRE_GAP_SHARE * preLevel;
+        return new SynthFit(real.preRmspe(), real.preGap(), real.raw(), real.ratio(), asLarge / (double) counted, poor);
     }
 
     private static List<Double> values(List<Stats> stats, java.util.function.ToDoubleFunction<Stats> of) {
@@ -299,42 +369,6 @@ public final class ProjectEffects {
         double preTrend = a.events().entrySet().stream().filter(x -> x.getKey() < 0)
                 .mapToDouble(x -> x.getValue() * x.getValue()).average().orElse(Double.NaN);
         return new Stats(a.simple(), a.group(), a.dynamic(), a.events(), preTrend);
-    }
-
-    /** Mean over the assigned units of their mean post-period gap to a synthetic control from the unassigned units. */
-    private double pooledGap(Map<String, Start> assigned) {
-        List<String> donors = units.stream().filter(u -> !assigned.containsKey(u)).toList();
-        double sum = 0;
-        for (Map.Entry<String, Start> a : assigned.entrySet()) {
-            TreeMap<Integer, Double> own = new TreeMap<>(outcomes.get(a.getKey()));
-            if (a.getValue().transition() != null) {
-                own.remove(a.getValue().transition());
-            }
-            List<Integer> pre = new ArrayList<>(own.headMap(a.getValue().firstPost()).keySet());
-            List<Integer> post = new ArrayList<>(own.tailMap(a.getValue().firstPost()).keySet());
-            if (pre.size() < 2 || post.isEmpty() || donors.size() < 2) {
-                return Double.NaN;
-            }
-            double[][] donorPre = new double[pre.size()][];
-            for (int t = 0; t < pre.size(); t++) {
-                donorPre[t] = donorValues(donors, pre.get(t));
-            }
-            SyntheticControl.Fit fit = SyntheticControl.ofOutcomes(pre.stream().mapToDouble(own::get).toArray(), donorPre);
-            double gap = 0;
-            for (int t : post) {
-                gap += own.get(t) - fit.synthetic(donorValues(donors, t));
-            }
-            sum += gap / post.size();
-        }
-        return sum / assigned.size();
-    }
-
-    private double[] donorValues(List<String> donors, int period) {
-        double[] v = new double[donors.size()];
-        for (int j = 0; j < v.length; j++) {
-            v[j] = outcomes.get(donors.get(j)).get(period);
-        }
-        return v;
     }
 
     /** The mean over project regions (the real ones) of their mean outcome before their own start. */

@@ -48,13 +48,12 @@ public final class RegionDid {
         int pre = (int) own.keySet().stream().filter(p -> p < firstPost).count();
         int post = (int) own.keySet().stream().filter(p -> p >= firstPost).count();
         if (post == 0 || pre == 0 || comparison.size() < 2) {
-            warnings.add(post == 0 ? "no post-period yet: no estimate" : pre == 0 ? "no pre-period: no estimate"
-                    : "fewer than 2 comparison regions: no estimate");
+            warnings.add(post == 0 ? Caveat.NO_POST.code() : pre == 0 ? Caveat.NOT_ESTIMABLE.code() : Caveat.FEW_COMPARISONS.code());
             return new Result(null, null, null, null, null, null, pre, post, comparison.size(), List.of(), warnings);
         }
         double att = simple(treated, firstPost, outcomes, comparison);
         if (!Double.isFinite(att)) {
-            warnings.add("no post-period cell could be estimated (no base period before the start): no estimate");
+            warnings.add(Caveat.NOT_ESTIMABLE.code());
             return new Result(null, null, null, null, null, null, pre, post, comparison.size(), List.of(), warnings);
         }
         double twfe = GroupTimeAtt.of(panel(treated, firstPost, outcomes, comparison), GroupTimeAtt.Control.NEVER_TREATED)
@@ -69,10 +68,9 @@ public final class RegionDid {
         double sd = Math.sqrt(placebos.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / (placebos.size() - 1));
         long asLarge = placebos.stream().filter(v -> Math.abs(v) >= Math.abs(att)).count();
         double p = (asLarge + 1.0) / (placebos.size() + 1);
-        warnings.add("one treated region: inference by placebo in space over " + comparison.size()
-                + " comparison regions; the p-value moves in steps of 1/" + (comparison.size() + 1));
+        warnings.add(Caveat.PLACEBO_IN_SPACE.with(comparison.size(), comparison.size() + 1));
         if (post < 2) {
-            warnings.add("only " + post + " post-period: the effect rests on a single year");
+            warnings.add(Caveat.SINGLE_POST.code());
         }
         double ownNoise = preNoise(own, firstPost);
         List<Double> noise = new ArrayList<>();
@@ -80,8 +78,7 @@ public final class RegionDid {
         noise.sort(Double::compare);
         double median = noise.get(noise.size() / 2);
         if (ownNoise > 2 * median) {
-            warnings.add(String.format(java.util.Locale.ROOT, "the region's own pre-period series is %.1f times as noisy as"
-                    + " the typical comparison region's (small counts?): the placebo interval is too narrow for it", ownNoise / median));
+            warnings.add(Caveat.NOISY_SERIES.code());
         }
         return new Result(att, twfe, sd, att - 1.959963984540054 * sd, att + 1.959963984540054 * sd, p, pre, post,
                 comparison.size(), placebos, warnings);

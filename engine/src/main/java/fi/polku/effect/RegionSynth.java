@@ -3,7 +3,6 @@ package fi.polku.effect;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -26,11 +25,12 @@ public final class RegionSynth {
      * @param weights     donor → weight, only donors with a weight above 1e-6, largest first
      * @param gaps        period → observed − synthetic, every period of the treated series
      * @param placeboGaps the donors' own mean post-period gaps when each is fitted from the others
+     * @param poorFit     the pre-period RMSPE exceeds {@link #POOR_FIT_SHARE} of the pre-period mean: not an effect
      */
     public record Result(Double estimate, Double se, Double lower, Double upper, Double pValue, Double preRmspe,
                          Double postRmspe, Map<String, Double> weights, Map<Integer, Double> observed,
                          Map<Integer, Double> synthetic, Map<Integer, Double> gaps, int prePeriods, int postPeriods,
-                         int donors, List<Double> placeboGaps, List<String> warnings) {
+                         int donors, List<Double> placeboGaps, List<String> warnings, boolean poorFit) {
         public Result {
             placeboGaps = List.copyOf(placeboGaps);
         }
@@ -66,10 +66,9 @@ public final class RegionSynth {
         int pre = own.headMap(firstPost).size();
         int post = own.tailMap(firstPost).size();
         if (post == 0 || pre < 2 || comparison.size() < 2) {
-            warnings.add(post == 0 ? "no post-period yet: no estimate" : pre < 2 ? "fewer than 2 pre-periods to fit: no estimate"
-                    : "fewer than 2 donor regions: no estimate");
+            warnings.add(post == 0 ? Caveat.NO_POST.code() : pre < 2 ? Caveat.NOT_ESTIMABLE.code() : Caveat.FEW_COMPARISONS.code());
             return new Result(null, null, null, null, null, null, null, Map.of(), own, Map.of(), Map.of(), pre, post,
-                    comparison.size(), List.of(), warnings);
+                    comparison.size(), List.of(), warnings, false);
         }
         Fitted real = fit(treated, firstPost, own, outcomes, comparison);
         List<Double> placeboGaps = new ArrayList<>();
@@ -86,16 +85,14 @@ public final class RegionSynth {
         double mean = placeboGaps.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         double se = Math.sqrt(placeboGaps.stream().mapToDouble(g -> (g - mean) * (g - mean)).sum() / (placeboGaps.size() - 1));
         double p = asLarge / (comparison.size() + 1.0);
-        warnings.add("one treated region: inference by placebo in space over " + comparison.size()
-                + " donor regions (rank of post/pre RMSPE ratios); the p-value moves in steps of 1/" + (comparison.size() + 1));
+        warnings.add(Caveat.PLACEBO_IN_SPACE.with(comparison.size(), comparison.size() + 1));
         if (post < 2) {
-            warnings.add("only " + post + " post-period: the gap rests on a single year");
+            warnings.add(Caveat.SINGLE_POST.code());
         }
         double preMean = own.headMap(firstPost).values().stream().mapToDouble(Math::abs).average().orElseThrow();
-        if (real.preRmspe() > POOR_FIT_SHARE * preMean) {
-            warnings.add(String.format(Locale.ROOT, "poor pre-period fit: RMSPE %.3g is %.0f %% of the region's pre-period mean;"
-                    + " the donors cannot reproduce its series and the gap is not an effect", real.preRmspe(),
-                    100 * real.preRmspe() / preMean));
+        boolean poorFit = real.preRmspe() > POOR_FIT_SHARE * preMean;
+        if (poorFit) {
+            warnings.add(Caveat.POOR_FIT.code());
         }
         Map<String, Double> weights = new LinkedHashMap<>();
         double[] w = real.fit().weights();
@@ -109,7 +106,7 @@ public final class RegionSynth {
         order.forEach(j -> weights.put(comparison.get(j), w[j]));
         return new Result(real.meanPostGap(), se, real.meanPostGap() - Z95 * se, real.meanPostGap() + Z95 * se, p,
                 real.preRmspe(), real.postRmspe(), weights, own, real.synthetic(), real.gaps(), pre, post, comparison.size(),
-                placeboGaps, warnings);
+                placeboGaps, warnings, poorFit);
     }
 
     private static Fitted fit(String unit, int firstPost, TreeMap<Integer, Double> series,

@@ -101,9 +101,18 @@ class ProjectEffectsTest {
         // C(12, 4) = 495 assignments, all of them.
         assertEquals(495, r.assignments());
         assertTrue(r.exhaustive());
-        assertTrue(r.warnings().get(0).contains("steps of 1/495"), r.warnings().toString());
+        assertEquals("p_exact(495)", r.pCaveat("cs_simple"));
+        assertEquals("p_sampled(100,495,1)", ProjectEffects.estimate(outcomes, STARTS, comparison(),
+                new ProjectEffects.Settings(1000, 100, 1)).pCaveat("synthetic_control_pooled"), "a seeded sample of 100");
         assertTrue(r.method("cs_simple").startsWith("randomisation inference: all 495 assignments"), r.method("cs_simple"));
-        assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("staggered starts: first post periods [2024, 2025]")));
+        assertEquals(List.of("staggered(2024/2025)"), r.warnings());
+        // Trends cancel within each cohort, so any base period gives the effect; cohort 2025 leaves 2024 out (base 2023).
+        ProjectEffects.BaseSensitivity base = r.base();
+        assertEquals("2023", base.bases());
+        assertEquals("2022", base.earlierBases());
+        assertEquals("2024: 2023, 2025: 2024", base.laterBases());
+        assertEquals(EFFECT, base.earlier(), 1e-12);
+        assertEquals(EFFECT, base.later(), 1e-12);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package fi.polku.jobs.effect;
 
 import fi.polku.contract.Tables;
+import fi.polku.effect.Caveat;
+import fi.polku.effect.EvidenceGrade;
 import fi.polku.effect.MinimumDetectableEffect;
 import fi.polku.effect.ProjectEffects;
 import fi.polku.jobs.config.EffectSettings;
@@ -22,13 +24,24 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The {@code project_effects} rows of one indicator and age group: {@link ProjectEffects} on the yearly rates of
  * the project regions (each with its own start and transition year) and the comparison regions, and, as a
- * cross-check, the per-region DiD estimates pooled by random effects (DerSimonian–Laird and REML).
+ * cross-check, the per-region DiD estimates pooled by random effects (DerSimonian–Laird and REML), whose Cochran's
+ * Q, p and I² also travel on the cs_* rows: a pooled figure can hide regional results of opposite sign.
+ * Caveats travel as {@link Caveat} codes; each row has an {@link EvidenceGrade}.
  */
 final class ProjectEstimates {
     static final StructType SCHEMA = SparkSchemas.of(Tables.PROJECT_EFFECTS);
     private static final String SCALE = "difference in rate per 1 000";
+    private static final String NORMAL = "; SE = SD of the statistic over the other assignments; 95 % interval estimate"
+            + " ± 1.96 SE, a normal approximation to the randomisation distribution";
 
     private ProjectEstimates() {
+    }
+
+    /** The regional DiD estimates pooled, DerSimonian–Laird first; empty with fewer than 2. */
+    private record Pooling(List<RandomEffectsPooling.Result> results) {
+        RandomEffectsPooling.Result dl() {
+            return results.isEmpty() ? null : results.get(0);
+        }
     }
 
     /**
@@ -43,11 +56,9 @@ final class ProjectEstimates {
         boolean synthetic = byRegion.values().stream().flatMap(m -> m.values().stream()).anyMatch(RegionEstimates.Point::synthetic);
         Map<String, ProjectEffects.Start> starts = new TreeMap<>();
         present.forEach(r -> starts.put(r.region(), RegionEstimates.start(r)));
-        String codes = String.join(",", starts.keySet());
         String firstPosts = starts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().firstPost()
                 + (e.getValue().transition() == null ? "" : " (" + e.getValue().transition() + " transition)"))
                 .collect(Collectors.joining(", "));
-        Context c = new Context(indicator, ageGroup, codes, firstPosts, synthetic);
         List<Row> rows = new ArrayList<>();
         if (starts.isEmpty()) {
             return rows;
@@ -63,13 +74,13 @@ final class ProjectEstimates {
         }
         Map<String, Map<Integer, Double>> outcomes = new HashMap<>();
         List<String> usable = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        int leftOut = 0;
         for (String u : byRegion.keySet()) {
             if (!starts.containsKey(u) && !comparison.contains(u)) {
                 continue;
             }
             if (!byRegion.get(u).keySet().containsAll(years)) {
-                warnings.add("region " + u + " left out for missing years");
+                leftOut++;
                 continue;
             }
             Map<Integer, Double> y = new TreeMap<>();
@@ -79,59 +90,26 @@ final class ProjectEstimates {
                 usable.add(u);
             }
         }
+        List<String> shared = new ArrayList<>();
+        if (leftOut > 0) {
+            shared.add(Caveat.REGIONS_LEFT_OUT.with(leftOut));
+        }
+        Context c = new Context(indicator, ageGroup, String.join(",", starts.keySet()), firstPosts, synthetic, usable.size());
         if (usable.size() < 2) {
-            warnings.add("fewer than 2 comparison regions: no project-level estimate");
-            rows.add(c.row("cs_simple", null, null, null, null, null, null, "no estimate", null, null, null,
-                    usable.size(), null, null, null, warnings));
+            shared.add(Caveat.FEW_COMPARISONS.code());
+            rows.add(c.start("cs_simple", Double.NaN).set("inference", "no estimate")
+                    .set("evidence_grade", EvidenceGrade.NOT_ASSESSABLE.code()).set("warnings", String.join("; ", shared)).build());
             return rows;
         }
         ProjectEffects.Result r = ProjectEffects.estimate(outcomes, starts, usable, settings.project(seed));
-        warnings.addAll(r.warnings());
-        double preLevel = r.preLevel();
-        for (ProjectEffects.Estimate e : r.estimates()) {
-            boolean synth = e.method().equals("synthetic_control_pooled");
-            List<String> w = new ArrayList<>(warnings);
-            if (e.estimate() == null) {
-                w.add("not estimable (too few pre- or post-periods)");
-            }
-            if (synth) {
-                w.add("the mean post-period gap carries any pre-period misfit of a region's synthetic control: read it with"
-                        + " the regions' synthetic_control rows and their pre-period RMSPE");
-            }
-            if (e.method().equals("event_study") && e.relativePeriod() < 0) {
-                w.add("pre-period placebo: should be near 0 if the project regions followed the others before the start");
-            }
-            String diagnostics = e.method().startsWith("cs_") || e.method().equals("pre_trend") ? r.preTrend() : null;
-            Double mdePercent = e.mde() != null && preLevel > 0 ? 100 * e.mde() / preLevel : null;
-            String scale = e.method().equals("pre_trend") ? "mean square of the pre-period placebos (rate per 1 000)²"
-                    : e.method().equals("synthetic_control_pooled") ? SCALE + " (mean over project regions of the mean post-period gap)"
-                    : SCALE + " (group-time ATT, " + e.method().substring(3) + " aggregation)";
-            if (e.method().equals("event_study")) {
-                scale = SCALE + " (group-time ATT at this period relative to the start)";
-            }
-            rows.add(c.row(e.method(), e.relativePeriod(), e.estimate(), e.se(), e.lower(), e.upper(), e.pValue(),
-                    r.method(e.method()) + (e.method().equals("pre_trend") ? "" : "; SE = SD of the statistic over the other"
-                            + " assignments; 95 % interval estimate ± 1.96 SE"),
-                    (long) (synth ? r.synthAssignments() : r.assignments()), r.totalAssignments(),
-                    r.exhaustive() && (!synth || r.synthAssignments() == r.assignments()) ? null : r.seed(),
-                    usable.size(), preLevel, e.mde(), mdePercent, scale, diagnostics, w, mdeMethod(e)));
-        }
-        rows.addAll(pooled(c, regionRows, usable.size(), preLevel, warnings));
+        shared.addAll(r.warnings());
+        Pooling pooling = pool(regionRows);
+        rows.addAll(ProjectRows.of(c, r, pooling.dl(), shared));
+        rows.addAll(pooled(c, pooling, r.preLevel(), shared));
         return rows;
     }
 
-    private static String mdeMethod(ProjectEffects.Estimate e) {
-        if (e.method().equals("pre_trend") || e.relativePeriod() != null && e.relativePeriod() < 0) {
-            return "not applicable: a pre-period placebo test, no effect to detect";
-        }
-        if (e.mde() == null) {
-            return e.estimate() == null ? null : "none: too few assignments for p <= 0.05";
-        }
-        return "rank test over the other assignments' statistics (as p), α = 0.05, power 0.80";
-    }
-
-    /** The per-region DiD estimates pooled by random effects, DerSimonian–Laird and REML. */
-    private static List<Row> pooled(Context c, List<Row> regionRows, int comparisons, double preLevel, List<String> warnings) {
+    private static Pooling pool(List<Row> regionRows) {
         List<Double> y = new ArrayList<>();
         List<Double> v = new ArrayList<>();
         // Rows from RowBuilder carry no schema: read them by the region_effects schema's field indices.
@@ -146,67 +124,71 @@ final class ProjectEstimates {
                 v.add(se * se);
             }
         }
-        List<Row> rows = new ArrayList<>();
-        for (RandomEffectsPooling.Method m : RandomEffectsPooling.Method.values()) {
-            String name = m == RandomEffectsPooling.Method.REML ? "re_did_reml" : "re_did_dl";
-            List<String> w = new ArrayList<>(warnings);
-            w.add("cross-check: the regions' placebo SEs share their comparison regions, so the estimates are not"
-                    + " independent as pooling assumes");
-            if (y.size() < 2) {
-                w.add("fewer than 2 regional DiD estimates with an SE: nothing to pool");
-                rows.add(c.row(name, null, null, null, null, null, null, "random-effects pooling: not possible", null, null,
-                        null, comparisons, preLevel, null, null, w));
-                continue;
+        List<RandomEffectsPooling.Result> results = new ArrayList<>();
+        if (y.size() >= 2) {
+            for (RandomEffectsPooling.Method m : List.of(RandomEffectsPooling.Method.DERSIMONIAN_LAIRD, RandomEffectsPooling.Method.REML)) {
+                results.add(RandomEffectsPooling.pool(y.stream().mapToDouble(Double::doubleValue).toArray(),
+                        v.stream().mapToDouble(Double::doubleValue).toArray(), m));
             }
-            RandomEffectsPooling.Result p = RandomEffectsPooling.pool(y.stream().mapToDouble(Double::doubleValue).toArray(),
-                    v.stream().mapToDouble(Double::doubleValue).toArray(), m);
+        }
+        return new Pooling(results);
+    }
+
+    /** The per-region DiD estimates pooled by random effects, DerSimonian–Laird and REML: a cross-check. */
+    private static List<Row> pooled(Context c, Pooling pooling, double preLevel, List<String> shared) {
+        List<Row> rows = new ArrayList<>();
+        List<String> w = new ArrayList<>(shared);
+        w.add(Caveat.POOLING_CROSS_CHECK.code());
+        if (pooling.results().isEmpty()) {
+            w.add(Caveat.NOTHING_TO_POOL.code());
+            for (String name : List.of("re_did_dl", "re_did_reml")) {
+                rows.add(c.start(name, preLevel).set("inference", "random-effects pooling: not possible")
+                        .set("evidence_grade", EvidenceGrade.NOT_ASSESSABLE.code()).set("warnings", String.join("; ", w)).build());
+            }
+            return rows;
+        }
+        for (RandomEffectsPooling.Result p : pooling.results()) {
+            boolean reml = p.method() == RandomEffectsPooling.Method.REML;
             double mde = MinimumDetectableEffect.analytic(p.pooled().se(), null, MinimumDetectableEffect.ALPHA,
                     MinimumDetectableEffect.POWER);
             String inference = String.format(Locale.ROOT, "random-effects pooling (%s) of %d regional DiD estimates with"
-                    + " variances SE²: Wald z-test and 95 %% interval", m == RandomEffectsPooling.Method.REML ? "REML"
-                    : "DerSimonian–Laird", p.k());
-            rows.add(new RowBuilder(SCHEMA).set("indicator", c.indicator()).set("age_group", c.ageGroup()).set("method", name)
-                    .set("estimate", p.pooled().estimate()).set("scale", SCALE + " (pooled regional DiD)")
-                    .set("se", p.pooled().se()).set("ci_lower", p.pooled().lower()).set("ci_upper", p.pooled().upper())
-                    .set("p_value", p.pValue()).set("inference", inference).set("project_regions", c.codes())
-                    .set("first_post_periods", c.firstPosts()).set("comparison_regions", comparisons)
-                    .set("pre_level", Double.isFinite(preLevel) ? preLevel : null).set("tau2", p.tau2()).set("i2", p.i2())
+                    + " variances SE²: Wald z-test and 95 %% interval (normal approximation)", reml ? "REML" : "DerSimonian–Laird", p.k());
+            String grade = EvidenceGrade.of(new EvidenceGrade.Evidence(p.pooled().estimate(), 0, p.pooled().lower(),
+                    p.pooled().upper(), p.pValue(), null, 2, false, null, c.synthetic())).code();
+            rows.add(c.start(reml ? "re_did_reml" : "re_did_dl", preLevel).set("estimate", p.pooled().estimate())
+                    .set("scale", SCALE + " (pooled regional DiD)").set("se", p.pooled().se())
+                    .set("ci_lower", p.pooled().lower()).set("ci_upper", p.pooled().upper()).set("p_value", p.pValue())
+                    .set("evidence_grade", grade).set("inference", inference).set("tau2", p.tau2()).set("i2", p.i2())
+                    .set("heterogeneity_q", p.q()).set("heterogeneity_p", p.qP())
                     .set("mde_per_1000", mde).set("mde_percent", preLevel > 0 ? 100 * mde / preLevel : null)
                     .set("mde_method", "analytic: (z(0.975) + z(0.80)) × the pooled SE, α = 0.05, power 0.80")
-                    .set("diagnostics", String.format(Locale.ROOT, "Q %.3g on %d df (p %.3g)", p.q(), p.k() - 1, p.qP()))
-                    .set("warnings", c.warnings(w)).set("synthetic", c.synthetic()).build());
+                    .set("diagnostics", heterogeneity(p)).set("warnings", String.join("; ", w)).build());
         }
         return rows;
     }
 
+    /** Cochran's Q of the regional DiD estimates in words. */
+    static String heterogeneity(RandomEffectsPooling.Result p) {
+        return String.format(Locale.ROOT, "regional DiD estimates: Q %.3g on %d df (p %.3g), I² %.0f %%", p.q(), p.k() - 1,
+                p.qP(), p.i2());
+    }
+
     /** What every row of one indicator and age group shares. */
-    private record Context(String indicator, String ageGroup, String codes, String firstPosts, boolean synthetic) {
-        String warnings(List<String> w) {
-            List<String> all = new ArrayList<>(w);
-            if (synthetic) {
-                all.add("SYNTHETIC data: not a real estimate");
-            }
-            return String.join("; ", all);
-        }
-
-        Row row(String method, Integer e, Double estimate, Double se, Double lower, Double upper, Double p, String inference,
-                Long assignments, Long total, Long seed, int comparisons, Double preLevel, Double mde, Double mdePercent,
-                List<String> warnings) {
-            return row(method, e, estimate, se, lower, upper, p, inference, assignments, total, seed, comparisons, preLevel,
-                    mde, mdePercent, SCALE, null, warnings, null);
-        }
-
-        Row row(String method, Integer e, Double estimate, Double se, Double lower, Double upper, Double p, String inference,
-                Long assignments, Long total, Long seed, int comparisons, Double preLevel, Double mde, Double mdePercent,
-                String scale, String diagnostics, List<String> warnings, String mdeMethod) {
+    record Context(String indicator, String ageGroup, String codes, String firstPosts, boolean synthetic, int comparisons) {
+        /** A row builder with the shared columns set, the scale the default one. */
+        RowBuilder start(String method, double preLevel) {
             return new RowBuilder(SCHEMA).set("indicator", indicator).set("age_group", ageGroup).set("method", method)
-                    .set("relative_period", e).set("estimate", estimate).set("scale", scale).set("se", se)
-                    .set("ci_lower", lower).set("ci_upper", upper).set("p_value", p).set("inference", inference)
-                    .set("assignments", assignments).set("assignments_total", total).set("assignment_seed", seed)
-                    .set("project_regions", codes).set("first_post_periods", firstPosts).set("comparison_regions", comparisons)
-                    .set("pre_level", preLevel != null && Double.isFinite(preLevel) ? preLevel : null)
-                    .set("mde_per_1000", mde).set("mde_percent", mdePercent).set("mde_method", mdeMethod)
-                    .set("diagnostics", diagnostics).set("warnings", warnings(warnings)).set("synthetic", synthetic).build();
+                    .set("scale", SCALE).set("project_regions", codes).set("first_post_periods", firstPosts)
+                    .set("comparison_regions", comparisons).set("pre_level", Double.isFinite(preLevel) ? preLevel : null)
+                    .set("synthetic", synthetic);
+        }
+
+        static String normalInterval() {
+            return NORMAL;
+        }
+
+        static String scale() {
+            return SCALE;
         }
     }
 }

@@ -1,7 +1,9 @@
 package fi.polku.jobs.effect;
 
 import fi.polku.contract.Tables;
+import fi.polku.effect.Caveat;
 import fi.polku.effect.CostOffset;
+import fi.polku.effect.EvidenceGrade;
 import fi.polku.effect.InterruptedTimeSeries;
 import fi.polku.effect.MinimumDetectableEffect;
 import fi.polku.effect.ProjectEffects;
@@ -113,7 +115,9 @@ final class RegionEstimates {
                 r.dispersion() == null ? null : String.format(Locale.ROOT, "dispersion %.2f; deviance %.1f on %d df%s",
                         r.dispersion(), r.deviance(), r.residualDf(),
                         r.slopeRatio() == null ? "" : String.format(Locale.ROOT, "; slope change ×%.3f a year", r.slopeRatio())),
-                crossed, itsWarnings, synthetic, settings.dispersionFloor(), preLevel, itsMde));
+                crossed, itsWarnings, synthetic, settings.dispersionFloor(), preLevel, itsMde,
+                grade(new EvidenceGrade.Evidence(r.rateRatio(), 1, r.lower(), r.upper(), r.pValue(), null, r.postPeriods(),
+                        false, null, synthetic))));
 
         Map<String, Map<Integer, Double>> outcomes = new HashMap<>();
         List<String> usable = new ArrayList<>();
@@ -132,27 +136,32 @@ final class RegionEstimates {
         RegionDid.Result d = RegionDid.estimate(treated.region(), firstPost, outcomes, usable);
         List<String> didWarnings = new ArrayList<>(d.warnings());
         if (usable.size() < comparison.size()) {
-            didWarnings.add((comparison.size() - usable.size()) + " comparison region(s) left out for missing years");
+            didWarnings.add(Caveat.REGIONS_LEFT_OUT.with(comparison.size() - usable.size()));
         }
         rows.add(row(treated, indicator, ageGroup, "did", d.att(), "difference in rate per 1 000 (group-time ATT, simple aggregate)",
                 d.se(), d.lower(), d.upper(), d.pValue(), d.inference(),
                 d.prePeriods(), d.postPeriods(), firstPost, transition, d.comparisonUnits(), null, crossed, didWarnings, synthetic,
-                null, preLevel, rankMde(d.placebos(), preLevel, "rank test on the m placebo ATTs (as p)")));
+                null, preLevel, rankMde(d.placebos(), preLevel, "rank test on the m placebo ATTs (as p)"),
+                grade(new EvidenceGrade.Evidence(d.att(), 0, d.lower(), d.upper(), d.pValue(), 1.0 / (d.comparisonUnits() + 1),
+                        d.postPeriods(), false, null, synthetic))));
         rows.add(row(treated, indicator, ageGroup, "twfe", d.twfe(), "difference in rate per 1 000 (two-way fixed effects)",
                 null, null, null, null, "diagnostic only: no inference (TWFE is biased under staggered adoption)",
                 d.prePeriods(), d.postPeriods(), firstPost, transition, d.comparisonUnits(), null, crossed,
-                List.of("diagnostic: compare with the did row, do not report on its own"), synthetic, null, preLevel, Mde.NONE));
+                List.of(Caveat.TWFE_DIAGNOSTIC.code()), synthetic, null, preLevel, Mde.NONE,
+                EvidenceGrade.NOT_ASSESSABLE.code()));
         RegionSynth.Result sc = RegionSynth.estimate(treated.region(), firstPost, outcomes, usable);
         List<String> scWarnings = new ArrayList<>(sc.warnings());
         if (usable.size() < comparison.size()) {
-            scWarnings.add((comparison.size() - usable.size()) + " comparison region(s) left out for missing years");
+            scWarnings.add(Caveat.REGIONS_LEFT_OUT.with(comparison.size() - usable.size()));
         }
         rows.add(row(treated, indicator, ageGroup, "synthetic_control", sc.estimate(),
                 "difference in rate per 1 000 (mean post-period gap to the synthetic control)", sc.se(), sc.lower(), sc.upper(),
                 sc.pValue(), sc.inference(),
                 sc.prePeriods(), sc.postPeriods(), firstPost, transition, sc.donors(), synthDiagnostics(sc), crossed, scWarnings,
                 synthetic, null, preLevel, rankMde(sc.placeboGaps(), preLevel,
-                        "rank test on the m placebo mean gaps (p itself ranks RMSPE ratios)")));
+                        "rank test on the m placebo mean gaps (p itself ranks RMSPE ratios)"),
+                grade(new EvidenceGrade.Evidence(sc.estimate(), 0, sc.lower(), sc.upper(), sc.pValue(), 1.0 / (sc.donors() + 1),
+                        sc.postPeriods(), sc.poorFit(), null, synthetic))));
         List<Row> weights = new ArrayList<>();
         sc.weights().forEach((donor, w) -> weights.add(new RowBuilder(WEIGHTS).set("region", treated.region())
                 .set("indicator", indicator).set("age_group", ageGroup).set("donor", donor).set("weight", w)
@@ -198,6 +207,11 @@ final class RegionEstimates {
         return new Mde(d.getAsDouble(), Double.isFinite(preLevel) && preLevel > 0 ? 100 * d.getAsDouble() / preLevel : null, method);
     }
 
+    /** The TWFE row is a diagnostic only ({@code not_assessable}); the others by {@link EvidenceGrade}'s rules. */
+    private static String grade(EvidenceGrade.Evidence e) {
+        return EvidenceGrade.of(e).code();
+    }
+
     private static String synthDiagnostics(RegionSynth.Result sc) {
         if (sc.estimate() == null) {
             return null;
@@ -211,10 +225,7 @@ final class RegionEstimates {
     private static Row cost(RunConfig.TreatedRegion treated, String indicator, String ageGroup, String method, int year,
                             CostOffset c, RunConfig.UnitCost cost, String basis, List<String> warnings, boolean synthetic) {
         List<String> all = new ArrayList<>(warnings);
-        all.add("the interval is the estimate's interval carried through; it ignores uncertainty in the unit cost");
-        if (synthetic) {
-            all.add("SYNTHETIC data: not a real estimate");
-        }
+        all.add(Caveat.COST_INTERVAL.code());
         return new RowBuilder(COSTS).set("region", treated.region()).set("indicator", indicator).set("age_group", ageGroup)
                 .set("method", method).set("period", Integer.toString(year)).set("events_avoided", c.avoided())
                 .set("events_avoided_lower", c.avoidedLower()).set("events_avoided_upper", c.avoidedUpper())
@@ -227,17 +238,18 @@ final class RegionEstimates {
     private static Row row(RunConfig.TreatedRegion treated, String indicator, String ageGroup, String method, Double estimate,
                            String scale, Double se, Double lower, Double upper, Double p, String inference, int pre, int post,
                            int firstPost, Integer transition, int comparisons, String diagnostics, String crossed,
-                           List<String> warnings, boolean synthetic, Double floor, double preLevel, Mde mde) {
+                           List<String> warnings, boolean synthetic, Double floor, double preLevel, Mde mde, String grade) {
         List<String> all = new ArrayList<>(warnings);
-        if (!crossed.isEmpty()) {
-            all.add("the series crosses a structural break (" + crossed + "): part of any change may be the break");
-        }
-        if (synthetic) {
-            all.add("SYNTHETIC data: not a real estimate");
+        // The code carries the dates only (labels are user text, in breaks_crossed): "2023-01-01 label; …" → 2023-01-01/….
+        String breakDates = java.util.regex.Pattern.compile("(?:^|; )(\\d{4}-\\d{2}-\\d{2}) ").matcher(crossed).results()
+                .map(match -> match.group(1)).collect(Collectors.joining("/"));
+        if (!breakDates.isEmpty()) {
+            all.add(Caveat.STRUCTURAL_BREAK.with(breakDates));
         }
         return new RowBuilder(SCHEMA).set("region", treated.region()).set("indicator", indicator).set("age_group", ageGroup)
                 .set("method", method).set("estimate", estimate).set("scale", scale).set("se", se).set("ci_lower", lower)
-                .set("ci_upper", upper).set("p_value", p).set("inference", inference).set("project_start", treated.start())
+                .set("ci_upper", upper).set("p_value", p).set("evidence_grade", grade).set("inference", inference)
+                .set("project_start", treated.start())
                 .set("pre_periods", pre).set("post_periods", post).set("first_post_period", Integer.toString(firstPost))
                 .set("transition_period", transition == null ? null : transition.toString()).set("comparison_regions", comparisons)
                 .set("diagnostics", diagnostics).set("breaks_crossed", crossed.isEmpty() ? null : crossed)

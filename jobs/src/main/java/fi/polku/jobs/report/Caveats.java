@@ -4,43 +4,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The warnings the engine writes into the tables are English sentences of a few known forms; this puts each into
- * the page's language through the message bundle (keys {@code caveat.*}, numbers passed on), so a Finnish page
- * reads Finnish. A warning of an unknown form (e.g. a newer engine's) is shown as written.
+ * The warnings in the tables' {@code warnings} column in the page's language. A caveat code
+ * ({@link fi.polku.effect.Caveat}: {@code code} or {@code code(arg,arg)}) is written from the bundle key
+ * {@code warning.<code>} in either language; the English status sentences of {@code pooled_effects} are put into
+ * Finnish through the keys {@code caveat.*}. Numbers and dates are passed on in the page's format. A warning of an
+ * unknown form (e.g. a newer engine's) is shown as written.
  */
 final class Caveats {
     /** English form → bundle key; groups become the message's arguments. */
     private static final Map<Pattern, String> FORMS = new LinkedHashMap<>();
-
-    private static final String BREAK = "the series crosses a structural break ";
+    private static final Pattern CODE = Pattern.compile("([a-z][a-z0-9_]*)(?:\\((.*)\\))?");
 
     static {
-        form("SYNTHETIC data: not a real estimate", "synthetic");
-        form("diagnostic: compare with the did row, do not report on its own", "twfe");
         form("with (\\d+) regions tau2 is poorly estimated: read the prediction interval", "tau2");
-        form("one treated region: inference by placebo in space over (\\d+) comparison regions", "placebo");
-        form("one treated region: inference by placebo in space over (\\d+) donor regions \\(rank of post/pre RMSPE ratios\\)", "placebo.sc");
-        form("only (\\d+) post-period: it cannot support a slope change, so only a level change is estimated", "onepost.its");
-        form("only (\\d+) post-period: the effect rests on a single year", "onepost");
-        form("only (\\d+) post-period: the gap rests on a single year", "onepost");
-        form("poor pre-period fit: RMSPE (\\S+) is (\\d+) % of the region's pre-period mean", "poorfit");
-        form("the donors cannot reproduce its series and the gap is not an effect", "donors");
-        form("the p-value moves in steps of 1/(\\d+)", "steps");
-        form("the region's own pre-period series is ([\\d.]+) times as noisy as the typical comparison region's \\(small counts\\?\\):"
-                + " the placebo interval is too narrow for it", "noisy");
-        form("strong over-dispersion \\(([\\d.]+)\\): the intervals are widened accordingly, but check the pre-period fit", "overdispersion");
-        form(BREAK + "\\((.*)\\): part of any change may be the break", "break");
-        form("estimated dispersion ([\\d.]+) is below the floor (\\S+) \\(its.dispersion_floor\\): the SE uses (\\S+)", "dispersion");
-        form("(\\d+) comparison region\\(s\\) left out for missing years", "missingyears");
-        form("no post-period yet: no estimate", "nopost");
-        form("no pre-period: no estimate", "nopre");
-        form("fewer than 2 pre-periods to fit: no estimate", "nopre");
-        form("fewer than 2 (?:comparison|donor) regions: no estimate", "fewregions");
         form("(\\d+) region\\(s\\) left out: small or not estimable", "leftout");
         form("fewer than 2 project regions with a published g_av \\((\\d+) left out: small or not estimable\\)", "nopool");
     }
@@ -54,40 +34,56 @@ final class Caveats {
 
     /** The warnings of one table cell ("; "-separated, never inside brackets), each in the page's language; "ok" dropped. */
     static List<String> of(String warnings, Messages m) {
-        return of(warnings, m, UnaryOperator.identity());
-    }
-
-    /**
-     * As {@link #of(String, Messages)}, with the breaks a series crosses (as the tables write them, "2020-01-01 label;
-     * …") put into the page's words by {@code breaks}.
-     */
-    static List<String> of(String warnings, Messages m, UnaryOperator<String> breaks) {
         List<String> out = new ArrayList<>();
         if (warnings == null) {
             return out;
         }
         for (String part : split(warnings)) {
-            if (!part.isBlank() && !part.equals("ok")) {
-                out.add(m.lang().equals("en") && !part.startsWith(BREAK) ? part : translate(part, m, breaks));
+            if (part.isBlank() || part.equals("ok")) {
+                continue;
+            }
+            Matcher code = CODE.matcher(part);
+            if (code.matches() && !m.textOr("warning." + code.group(1), "").isEmpty()) {
+                out.add(m.text("warning." + code.group(1), localised(code.group(2) == null ? new String[0] : code.group(2).split(","), m)));
+            } else {
+                out.add(m.lang().equals("en") ? part : translate(part, m));
             }
         }
         return out;
     }
 
-    private static String translate(String part, Messages m, UnaryOperator<String> breaks) {
+    private static String translate(String part, Messages m) {
         for (Map.Entry<Pattern, String> form : FORMS.entrySet()) {
             Matcher match = form.getKey().matcher(part);
             if (match.matches()) {
-                Object[] args = new Object[match.groupCount()];
+                String[] args = new String[match.groupCount()];
                 for (int g = 0; g < args.length; g++) {
-                    String arg = form.getValue().equals("caveat.break") ? breaks.apply(match.group(g + 1)) : match.group(g + 1);
-                    // Decimals are written the page's way (1,58 in Finnish); whole numbers and text stay as they are.
-                    args[g] = arg.matches("-?\\d+\\.\\d+") ? m.number(Double.parseDouble(arg), arg.length() - arg.indexOf('.') - 1) : arg;
+                    args[g] = match.group(g + 1);
                 }
-                return m.text(form.getValue(), args);
+                return m.text(form.getValue(), localised(args, m));
             }
         }
         return part;
+    }
+
+    /** Decimals written the page's way (1,58 in Finnish, with a true minus); whole numbers and text stay as they are. */
+    private static Object[] localised(String[] args, Messages m) {
+        Object[] out = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            out[i] = arg.matches("-?\\d+\\.\\d+") ? m.number(Double.parseDouble(arg), arg.length() - arg.indexOf('.') - 1)
+                    : arg.matches("\\d{4}-\\d{2}-\\d{2}(/\\d{4}-\\d{2}-\\d{2})*") ? dates(arg, m) : arg;
+        }
+        return out;
+    }
+
+    /** ISO dates ("2020-01-01/2023-01-01", as the codes carry them) the page's way, e.g. 1.1.2020 ja 1.1.2023. */
+    private static String dates(String isoDates, Messages m) {
+        List<String> shown = new ArrayList<>();
+        for (String d : isoDates.split("/")) {
+            shown.add(m.date(java.time.LocalDate.parse(d)));
+        }
+        return String.join(", ", shown);
     }
 
     private static List<String> split(String text) {

@@ -49,7 +49,8 @@ final class HtmlTable {
         }
     }
 
-    record Row(List<Cell> cells) {
+    /** A row; a greyed one is an estimate that failed its own validity check, shown with its reason, not as a result. */
+    record Row(List<Cell> cells, boolean greyed) {
     }
 
     private final String caption;
@@ -62,10 +63,15 @@ final class HtmlTable {
     }
 
     HtmlTable row(Cell... cells) {
+        return row(false, cells);
+    }
+
+    /** A row, greyed when {@code greyed} (an estimate that failed its validity check). */
+    HtmlTable row(boolean greyed, Cell... cells) {
         if (cells.length != headers.size()) {
             throw new IllegalArgumentException(caption + ": " + cells.length + " cells for " + headers.size() + " columns");
         }
-        rows.add(new Row(Arrays.asList(cells)));
+        rows.add(new Row(Arrays.asList(cells), greyed));
         return this;
     }
 
@@ -108,7 +114,7 @@ final class HtmlTable {
             for (Cell c : r.cells()) {
                 cells.add(Map.of("text", c.text(), "attrs", c.attributes(), "numeric", c.numeric(), "header", cells.isEmpty()));
             }
-            rowScopes.add(Map.of("cells", cells));
+            rowScopes.add(Map.of("cells", cells, "greyed", r.greyed()));
         }
         return Map.of("caption", caption, "headers", headers, "rows", rowScopes);
     }

@@ -9,9 +9,7 @@ import fi.polku.jobs.disclosure.OutcomeDisclosure;
 import fi.polku.outcome.ReportingPeriod;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Row;
 
@@ -31,6 +29,7 @@ final class OverviewPage {
     static Page build(ReportContext c, VariationSection.Data variation) {
         Messages m = c.m();
         Page p = c.page(m.text("title.overview"), "index.html");
+        p.section(Summary.overview(c));
         p.section(headline(c));
         p.section(pooled(c));
         p.section(ProjectSection.build(c));
@@ -147,8 +146,8 @@ final class OverviewPage {
         String indicator = ReportData.CHARTED.get(0);
         ForestPlot plot = new ForestPlot(m.text("indicator." + indicator), m.text("chart.difference"), 0, m.text("chart.noeffect"));
         HtmlTable t = new HtmlTable(m.textOr("indicator." + indicator, indicator), m.text("col.region"), m.text("col.method"),
-                m.text("col.estimate"), m.text("col.p"));
-        Map<String, List<String>> warnings = new LinkedHashMap<>();
+                m.text("col.estimate"), m.text("col.p"), m.text("col.grade"), m.text("col.notes"));
+        Footnotes notes = new Footnotes(m);
         for (String region : c.regions()) {
             for (Row r : c.data().effects()) {
                 if (!same(r, "region", region) || !same(r, "indicator", indicator) || !same(r, "age_group", ReportData.AGE)
@@ -156,23 +155,19 @@ final class OverviewPage {
                     continue;
                 }
                 String method = s(r, "method");
-                t.row(HtmlTable.Cell.text(c.regionName(region)), HtmlTable.Cell.text(m.text("method." + method)),
+                boolean failed = method.equals("synthetic_control") && EffectsTable.failed(c, region, indicator);
+                t.row(failed, HtmlTable.Cell.text(c.regionName(region)), HtmlTable.Cell.text(m.text("method." + method)),
                         HtmlTable.Cell.number(m.interval(d(r, "estimate"), d(r, "ci_lower"), d(r, "ci_upper"), 2)),
-                        HtmlTable.Cell.number(m.number(d(r, "p_value"), 2)));
-                if (!method.equals("its") && d(r, "estimate") != null && d(r, "ci_lower") != null) {
+                        HtmlTable.Cell.number(m.number(d(r, "p_value"), 2)), EffectsTable.grade(m, r),
+                        HtmlTable.Cell.text(notes.marks(s(r, "warnings"))));
+                // Estimates that failed their own validity check are not drawn as results.
+                if (!method.equals("its") && !failed && d(r, "estimate") != null && d(r, "ci_lower") != null) {
                     plot.row(c.regionName(region) + " · " + (method.equals("did") ? "DiD" : "SC"), d(r, "estimate"),
                             d(r, "ci_lower"), d(r, "ci_upper"), false, m.interval(d(r, "estimate"), d(r, "ci_lower"), d(r, "ci_upper"), 2));
                 }
-                for (String w : c.caveats(s(r, "warnings"))) {
-                    List<String> regions = warnings.computeIfAbsent(w, k -> new ArrayList<>());
-                    if (!regions.contains(c.regionName(region))) {
-                        regions.add(c.regionName(region));
-                    }
-                }
             }
         }
-        warnings.forEach((w, regions) -> section.warning(String.join(", ", regions) + ": " + w));
-        section.warningsSummary(m.text("note.warnings", warnings.size()));
+        notes.addTo(section);
         if (!plot.isEmpty()) {
             section.chart(plot.svg(m), m.text("indicator." + indicator) + " 13–17: " + m.text("chart.difference"));
         }

@@ -35,6 +35,7 @@ final class RegionPage {
                 }
             }
         }
+        p.section(Summary.region(c, region));
         p.section(new Page.Section("headline", m.text("section.headline")).intro(m.text("section.headline.intro")).table(t));
         p.section(TermSection.region(c, region));
         p.section(trajectories(c, region));
@@ -47,6 +48,7 @@ final class RegionPage {
         p.section(CostSection.region(c, region));
         p.section(VariationSection.municipal(c, variation, region));
         p.section(indicators(c, region));
+        p.section(EffectsTable.appendix(c, region));
         c.finish(p);
         return p;
     }
@@ -197,9 +199,10 @@ final class RegionPage {
                 int k = values.size();
                 median.put((double) year, k % 2 == 1 ? values.get(k / 2) : (values.get(k / 2 - 1) + values.get(k / 2)) / 2);
             });
+            // A synthetic control that does not follow the region before the start is not drawn as a result.
             Map<Double, Double> synthetic = new TreeMap<>();
             for (Row r : c.data().paths()) {
-                if (same(r, "region", region) && same(r, "indicator", indicator)) {
+                if (same(r, "region", region) && same(r, "indicator", indicator) && !EffectsTable.failed(c, region, indicator)) {
                     synthetic.put(Double.parseDouble(s(r, "period")), d(r, "counterfactual"));
                 }
             }
@@ -218,18 +221,7 @@ final class RegionPage {
         if (!c.breaks().isEmpty()) {
             section.paragraph(Breaks.note(m, c.breaks()));
         }
-        HtmlTable t = new HtmlTable(m.text("section.regioneffects") + " (" + ReportData.AGE + ")", m.text("col.indicator"),
-                m.text("col.method"), m.text("col.estimate"), m.text("col.p"), m.text("col.warnings"));
-        for (Row r : c.data().effects()) {
-            if (same(r, "region", region) && same(r, "age_group", ReportData.AGE)) {
-                t.row(HtmlTable.Cell.text(m.textOr("indicator." + s(r, "indicator"), s(r, "indicator"))),
-                        HtmlTable.Cell.text(m.text("method." + s(r, "method"))),
-                        HtmlTable.Cell.number(m.interval(d(r, "estimate"), d(r, "ci_lower"), d(r, "ci_upper"), 2)),
-                        HtmlTable.Cell.number(m.number(d(r, "p_value"), 2)),
-                        HtmlTable.Cell.text(String.join("; ", c.caveats(s(r, "warnings")))));
-            }
-        }
-        return section.table(t);
+        return EffectsTable.region(c, region, section);
     }
 
     private static Page.Section indicators(ReportContext c, String region) {

@@ -26,31 +26,9 @@ record ReportContext(Messages m, Disclosure disclosure, ReportData data, RegionT
         return "region-" + code + ".html";
     }
 
-    /** The warnings of a table cell in the page's language ({@link Caveats}), breaks by their config labels. */
+    /** The warnings of a table cell in the page's language ({@link Caveats}). */
     List<String> caveats(String warnings) {
-        return Caveats.of(warnings, m, this::breaksCrossed);
-    }
-
-    /**
-     * The breaks a series crosses, as the tables write them ("2020-01-01 label; …"), with the page's date format and
-     * each break's label in the page's language (config {@code breaks}); a break the config no longer names stays as written.
-     */
-    private String breaksCrossed(String crossed) {
-        List<String> out = new java.util.ArrayList<>();
-        for (String one : crossed.split("; ")) {
-            String shown = one;
-            for (RunConfig.Break b : breaks) {
-                if (one.equals(b.date() + " " + b.label().text())) {
-                    shown = m.date(b.date()) + " " + b.label().in(language()).text();
-                }
-            }
-            out.add(shown);
-        }
-        return String.join("; ", out);
-    }
-
-    private Messages.Language language() {
-        return Messages.Language.valueOf(m.lang().toUpperCase(java.util.Locale.ROOT));
+        return Caveats.of(warnings, m);
     }
 
     String banner() {

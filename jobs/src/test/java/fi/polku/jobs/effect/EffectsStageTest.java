@@ -40,18 +40,28 @@ class EffectsStageTest {
         assertEquals(112, DuckDb.count("select count(*) from " + effects));
         assertEquals(0, DuckDb.count("select count(*) from " + effects + " where estimate is null or isnan(estimate)"));
         assertEquals(0, DuckDb.count("select count(*) from " + effects + " where method = 'its' and (post_periods <> 1"
-                + " or transition_period <> '2024' or warnings not like '%cannot support a slope change%')"));
-        assertEquals(0, DuckDb.count("select count(*) from " + effects + " where warnings not like '%SYNTHETIC%'"
-                + " or breaks_crossed not like '2023-01-01 counties took over%'"));
+                + " or transition_period <> '2024' or warnings not like '%level_only%')"));
+        // Synthetic input is said once, by the column (and the pages' banner), not in every row's warnings.
+        assertEquals(0, DuckDb.count("select count(*) from " + effects + " where warnings like '%SYNTHETIC%' or not synthetic"
+                + " or breaks_crossed not like '2023-01-01 counties took over%' or warnings not like '%structural_break(2023-01-01)%'"));
+        // Evidence grades: TWFE is a diagnostic (not assessable); 21 placebos allow p = 1/22 < 0.05, but one post year
+        // and synthetic input keep any significant DiD at "suggestive"; no row is a clear change.
+        assertEquals(0, DuckDb.count("select count(*) from " + effects + " where method = 'twfe' and evidence_grade <> 'not_assessable'"));
+        assertEquals(0, DuckDb.count("select count(*) from " + effects + " where evidence_grade = 'clear_change'"
+                + " or evidence_grade not in ('not_assessable', 'no_evidence', 'suggestive')"));
+        assertEquals(0, DuckDb.count("select count(*) from " + effects + " where method = 'did' and p_value >= 0.1"
+                + " and not (ci_lower > 0 or ci_upper < 0) and evidence_grade <> 'no_evidence'"));
+        assertEquals(0, DuckDb.count("select count(*) from " + effects + " where method = 'synthetic_control'"
+                + " and regexp_matches(warnings, '(^|; )poor_fit(;|$)') and evidence_grade <> 'not_assessable'"));
         assertEquals(0, DuckDb.count("select count(*) from " + effects + " where method = 'did' and (comparison_regions <> 21"
-                + " or p_value < 1.0 / 22 - 1e-12 or warnings not like '%placebo in space over 21 comparison regions%')"));
+                + " or p_value < 1.0 / 22 - 1e-12 or warnings not like '%placebo_in_space(21,22)%')"));
         assertTrue(DuckDb.count("select count(*) from " + effects + " where method = 'did' and region = '20'"
-                + " and warnings like '%too narrow for it%'") > 0, "Kainuu's small counts are flagged");
+                + " and warnings like '%noisy_series%'") > 0, "Kainuu's small counts are flagged");
 
         assertEquals(0, DuckDb.count("select count(*) from " + effects + " where method = 'synthetic_control' and"
                 + " (comparison_regions <> 21 or p_value < 1.0 / 22 - 1e-12 or not (ci_lower <= estimate and estimate <= ci_upper)"
-                + " or diagnostics not like 'pre-period RMSPE%' or warnings not like '%rank of post/pre RMSPE ratios%'"
-                + " or warnings not like '%only 1 post-period%')"));
+                + " or diagnostics not like 'pre-period RMSPE%' or warnings not like '%placebo_in_space(21,22)%'"
+                + " or warnings not like '%single_post%')"));
 
         // Every row says exactly what its p is; ITS rows carry the dispersion floor, every row but TWFE an MDE.
         assertEquals(0, DuckDb.count("select count(*) from " + effects + " where method = 'did' and inference not like"
@@ -74,7 +84,18 @@ class EffectsStageTest {
                 + " and diagnostics like 'pre-period placebos (8 event times)%'"));
         assertEquals(28, DuckDb.count("select count(*) from " + project + " where method like 're_did_%' and estimate is not null"));
         assertEquals(14, DuckDb.count("select count(*) from " + project + " where method = 'synthetic_control_pooled'"
-                + " and assignments = 253 and estimate is not null"));
+                + " and assignments = 253 and estimate is not null and diagnostics like 'pre-period RMSPE % mean pre-period gap %'"
+                + " and warnings like '%p_exact(253)%'"));
+        // A failed pre-fit is never graded as evidence.
+        assertEquals(0, DuckDb.count("select count(*) from " + project + " where method = 'synthetic_control_pooled'"
+                + " and (warnings like '%sc_poor_fit%') <> (evidence_grade = 'not_assessable' and diagnostics like '%: fails%')"));
+        // The base year: 2023 (g − 2, 2024 a transition), sensitivity with 2022 and 2024 on every cs_simple row.
+        assertEquals(14, DuckDb.count("select count(*) from " + project + " where method = 'cs_simple' and base_periods = '2023'"
+                + " and base_earlier = '2022' and base_later = '2024' and estimate_base_earlier is not null"
+                + " and estimate_base_later is not null and warnings like '%base_before_transition(2023)%'"
+                + " and warnings like '%normal_interval%' and heterogeneity_p between 0 and 1 and i2 >= 0"));
+        assertEquals(0, DuckDb.count("select count(*) from " + project + " where warnings like '%SYNTHETIC%'"
+                + " or evidence_grade is null or (method = 'pre_trend' and evidence_grade <> 'not_assessable')"));
 
         String weights = DuckDb.table(ws.output(), "synthetic_weights");
         // Each of the 28 synthetic controls is a convex mix of comparison regions, never of a project region.

@@ -1,11 +1,17 @@
 package fi.polku.jobs.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fi.polku.effect.Caveat;
+import fi.polku.effect.EvidenceGrade;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -36,11 +42,41 @@ class MessagesTest {
     }
 
     @Test
+    void everyCaveatCodeAndEvidenceGradeHasATextInBothLanguages() throws IOException {
+        for (String lang : new String[] {"fi", "en"}) {
+            TreeSet<String> keys = keys(lang);
+            for (Caveat c : Caveat.values()) {
+                assertTrue(keys.contains("warning." + c.code()), lang + " has no text for caveat code " + c.code());
+            }
+            for (EvidenceGrade g : EvidenceGrade.values()) {
+                assertTrue(keys.contains("grade." + g.code()), lang + " has no text for grade " + g.code());
+                assertTrue(g == EvidenceGrade.NOT_ASSESSABLE || keys.contains("summary.grade." + g.code()), lang + " summary " + g);
+            }
+        }
+    }
+
+    @Test
+    void caveatCodesAreWrittenInThePagesLanguage() {
+        Messages fi = Messages.of(Messages.Language.FI);
+        // The review's case: a sampled synthetic-control p of 500 assignments must not read "steps of 1/8855".
+        assertEquals(List.of("p-arvo on laskettu 500 jaosta (toteutunut ja satunnaisotos, siemenluku 20240801) kaikista 8855"
+                + " tavasta jakaa hankkeen aloitukset alueille, joten se etenee 1/500:n askelin",
+                "laskennalliset verrokit eivät seuraa hankealueita ennen hanketta: ero ei ole vaikutus eikä näyttöä suuntaan tai"
+                        + " toiseen", "hajontakerroin on alle asetuksen its.dispersion_floor rajan 1,5: keskivirhe käyttää rajaa"),
+                Caveats.of(Caveat.P_SAMPLED.with(500, 8855L, 20240801L) + "; " + Caveat.SC_POOR_FIT.code() + "; "
+                        + Caveat.DISPERSION_FLOOR.with(1.5), fi));
+        assertEquals(List.of("the 95 % interval is the estimate ± 1.96 × SE, a normal approximation"),
+                Caveats.of("normal_interval", Messages.of(Messages.Language.EN)));
+    }
+
+    @Test
     void patternsWithArgumentsKeepTheirApostrophes() throws IOException {
         for (Messages.Language language : Messages.Language.values()) {
             Messages m = Messages.of(language);
             for (String key : keys(language.name().toLowerCase(java.util.Locale.ROOT))) {
                 String raw = m.textOr(key, "");
+                // A pattern without arguments is printed as it is: a doubled apostrophe would show doubled.
+                assertFalse(!raw.contains("{") && raw.contains("''"), key + ": " + raw);
                 if (raw.contains("{0}")) {
                     String text = m.text(key, "X", "Y", "Z", "V", "W");
                     assertEquals(false, text.contains("{") || raw.contains("''") && !text.contains("'"), key + ": " + text);

@@ -75,9 +75,27 @@ class ReportTest {
             assertTrue(english.get(page).contains("<p class=\"banner\">SYNTHETIC DATA"), page);
         }
         assertTrue(finnish.get("index.html").contains("Tulosyhteenveto") && english.get("index.html").contains("Outcome summary"));
-        // The engine's warnings read Finnish on Finnish pages (numbers with a decimal comma), English on English ones.
-        assertTrue(finnish.get("index.html").contains("vain 1 hankkeen jälkeinen jakso: arvio perustuu yhteen vuoteen"));
-        assertTrue(english.get("index.html").contains("only 1 post-period: the effect rests on a single year"));
+        // The tables' caveat codes read Finnish on Finnish pages (numbers with a decimal comma), English on English ones,
+        // each written once per table as a numbered note.
+        assertTrue(finnish.get("index.html").contains("vain yksi hankkeen jälkeinen vuosi: arvio perustuu yhteen vuoteen"));
+        assertTrue(english.get("index.html").contains("only one year after the start: the estimate rests on a single year"));
+        for (String page : PAGES) {
+            for (Map<String, String> language : List.of(finnish, english)) {
+                String html = language.get(page);
+                assertFalse(html.contains("SYNTEETTINEN aineisto: ei todellinen arvio") || html.contains("SYNTHETIC data: not"),
+                        page + ": the synthetic notice is the banner only");
+                assertFalse(Pattern.compile("<li>[^<]*\\b[a-z]+_[a-z_]+\\(").matcher(html).find(), page + ": a caveat code left untranslated");
+            }
+        }
+        // Answer first: the overview and every region page open with the placement answer and its evidence grade in words.
+        for (String page : PAGES) {
+            String html = finnish.get(page);
+            assertEquals(html.indexOf("<h2>"), html.indexOf("<h2>Vastaus ensin</h2>"), page + ": the answer comes first");
+            assertTrue(Pattern.compile("Vastaus ensin</h2>\\s*<p>[^<]*(näyttöä muutoksesta|viitteellinen|selvä muutos|ei voi vielä"
+                    + " arvioida|Tulos on viitteellinen|Tämä on selvä muutos)").matcher(html).find(), page);
+        }
+        // The TWFE figure is in the region pages' appendix only, not among the estimates.
+        assertTrue(finnish.get("region-20.html").contains("Liite: menetelmien tarkistusluvut"));
         for (String page : PAGES) {
             assertFalse(finnish.get(page).contains("post-period") || finnish.get(page).contains("placebo in space"), page);
             assertFalse(Pattern.compile("sovitusvirhe \\d+\\.\\d").matcher(finnish.get(page)).find(), page);
