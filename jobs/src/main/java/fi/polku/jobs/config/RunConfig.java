@@ -72,7 +72,7 @@ public record RunConfig(Path file, String sha256, Label projectLabel, Map<String
     }
 
     /** What one counted event of an indicator costs (e.g. one emergency placement), and where that figure is from. */
-    public record UnitCost(String indicator, double euros, String source) implements java.io.Serializable {
+    public record UnitCost(String indicator, double euros, Label source) implements java.io.Serializable {
     }
 
     /** A project region and the date the project started there. */
@@ -242,7 +242,7 @@ public record RunConfig(Path file, String sha256, Label projectLabel, Map<String
                 checkKeys(name, key + ".", list.get(i), Set.of("indicator", "euros", "source"));
                 costs.add(new UnitCost(text(name, key + ".indicator", list.get(i).get("indicator")),
                         number(name, key + ".euros", list.get(i).get("euros"), 0, 1e9, false),
-                        text(name, key + ".source", list.get(i).get("source"))));
+                        Label.read(name, key + ".source", list.get(i).get("source"))));
             }
         }
         return new RunConfig(file.toAbsolutePath(), sha256(bytes), project, inputs, output, asOf, settings, lifeReliability,

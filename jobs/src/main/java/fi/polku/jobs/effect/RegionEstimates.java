@@ -229,7 +229,7 @@ final class RegionEstimates {
         return new RowBuilder(COSTS).set("region", treated.region()).set("indicator", indicator).set("age_group", ageGroup)
                 .set("method", method).set("period", Integer.toString(year)).set("events_avoided", c.avoided())
                 .set("events_avoided_lower", c.avoidedLower()).set("events_avoided_upper", c.avoidedUpper())
-                .set("unit_cost_eur", cost.euros()).set("unit_cost_source", cost.source())
+                .set("unit_cost_eur", cost.euros()).set("unit_cost_source", cost.source().text())
                 .set("cost_offset_eur", c.costEuros()).set("cost_offset_lower_eur", c.costLowerEuros())
                 .set("cost_offset_upper_eur", c.costUpperEuros()).set("basis", basis)
                 .set("warnings", String.join("; ", all)).set("synthetic", synthetic).build();

@@ -4,6 +4,8 @@ import static fi.polku.jobs.report.ReportContext.d;
 import static fi.polku.jobs.report.ReportContext.s;
 import static fi.polku.jobs.report.ReportContext.same;
 
+import fi.polku.jobs.config.Label;
+import fi.polku.jobs.config.RunConfig;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.apache.spark.sql.Row;
@@ -23,7 +25,7 @@ final class CostSection {
         Messages m = c.m();
         HtmlTable t = new HtmlTable(m.text("section.cost"), m.text("col.indicator"), m.text("col.method"), m.text("chart.year"),
                 m.text("col.avoided"), m.text("col.unitcost"), m.text("col.costoffset"));
-        Set<String> sources = new LinkedHashSet<>();
+        Set<String> indicators = new LinkedHashSet<>();
         for (Row r : c.data().costs()) {
             if (!same(r, "region", region) || !same(r, "age_group", ReportData.AGE)) {
                 continue;
@@ -33,13 +35,22 @@ final class CostSection {
                     HtmlTable.Cell.number(m.interval(d(r, "events_avoided"), d(r, "events_avoided_lower"), d(r, "events_avoided_upper"), 1)),
                     HtmlTable.Cell.number(m.number(d(r, "unit_cost_eur"), 0)),
                     HtmlTable.Cell.number(m.interval(d(r, "cost_offset_eur"), d(r, "cost_offset_lower_eur"), d(r, "cost_offset_upper_eur"), 0)));
-            sources.add(m.textOr("indicator." + s(r, "indicator"), s(r, "indicator")) + ": " + m.number(d(r, "unit_cost_eur"), 0) + " €, "
-                    + s(r, "unit_cost_source"));
+            indicators.add(s(r, "indicator"));
         }
         Page.Section section = new Page.Section("cost", m.text("section.cost") + " (" + ReportData.AGE + ")")
                 .intro(m.text(t.isEmpty() ? "section.cost.none" : "section.cost.intro"));
-        for (String source : sources) {
-            section.paragraph(m.text("cost.source") + " " + source);
+        // The source is the user's text (config unit_costs[].source, plain or per language), marked when in another language.
+        for (RunConfig.UnitCost cost : c.unitCosts()) {
+            if (indicators.contains(cost.indicator())) {
+                Label.Shown source = cost.source().in(Messages.Language.valueOf(m.lang().toUpperCase(java.util.Locale.ROOT)));
+                String lead = m.text("cost.source") + " " + m.textOr("indicator." + cost.indicator(), cost.indicator()) + ": "
+                        + m.number(cost.euros(), 0) + " €,";
+                if (source.lang().isEmpty()) {
+                    section.paragraph(lead + " " + source.text());
+                } else {
+                    section.paragraph(lead, source.text(), source.lang());
+                }
+            }
         }
         return t.isEmpty() ? section : section.table(t);
     }

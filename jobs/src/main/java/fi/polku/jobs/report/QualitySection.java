@@ -43,7 +43,7 @@ final class QualitySection {
     /** The overview's section: one group of rows per input file. */
     static Page.Section build(ReportContext c) {
         Messages m = c.m();
-        HtmlTable t = new HtmlTable(m.text("section.quality"), m.text("col.file"), m.text("col.outcome"), m.text("col.rows"),
+        HtmlTable t = new HtmlTable(m.text("section.quality"), m.text("col.dataset"), m.text("col.file"), m.text("col.outcome"), m.text("col.rows"),
                 m.text("col.lines"));
         long rejected = 0;
         for (Manifest.Input input : c.inputs()) {
@@ -57,14 +57,15 @@ final class QualitySection {
             parts.put(ACCEPTED, input.clean());
             reasons.forEach(r -> parts.put(s(r, "reason_code"), l(r, "rows")));
             Map<String, HtmlTable.Cell> cells = c.disclosure().parts(input.rowsIn(), List.of(parts));
-            String file = input.dataset() + ": " + input.file();
-            t.row(HtmlTable.Cell.text(file), HtmlTable.Cell.text(m.text("quality.rowsin")), cells.get(""), HtmlTable.Cell.text(""));
-            t.row(HtmlTable.Cell.text(file), HtmlTable.Cell.text(m.text("quality.accepted")), cells.get(ACCEPTED), HtmlTable.Cell.text(""));
+            HtmlTable.Cell dataset = HtmlTable.Cell.text(m.text("dataset." + input.dataset()));
+            HtmlTable.Cell file = HtmlTable.Cell.code(input.file());
+            t.row(dataset, file, HtmlTable.Cell.text(m.text("quality.rowsin")), cells.get(""), HtmlTable.Cell.text(""));
+            t.row(dataset, file, HtmlTable.Cell.text(m.text("quality.accepted")), cells.get(ACCEPTED), HtmlTable.Cell.text(""));
             for (Row r : reasons) {
                 HtmlTable.Cell count = cells.get(s(r, "reason_code"));
                 List<Long> lines = r.getList(r.fieldIndex("first_lines"));
                 String shown = count.suppressed() ? m.text("quality.linesinquarantine") : lines(lines, l(r, "rows"));
-                t.row(HtmlTable.Cell.text(file), HtmlTable.Cell.text(m.text("quality.rejected") + ": " + reason(m, s(r, "reason_code"))), count,
+                t.row(dataset, file, HtmlTable.Cell.text(m.text("quality.rejected") + ": " + reason(m, s(r, "reason_code"))), count,
                         HtmlTable.Cell.text(shown));
             }
             rejected += input.quarantined();

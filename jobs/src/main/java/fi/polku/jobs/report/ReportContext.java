@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
  */
 record ReportContext(Messages m, Disclosure disclosure, ReportData data, RegionTable regionTable, List<String> regions,
                      java.util.Map<String, java.time.LocalDate> starts, Label.Shown project, List<RunConfig.Break> breaks,
+                     List<RunConfig.UnitCost> unitCosts,
                      String asOf, String generated,
                      boolean synthetic, List<Manifest.Input> inputs, String configFile, String configSha, String version,
                      String runId, String rciMethod, long seed) {

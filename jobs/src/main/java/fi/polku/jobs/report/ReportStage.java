@@ -67,6 +67,7 @@ public final class ReportStage implements Stage {
                 || data.effects().stream().anyMatch(r -> Boolean.TRUE.equals(r.getAs("synthetic")));
         ReportContext context = new ReportContext(m, new Disclosure(config.outcomes().minCell(), m), data,
                 ReferenceData.bundled().regions(), regions, starts, config.projectLabel().in(config.language()), config.breaks(),
+                config.unitCosts(),
                 m.date(config.asOf()), m.dateTime(Instant.now()), synthetic,
                 inputs, config.file().getFileName().toString(), config.sha256(), Versions.polku(), run.runId(),
                 config.change().method().name(), config.outcomes().seed());

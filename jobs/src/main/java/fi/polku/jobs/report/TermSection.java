@@ -27,7 +27,7 @@ final class TermSection {
         for (List<String> series : OverviewPage.HEADLINE) {
             for (Row r : terms(c, region, series)) {
                 boolean ok = "ok".equals(s(r, "status"));
-                t.row(HtmlTable.Cell.text(OverviewPage.seriesLabel(m, series)), HtmlTable.Cell.text(s(r, "period")),
+                t.row(HtmlTable.Cell.text(OverviewPage.seriesLabel(m, series)), HtmlTable.Cell.text(m.period(s(r, "period"))),
                         c.disclosure().protectedCount(r.getAs("n_complete")),
                         HtmlTable.Cell.number(ok ? m.number(d(r, "intake_mean_complete"), 1) : "–"),
                         HtmlTable.Cell.number(ok ? m.number(d(r, "latest_mean_complete"), 1) : "–"),
@@ -48,17 +48,7 @@ final class TermSection {
                 rows.add(r);
             }
         }
-        rows.sort(Comparator.comparingInt(r -> order(s(r, "period"))));
+        rows.sort(Comparator.comparing(r -> s(r, "period"), Messages.PERIOD_ORDER));
         return rows;
-    }
-
-    /**
-     * A period's place in time: {@code 2025-spring} before {@code 2025-autumn} before {@code 2026-spring}; a
-     * plain year sorts with its spring. Text order would put autumn first.
-     */
-    static int order(String period) {
-        String[] p = period.split("-", 2);
-        int year = Integer.parseInt(p[0]);
-        return 2 * year + (p.length > 1 && p[1].equals("autumn") ? 1 : 0);
     }
 }
