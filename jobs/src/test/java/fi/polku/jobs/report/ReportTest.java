@@ -91,9 +91,18 @@ class ReportTest {
         for (String page : PAGES) {
             String html = finnish.get(page);
             assertEquals(html.indexOf("<h2>"), html.indexOf("<h2>Vastaus ensin</h2>"), page + ": the answer comes first");
-            assertTrue(Pattern.compile("Vastaus ensin</h2>\\s*<p>[^<]*(näyttöä muutoksesta|viitteellinen|selvä muutos|ei voi vielä"
-                    + " arvioida|Tulos on viitteellinen|Tämä on selvä muutos)").matcher(html).find(), page);
+            // ... with three answers in order: reach, the clients' own change, placements with its grade (issue 21.1).
+            String summary = html.substring(html.indexOf("<h2>Vastaus ensin</h2>"), html.indexOf("<h2>", html.indexOf("<h2>Vastaus ensin</h2>") + 4));
+            assertTrue(Pattern.compile("<p>[^<]*sijoitukset[^<]*(näyttöä muutoksesta|viitteellinen|selvä muutos|ei voi vielä"
+                    + " arvioida|Tulos on viitteellinen|Tämä on selvä muutos)").matcher(summary).find(), page);
+            int reach = summary.indexOf("tavoitetut perheet");
+            int change = summary.indexOf("oma arvio voinnistaan (ORS)");
+            int placements = summary.indexOf("sijoitukset");
+            assertTrue(reach > 0 && change > reach && placements > change, page + ": " + summary);
+            assertTrue(summary.contains("Vertailuryhmää ei ole arvottu"), page + ": the before–after change is not called an effect");
         }
+        // The overview's reach answer says Kainuu's own target (config targets: 20 families).
+        assertTrue(finnish.get("index.html").contains("(tavoite 20)"), "Kainuu's target in the reach answer");
         // The TWFE figure is in the region pages' appendix only, not among the estimates.
         assertTrue(finnish.get("region-20.html").contains("Liite: menetelmien tarkistusluvut"));
         for (String page : PAGES) {
