@@ -261,6 +261,9 @@ public final class ProjectEffects {
             warnings.add(Caveat.STAGGERED.with(cohorts.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("/"))));
         }
         long pre = real.events().keySet().stream().filter(e -> e < 0).count();
+        if (real.events().keySet().stream().filter(e -> e >= 0).count() < 2) {
+            warnings.add(Caveat.SINGLE_POST.code());
+        }
         String preTrendCaveat = null;
         String statement;
         if (preTrend.estimate() == null) {

@@ -138,6 +138,8 @@ class ProjectEffectsTest {
         long t0 = System.nanoTime();
         ProjectEffects.Result r = ProjectEffects.estimate(outcomes, starts, comparison, ProjectEffects.Settings.defaults());
         System.out.println("7315 assignments: " + (System.nanoTime() - t0) / 1e6 + " ms; " + r.estimates().get(0));
+        // Every start is 2025 and the panel ends in 2025: one post year, said on every row (independent review, 2026-12-01).
+        assertTrue(r.warnings().contains("single_post"), r.warnings().toString());
         assertEquals(7315, r.assignments());
     }
 
