@@ -73,7 +73,8 @@ class ConsoleProgressTest {
         String table = ws.output() + "/quarantine";
         int q = first(lines, "quarantined (rejected rows with their reasons): 2 rows in ");
         assertEquals("quarantined (rejected rows with their reasons): 2 rows in " + table + "; top reasons:", lines.get(q));
-        assertEquals(List.of("  1 × the value is out of range (out_of_range)", "  1 × unknown value (unknown_value)"),
+        assertEquals(List.of("  1 × a value is outside its allowed range (out_of_range)",
+                        "  1 × an unknown value (not one of the allowed values) (unknown_value)"),
                 lines.subList(q + 1, q + 3), "ties in code order, English without a language setting");
         assertTrue(Files.isDirectory(ws.output().resolve("quarantine")), "the named path exists");
     }
@@ -86,7 +87,7 @@ class ConsoleProgressTest {
         Files.writeString(config, "language: fi\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
         List<String> lines = run(config, List.of(Stages.named("ingest")), "ingest");
         int q = first(lines, "karanteeniin (hylätyt rivit syineen): 2 riviä, taulukko ");
-        assertEquals("  1 × arvo sallitun välin ulkopuolella (out_of_range)", lines.get(q + 1));
-        assertEquals("  1 × tuntematon arvo (unknown_value)", lines.get(q + 2));
+        assertEquals("  1 × arvo on sallitun välin ulkopuolella (out_of_range)", lines.get(q + 1));
+        assertEquals("  1 × tuntematon arvo (ei sallittujen arvojen joukossa) (unknown_value)", lines.get(q + 2));
     }
 }
