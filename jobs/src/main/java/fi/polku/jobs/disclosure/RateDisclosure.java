@@ -1,5 +1,7 @@
 package fi.polku.jobs.disclosure;
 
+import fi.polku.jobs.config.RunConfig;
+import fi.polku.jobs.reference.ReferenceData;
 import fi.polku.privacy.CellSuppression;
 import fi.polku.privacy.DisclosureAudit;
 import fi.polku.privacy.LinkedTables;
@@ -36,9 +38,11 @@ public final class RateDisclosure {
     private final Structure structure;
     private final CellSuppression.Result result;
     private final int cells;
+    private final int k;
 
     private RateDisclosure(List<Row> published, Set<String> hiddenKeys, Structure structure, CellSuppression.Result result,
-                           int cells) {
+                           int cells, int k) {
+        this.k = k;
         this.published = published;
         this.hiddenKeys = hiddenKeys;
         this.structure = structure;
@@ -53,6 +57,19 @@ public final class RateDisclosure {
      * @param nation   per indicator × age group × period, the sum of the counties' counts
      */
     private record Structure(Set<String> counties, Map<String, Long> nation) {
+    }
+
+    /**
+     * Protects every row of {@code region_rates} as the run publishes it, on the pages and in the export alike: at the
+     * larger of {@code min_cell} and {@code export.k}, with the bundled municipalities.
+     */
+    public static RateDisclosure protect(List<Row> rows, RunConfig config) {
+        return protect(rows, k(config), ReferenceData.bundled().municipalities());
+    }
+
+    /** The k of region_rates on every surface: the larger of {@code min_cell} and {@code export.k}. */
+    public static int k(RunConfig config) {
+        return Math.max(config.outcomes().minCell(), config.export().k());
     }
 
     /**
@@ -77,7 +94,7 @@ public final class RateDisclosure {
             }
             out.add(OutcomeDisclosure.blank(r, hidden ? new LinkedHashSet<>(DEPENDENTS) : Set.of(), null));
         }
-        return new RateDisclosure(List.copyOf(out), Set.copyOf(hiddenKeys), structure, result, truth.cells().size());
+        return new RateDisclosure(List.copyOf(out), Set.copyOf(hiddenKeys), structure, result, truth.cells().size(), k);
     }
 
     /**
@@ -98,9 +115,19 @@ public final class RateDisclosure {
         return hiddenKeys.contains(key(r));
     }
 
+    /** Whether the yearly count of a region, indicator, age group and year is hidden (for tables made from region_rates). */
+    public boolean hidden(String region, String indicator, String ageGroup, int year) {
+        return hiddenKeys.contains(region + "|" + indicator + "|" + ageGroup + "|" + year + "|null");
+    }
+
     /** The suppression and its audit. */
     public CellSuppression.Result result() {
         return result;
+    }
+
+    /** The k the counts were protected at. */
+    public int k() {
+        return k;
     }
 
     /** How many counts the linked tables hold. */
