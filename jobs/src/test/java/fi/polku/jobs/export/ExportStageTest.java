@@ -232,6 +232,20 @@ class ExportStageTest {
     }
 
     @Test
+    void regionRatesHideMoreThanTheSmallCountsAndTheAuditAttacksEveryHiddenOne() throws IOException {
+        // The demo's county rows hold 10 counts of 1 to 4 (datasets/demo/region_statistics.csv); with the counties'
+        // municipalities and the national total linked, RateDisclosure hides further county counts beside them.
+        long blank = DuckDb.count("SELECT count(*) FROM " + csvFile("region_rates") + " WHERE count = ''");
+        assertEquals(blank, DuckDb.count("SELECT count(*) FROM " + csvFile("region_rates") + " WHERE rate_per_1000 = ''"
+                + " AND disclosure <> 'none'"), "a hidden count hides its rate");
+        assertTrue(blank > 10, "secondary suppression beside the 10 small county counts: " + blank);
+        JsonNode rates = new ObjectMapper().readTree(export.resolve("disclosure.json").toFile()).at("/region_tables/region_rates");
+        assertTrue(rates.at("/passed").asBoolean());
+        assertEquals(blank, rates.at("/hidden_figures_attacked").asLong());
+        assertTrue(rates.at("/hidden_secondary").asLong() > 0);
+    }
+
+    @Test
     void publishedRegionOutcomesGiveNothingAwayToArithmeticOrToTheLinearProgram() throws IOException {
         List<CSVRecord> records = csv("csv", "region_outcomes");
         List<java.util.Map<String, String>> rows = new ArrayList<>();
