@@ -99,10 +99,25 @@ public final class RateDisclosure {
 
     /**
      * The audit an outsider can run on published rows ({@code hidden} says whether a row's count was blanked) who knows
-     * the national counts and which sums hold, as this control found them.
+     * the national counts and which sums hold, as this control found them; rows not among {@code publishedRows} are
+     * unknown to this outsider.
      */
     public DisclosureAudit.Result audit(List<Row> publishedRows, BiPredicate<Row, String> hidden, int k, MunicipalityTable municipalities) {
-        return DisclosureAudit.ofUnshown(model(publishedRows, hidden, structure, municipalities), Protection.of(k));
+        // The rows this surface does not publish (municipalities, in the export) still exist and still add up: they
+        // join the view as unknown counts, and the audit checks the hidden counts this surface publishes blank.
+        Set<String> there = new HashSet<>();
+        publishedRows.forEach(r -> there.add(key(r)));
+        List<Row> view = new ArrayList<>(publishedRows);
+        Set<String> unknown = new HashSet<>();
+        for (Row r : published) {
+            if (there.add(key(r))) {
+                view.add(r);
+                unknown.add(key(r));
+            }
+        }
+        List<String> checked = publishedRows.stream().filter(r -> hidden.test(r, "count")).map(r -> id(key(r))).toList();
+        return DisclosureAudit.of(model(view, (r, column) -> unknown.contains(key(r)) || hidden.test(r, column), structure,
+                municipalities), Protection.of(k), checked);
     }
 
     /** The rows with hidden figures blanked (same schema, same order). */

@@ -70,6 +70,7 @@ class SensitivityDisclosureTest {
         SensitivityDisclosure d = SensitivityDisclosure.protect(ROWS, OUTCOME, K);
         Row retest = d.published().get(1);
         assertNull(retest.getAs("deteriorated_share"));
+        assertEquals(1, d.count(fi.polku.privacy.CellSuppression.Reason.PRIMARY), d.result().hidden().toString());
         assertTrue(d.count(fi.polku.privacy.CellSuppression.Reason.SECONDARY) > 0, d.result().hidden().toString());
         Row alpha = d.published().get(0);
         for (String cat : OutcomeTables.CATEGORIES) {
