@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import org.apache.spark.sql.Row;
 
 /**
@@ -61,10 +62,13 @@ public final class RateDisclosure {
 
     /**
      * Protects every row of {@code region_rates} as the run publishes it, on the pages and in the export alike: at the
-     * larger of {@code min_cell} and {@code export.k}, with the bundled municipalities.
+     * larger of {@code min_cell} and {@code export.k}, with the bundled municipalities; the export's county rows are
+     * also attacked on their own.
      */
     public static RateDisclosure protect(List<Row> rows, RunConfig config) {
-        return protect(rows, k(config), ReferenceData.bundled().municipalities());
+        Set<String> counties = new HashSet<>();
+        ReferenceData.bundled().regions().regions().forEach(r -> counties.add(r.code()));
+        return protect(rows, k(config), ReferenceData.bundled().municipalities(), r -> counties.contains(r.<String>getAs("region")));
     }
 
     /** The k of region_rates on every surface: the larger of {@code min_cell} and {@code export.k}. */
@@ -73,15 +77,42 @@ public final class RateDisclosure {
     }
 
     /**
-     * Protects every row of {@code region_rates} (counties and municipalities) at {@code k}.
+     * Protects every row of {@code region_rates} (counties and municipalities) at {@code k}, every row published.
      *
      * @param municipalities which county a municipality belonged to in a year
      * @throws DisclosureRefused if some hidden figure cannot be protected at all
      */
     public static RateDisclosure protect(List<Row> rows, int k, MunicipalityTable municipalities) {
+        return protect(rows, k, municipalities, r -> true);
+    }
+
+    /**
+     * Protects every row at {@code k} as a view of them all, and as the view of a surface that publishes only the rows
+     * {@code alone} keeps (the others absent from it, so a county is not the sum of anything there, but the nation
+     * still is of the counties): suppression goes on in turn until both views pass.
+     *
+     * @throws DisclosureRefused if some hidden figure cannot be protected at all
+     */
+    public static RateDisclosure protect(List<Row> rows, int k, MunicipalityTable municipalities, Predicate<Row> alone) {
         Structure structure = structure(rows, municipalities);
         LinkedTables truth = model(rows, (r, column) -> false, structure, municipalities);
-        CellSuppression.Result result = CellSuppression.protect(truth, Protection.of(k));
+        LinkedTables part = model(rows.stream().filter(alone).toList(), (r, column) -> false, structure, municipalities);
+        Protection protection = Protection.of(k);
+        CellSuppression.Result result = CellSuppression.protect(truth, protection);
+        for (int round = 0; round < 5 && result.audit().passed(); round++) {
+            Map<String, CellSuppression.Reason> there = new LinkedHashMap<>(result.hidden());
+            there.keySet().retainAll(part.cells().keySet());
+            CellSuppression.Result own = CellSuppression.protect(part, protection, there);
+            if (!own.audit().passed()) {
+                throw new DisclosureRefused("region_rates as the export publishes them", own.audit());
+            }
+            if (result.hidden().keySet().containsAll(own.hidden().keySet())) {
+                break;
+            }
+            Map<String, CellSuppression.Reason> hidden = new LinkedHashMap<>(result.hidden());
+            own.hidden().forEach(hidden::putIfAbsent);
+            result = CellSuppression.protect(truth, protection, hidden);
+        }
         if (!result.audit().passed()) {
             throw new DisclosureRefused("region_rates", result.audit());
         }
@@ -99,25 +130,11 @@ public final class RateDisclosure {
 
     /**
      * The audit an outsider can run on published rows ({@code hidden} says whether a row's count was blanked) who knows
-     * the national counts and which sums hold, as this control found them; rows not among {@code publishedRows} are
-     * unknown to this outsider.
+     * the national counts and which sums hold, as this control found them; a county whose municipalities are not among
+     * {@code publishedRows} is the sum of nothing here.
      */
     public DisclosureAudit.Result audit(List<Row> publishedRows, BiPredicate<Row, String> hidden, int k, MunicipalityTable municipalities) {
-        // The rows this surface does not publish (municipalities, in the export) still exist and still add up: they
-        // join the view as unknown counts, and the audit checks the hidden counts this surface publishes blank.
-        Set<String> there = new HashSet<>();
-        publishedRows.forEach(r -> there.add(key(r)));
-        List<Row> view = new ArrayList<>(publishedRows);
-        Set<String> unknown = new HashSet<>();
-        for (Row r : published) {
-            if (there.add(key(r))) {
-                view.add(r);
-                unknown.add(key(r));
-            }
-        }
-        List<String> checked = publishedRows.stream().filter(r -> hidden.test(r, "count")).map(r -> id(key(r))).toList();
-        return DisclosureAudit.of(model(view, (r, column) -> unknown.contains(key(r)) || hidden.test(r, column), structure,
-                municipalities), Protection.of(k), checked);
+        return DisclosureAudit.ofUnshown(model(publishedRows, hidden, structure, municipalities), Protection.of(k));
     }
 
     /** The rows with hidden figures blanked (same schema, same order). */

@@ -20,8 +20,8 @@ import org.apache.spark.sql.Row;
  * the shares are counts. The linked tables: under every reliability the five categories add up to the same
  * {@code n_assessed} (the same clients), and the chosen reliability's categories are region_outcomes' own cells.
  * What region_outcomes hides stays hidden ({@code beside}); the other reliabilities' small counts and what follows
- * from them are hidden by {@link CellSuppression}. Should the suppression need a cell region_outcomes shows, every
- * share of the series is hidden instead (the earlier stopgap, now the fallback).
+ * from them are hidden by {@link CellSuppression}. Should the suppression need a cell region_outcomes shows, or fail,
+ * every share of the series is hidden instead (the earlier stopgap, now the fallback).
  */
 public final class SensitivityDisclosure {
     private static final String TOTAL = "n_assessed";
@@ -46,7 +46,6 @@ public final class SensitivityDisclosure {
      * row of the same series.
      *
      * @param outcome the region_outcomes row as published (hidden counts null)
-     * @throws DisclosureRefused if some hidden figure cannot be protected at all
      */
     public static SensitivityDisclosure protect(List<Row> rows, Row outcome, int k) {
         LinkedTables truth = model(rows, outcome, (r, column) -> false);
@@ -59,12 +58,11 @@ public final class SensitivityDisclosure {
                 beside.put(chosen(cat), CellSuppression.Reason.BESIDE);
             }
         }
+        blankAtSource(rows).stream().filter(truth.cells()::containsKey).forEach(id -> beside.put(id, CellSuppression.Reason.BESIDE));
         CellSuppression.Result result = CellSuppression.protect(truth, Protection.of(k), beside);
-        if (!result.audit().passed()) {
-            throw new DisclosureRefused("the reliability sensitivity table", result.audit());
-        }
-        boolean fallback = result.hidden().keySet().stream().anyMatch(id -> !beside.containsKey(id) && (id.equals(TOTAL)
-                || id.startsWith("chosen/")));
+        // Unprotectable here, or protectable only by hiding what region_outcomes shows: every share of the series goes.
+        boolean fallback = !result.audit().passed() || result.hidden().keySet().stream().anyMatch(id -> !beside.containsKey(id)
+                && (id.equals(TOTAL) || id.startsWith("chosen/")));
         List<Set<String>> blanked = new ArrayList<>();
         List<Row> published = new ArrayList<>();
         for (Row r : rows) {
@@ -118,36 +116,77 @@ public final class SensitivityDisclosure {
         return cells;
     }
 
-    /** The series' linked tables; the chosen reliability's categories are region_outcomes' cells (hidden as it hides them). */
+    /**
+     * The series' linked tables; the chosen reliability's categories are region_outcomes' cells (hidden as it hides
+     * them). Categories the change stage left blank (its own small-cell rule) are hidden cells whose sum is known
+     * ({@code n_assessed} minus the shown ones); how that sum splits is unknown, so the truth puts it on the first
+     * of them (the audit reads only the view, where they have no value).
+     */
     private static LinkedTables model(List<Row> rows, Row outcome, BiPredicate<Row, String> hidden) {
         LinkedTables.Builder b = LinkedTables.builder();
         Long total = rows.isEmpty() ? outcome.<Long>getAs(TOTAL) : rows.get(0).<Long>getAs(TOTAL);
         b.count(TOTAL, hidden.test(outcome, TOTAL) ? null : total).keep(TOTAL);
+        if (total == null || total == 0) {
+            return b.build();
+        }
         boolean chosenSeen = false;
         for (Row r : rows) {
             boolean chosen = Boolean.TRUE.equals(r.getAs("chosen"));
+            long[] n = truth(r, total);
+            if (n == null || chosen && chosenSeen) {
+                continue;
+            }
             List<String> parts = new ArrayList<>();
-            for (String cat : OutcomeTables.CATEGORIES) {
-                Long n = r.getAs(cat + "_n");
-                if (n == null) {
-                    parts.clear();
-                    break;
-                }
+            for (int i = 0; i < n.length; i++) {
+                String cat = OutcomeTables.CATEGORIES.get(i);
                 String id = chosen ? chosen(cat) : id(r, cat);
-                if (!chosen || !chosenSeen) {
-                    b.count(id, hidden.test(chosen ? outcome : r, cat) ? null : n);
-                    if (chosen) {
-                        b.keep(id);
-                    }
+                boolean shown = r.getAs(cat + "_n") != null && !hidden.test(chosen ? outcome : r, cat);
+                b.count(id, shown ? n[i] : null);
+                if (chosen) {
+                    b.keep(id);
                 }
                 parts.add(id);
             }
-            if (!parts.isEmpty() && !(chosen && chosenSeen)) {
-                b.additive(TOTAL, parts);
-            }
-            chosenSeen |= chosen && !parts.isEmpty();
+            b.additive(TOTAL, parts);
+            chosenSeen |= chosen;
         }
         return b.build();
+    }
+
+    /** The row's category counts, the blank ones' sum on the first of them; null if they cannot add up to the total. */
+    private static long[] truth(Row r, long total) {
+        long[] n = new long[OutcomeTables.CATEGORIES.size()];
+        long shown = 0;
+        int firstBlank = -1;
+        for (int i = 0; i < n.length; i++) {
+            Long v = r.getAs(OutcomeTables.CATEGORIES.get(i) + "_n");
+            if (v == null) {
+                firstBlank = firstBlank < 0 ? i : firstBlank;
+            } else {
+                n[i] = v;
+                shown += v;
+            }
+        }
+        if (firstBlank >= 0) {
+            n[firstBlank] = total - shown;
+        }
+        return shown > total || firstBlank < 0 && shown != total ? null : n;
+    }
+
+    /** The cells of categories the change stage left blank. */
+    private static List<String> blankAtSource(List<Row> rows) {
+        List<String> ids = new ArrayList<>();
+        boolean chosenSeen = false;
+        for (Row r : rows) {
+            boolean chosen = Boolean.TRUE.equals(r.getAs("chosen"));
+            for (String cat : OutcomeTables.CATEGORIES) {
+                if (r.getAs(cat + "_n") == null && !(chosen && chosenSeen)) {
+                    ids.add(chosen ? chosen(cat) : id(r, cat));
+                }
+            }
+            chosenSeen |= chosen;
+        }
+        return ids;
     }
 
     private static String chosen(String category) {

@@ -81,4 +81,26 @@ class SensitivityDisclosureTest {
         assertTrue(audit.passed(), audit.failures().toString());
         assertEquals(0, d.blanked().get(0).size());
     }
+
+    @Test
+    void categoriesTheChangeStageLeftBlankArePartOfTheSum() {
+        // Clinical alpha 8 / – / 27 / – / 0: the change stage hid improved and deteriorated (2 and 3), but their sum
+        // 40 − 35 = 5 pins each to 1 to 4; the linked rule hides a shown category beside them.
+        Map<String, Object> v = counts(8, 2, 27, 3, 0);
+        v.put("improved_n", null);
+        v.put("improved_share", null);
+        v.put("deteriorated_n", null);
+        v.put("deteriorated_share", null);
+        v.put("reliability_source", "alpha_clinical");
+        v.put("chosen", false);
+        List<Row> rows = List.of(ROWS.get(0), row(SparkSchemas.of(ChangeTables.CHANGE_SENSITIVITY), v));
+        var before = SensitivityDisclosure.audit(rows, OUTCOME, (r, column) -> r != OUTCOME && r.getAs(column + "_n") == null, K);
+        assertEquals(3, before.intervals().get("alpha_clinical/improved").width(), 1e-9, "1 to 4");
+        SensitivityDisclosure d = SensitivityDisclosure.protect(rows, OUTCOME, K);
+        Row clinical = d.published().get(1);
+        assertTrue(clinical.getAs("recovered_share") == null || clinical.getAs("unchanged_share") == null, clinical.toString());
+        var after = SensitivityDisclosure.audit(rows, OUTCOME, (r, column) -> r != OUTCOME
+                && d.blanked().get(rows.indexOf(r)).contains(column + "_n") || r != OUTCOME && r.getAs(column + "_n") == null, K);
+        assertTrue(after.passed(), after.failures().toString());
+    }
 }
