@@ -100,18 +100,29 @@ public final class RateDisclosure {
         Protection protection = Protection.of(k);
         CellSuppression.Result result = CellSuppression.protect(truth, protection);
         for (int round = 0; round < 5 && result.audit().passed(); round++) {
-            Map<String, CellSuppression.Reason> there = new LinkedHashMap<>(result.hidden());
-            there.keySet().retainAll(part.cells().keySet());
-            CellSuppression.Result own = CellSuppression.protect(part, protection, there);
-            if (!own.audit().passed()) {
-                throw new DisclosureRefused("region_rates as the export publishes them", own.audit());
-            }
-            if (result.hidden().keySet().containsAll(own.hidden().keySet())) {
+            Map<String, CellSuppression.Reason> hidden = new LinkedHashMap<>(result.hidden());
+            hidden.keySet().retainAll(part.cells().keySet());
+            DisclosureAudit.Result own = DisclosureAudit.ofUnshown(part.published(hidden.keySet()), protection);
+            if (own.passed()) {
                 break;
             }
-            Map<String, CellSuppression.Reason> hidden = new LinkedHashMap<>(result.hidden());
-            own.hidden().forEach(hidden::putIfAbsent);
-            result = CellSuppression.protect(truth, protection, hidden);
+            // The part view fails where a hidden county is alone under the national total: the smallest shown county
+            // beside it goes too, and the whole view is protected again from there.
+            Map<String, CellSuppression.Reason> more = new LinkedHashMap<>(result.hidden());
+            for (DisclosureAudit.Interval failure : own.failures()) {
+                String group = failure.cell().substring(failure.cell().indexOf('|'));
+                part.cells().values().stream()
+                        .filter(c -> c.id().endsWith(group) && !c.id().startsWith(NATION) && !more.containsKey(c.id()) && c.value() != null)
+                        .min(java.util.Comparator.comparingDouble(LinkedTables.Cell::value))
+                        .ifPresent(c -> more.put(c.id(), CellSuppression.Reason.SECONDARY));
+            }
+            result = CellSuppression.protect(truth, protection, more);
+        }
+        Map<String, CellSuppression.Reason> last = new LinkedHashMap<>(result.hidden());
+        last.keySet().retainAll(part.cells().keySet());
+        DisclosureAudit.Result own = DisclosureAudit.ofUnshown(part.published(last.keySet()), protection);
+        if (!own.passed()) {
+            throw new DisclosureRefused("region_rates as the export publishes them", own);
         }
         if (!result.audit().passed()) {
             throw new DisclosureRefused("region_rates", result.audit());
