@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.polku.jobs.config.ExportSettings;
 import fi.polku.jobs.disclosure.OutcomeDisclosure;
+import fi.polku.jobs.disclosure.RateDisclosure;
+import fi.polku.privacy.CellSuppression;
 import fi.polku.privacy.DisclosureAudit;
 import fi.polku.privacy.KAnonymity;
 import java.util.LinkedHashMap;
@@ -23,6 +25,8 @@ final class DisclosureReport {
     private final KAnonymity.Result result;
     private final ExportSettings settings;
     private final Map<String, Long> blankedRows = new LinkedHashMap<>();
+    private RateDisclosure rates;
+    private DisclosureAudit.Result rateAudit;
     private OutcomeDisclosure outcomes;
     private DisclosureAudit.Result audit;
     private DisclosureAudit.Result together;
@@ -50,6 +54,12 @@ final class DisclosureReport {
         this.audit = publishedAudit;
         this.together = withThePages;
         this.pagesK = minCell;
+    }
+
+    /** Records the disclosure control of region_rates and the audit of the published county rows. */
+    void rates(RateDisclosure control, DisclosureAudit.Result publishedAudit) {
+        this.rates = control;
+        this.rateAudit = publishedAudit;
     }
 
     /** Records the audit of the published project_indicators. */
@@ -154,8 +164,22 @@ final class DisclosureReport {
             i.put("hidden_figures_attacked", indicators.intervals().size());
             i.put("passed", indicators.passed());
         }
+        if (rates != null) {
+            ObjectNode r = t.putObject("region_rates");
+            r.put("k", rates.k());
+            r.put("linked_tables", "per indicator x age group x period: a county's count is the sum of its municipalities' (where"
+                    + " they add up), and the national count (THL publishes it) the sum of the counties'; a shown rate with its"
+                    + " population is a shown count (count = rate x population / 1000), so a hidden count hides its rate and interval;"
+                    + " counties and municipalities are protected together (the pages show municipal funnels), the export publishes"
+                    + " the counties");
+            r.put("counts", rates.cells());
+            r.put("hidden_primary", rates.result().count(CellSuppression.Reason.PRIMARY));
+            r.put("hidden_secondary", rates.result().count(CellSuppression.Reason.SECONDARY));
+            r.put("hidden_figures_attacked", rateAudit.intervals().size());
+            r.put("passed", rateAudit.passed());
+        }
         t.put("not_covered", "intake_mean and latest_mean (all episodes) are hidden with n_episodes but are not in the audit (their weights, the"
-                + " episodes with a score, are not published); region_rates are public statistics and keep the primary rule only;"
+                + " episodes with a score, are not published); monthly region_rates rows are not linked to their year;"
                 + " a dropout count the outcomes stage left blank (min_cell) is in no constraint");
         t.put("microdata", "no microdata row lies in a region_outcomes row with a hidden figure (see withheld_for_region_tables), so"
                 + " recounting the microdata recovers no hidden figure");

@@ -40,7 +40,7 @@ import org.apache.spark.sql.SparkSession;
  * version. Sessions, trajectories and 3X10D domain change become k-anonymous in (region, child's age band)
  * ({@link KAnonymity}) with coarsened dates and new keys; region outcomes go through the disclosure control the
  * pages use (primary and secondary suppression, audited by linear programming: a leak stops the export, nothing
- * is written) and rates get the k rule on every count (project indicators too, {@link IndicatorTable}); status
+ * is written), rates by {@link fi.polku.jobs.disclosure.RateDisclosure} (project indicators likewise, {@link IndicatorTable}); status
  * columns become codebook codes ({@link StatusColumns}); every table is written as Parquet, CSV and
  * Finnish-Excel CSV, with {@code datapackage.json}, {@code disclosure.json}, READMEs in English and Finnish, the
  * data dictionary, the Finnish codebook ({@link Koodikirja}) and R and SPSS syntax ({@link SyntaxFiles}), all
@@ -95,6 +95,14 @@ public final class ExportStage implements Stage {
         if (!together.passed()) {
             throw new DisclosureRefused("the export's region_outcomes together with the pages", together);
         }
+        // region_rates: one control for the export and the pages (RateDisclosure at the larger of min_cell and export.k,
+        // counties and municipalities linked); the export publishes its county rows and audits them alone.
+        RegionTables.Rates rates = RegionTables.rates(run.read(Tables.REGION_RATES).orderBy("region", "indicator", "age_group", "period", "month")
+                .collectAsList(), config);
+        DisclosureAudit.Result rateAudit = rates.audit();
+        if (!rateAudit.passed()) {
+            throw new DisclosureRefused("the export's region_rates", rateAudit);
+        }
         if (settings.k() > config.outcomes().minCell()) {
             run.warn("export.k " + settings.k() + " is above min_cell " + config.outcomes().minCell() + ": the export hides more, but the"
                     + " pages already show region_outcomes counts from " + config.outcomes().minCell() + " up; set min_cell to at least"
@@ -124,15 +132,9 @@ public final class ExportStage implements Stage {
         disclosure.withheld(withheld.count(), identifiers.size() - remaining.size());
         disclosure.blanked("region_outcomes", RegionTables.blanked(outcomes, ExportTables.REGION_OUTCOMES));
         written.add(files.publish(ExportTables.REGION_OUTCOMES, spark.createDataFrame(outcomes, SparkSchemas.of(ExportTables.REGION_OUTCOMES))));
-        // County rates only: municipal rows (issue 22) are not part of the student dataset yet, and the codebook
-        // labels the counties of regions.csv.
-        Object[] counties = fi.polku.jobs.reference.ReferenceData.bundled().regions().regions().stream()
-                .map(fi.polku.region.Region::code).toArray();
-        List<Row> rates = RegionTables.rates(run.read(Tables.REGION_RATES)
-                .filter(org.apache.spark.sql.functions.col("region").isin(counties))
-                .orderBy("region", "indicator", "age_group", "period").collectAsList(), settings.k());
-        disclosure.blanked("region_rates", RegionTables.blanked(rates, ExportTables.REGION_RATES));
-        written.add(files.publish(ExportTables.REGION_RATES, spark.createDataFrame(rates, SparkSchemas.of(ExportTables.REGION_RATES))));
+        disclosure.rates(rates.disclosure(), rateAudit);
+        disclosure.blanked("region_rates", RegionTables.blanked(rates.rows(), ExportTables.REGION_RATES));
+        written.add(files.publish(ExportTables.REGION_RATES, spark.createDataFrame(rates.rows(), SparkSchemas.of(ExportTables.REGION_RATES))));
         written.add(files.publish(ExportTables.REGION_EFFECTS, run.read(Tables.REGION_EFFECTS).orderBy("region", "indicator", "age_group", "method")));
         written.add(files.publish(ExportTables.POOLED_EFFECTS, run.read(OutcomeTables.POOLED_EFFECTS)
                 .orderBy("instrument", "respondent", "arm", "measure", "method")));
@@ -146,7 +148,7 @@ public final class ExportStage implements Stage {
         disclosure.blanked("project_indicators", RegionTables.blanked(indicators, ExportTables.PROJECT_INDICATORS));
         written.add(files.publish(ExportTables.PROJECT_INDICATORS, spark.createDataFrame(indicators,
                 SparkSchemas.of(ExportTables.PROJECT_INDICATORS))));
-        written.add(files.publish(ExportTables.REGIONS, regions(spark, keys, outcomes, rates)));
+        written.add(files.publish(ExportTables.REGIONS, regions(spark, keys, outcomes, rates.rows())));
 
         DataDictionary dictionary = DataDictionary.bundled();
         DataPackage.About about = new DataPackage.About(DataPackage.name(config.project(), config.asOf().toString()),

@@ -3,12 +3,16 @@ package fi.polku.jobs.export;
 import fi.polku.contract.Column;
 import fi.polku.contract.ExportTables;
 import fi.polku.contract.TableSchema;
+import fi.polku.jobs.config.RunConfig;
 import fi.polku.jobs.disclosure.OutcomeDisclosure;
+import fi.polku.jobs.disclosure.RateDisclosure;
+import fi.polku.jobs.reference.ReferenceData;
 import fi.polku.privacy.DisclosureAudit;
 import fi.polku.jobs.spark.RowBuilder;
 import fi.polku.jobs.spark.SparkSchemas;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,18 +77,32 @@ final class RegionTables {
         return d == null || !d.startsWith(PREFIX) ? Set.of() : Set.of(d.substring(PREFIX.length()).split(" "));
     }
 
-    /** {@code region_rates} under the k rule. */
-    static List<Row> rates(List<Row> rows, int k) {
-        List<Row> out = new ArrayList<>(rows.size());
-        for (Row r : rows) {
-            long count = r.<Long>getAs("count");
-            Set<String> blank = new LinkedHashSet<>();
-            if (count > 0 && count < k) {
-                blank.addAll(List.of("count", "rate_per_1000", "ci_lower", "ci_upper"));
+    /**
+     * {@code region_rates} under {@link RateDisclosure} (the rule the pages use too), protected over every row and
+     * published for the counties only: the codebook labels the counties of regions.csv, and municipal rows (issue 22)
+     * are not part of the student dataset yet.
+     */
+    static Rates rates(List<Row> rows, RunConfig config) {
+        RateDisclosure control = RateDisclosure.protect(rows, config);
+        Set<String> counties = new HashSet<>();
+        ReferenceData.bundled().regions().regions().forEach(r -> counties.add(r.code()));
+        List<Row> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (counties.contains(rows.get(i).<String>getAs("region"))) {
+                Set<String> blank = control.hidden(rows.get(i)) ? new LinkedHashSet<>(RateDisclosure.DEPENDENTS) : Set.of();
+                out.add(copy(control.published().get(i), ExportTables.REGION_RATES, blank));
             }
-            out.add(copy(r, ExportTables.REGION_RATES, blank));
         }
-        return out;
+        return new Rates(out, control, RateDisclosure.k(config));
+    }
+
+    /** The export's county rate rows and the control that made them. */
+    record Rates(List<Row> rows, RateDisclosure disclosure, int k) {
+        /** The audit over the published county rows alone, reading what was hidden from their {@code disclosure} column. */
+        DisclosureAudit.Result audit() {
+            return disclosure.audit(named(rows, ExportTables.REGION_RATES), (r, column) -> hidden(r).contains(column), k,
+                    ReferenceData.bundled().municipalities());
+        }
     }
 
     /** Rows (of an export schema) with something blanked. */

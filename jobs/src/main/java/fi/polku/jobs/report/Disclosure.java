@@ -1,6 +1,8 @@
 package fi.polku.jobs.report;
 
 import fi.polku.jobs.disclosure.DisclosureRefused;
+import fi.polku.jobs.disclosure.ReachDisclosure;
+import fi.polku.jobs.disclosure.SensitivityDisclosure;
 import fi.polku.privacy.CellSuppression;
 import fi.polku.privacy.LinkedTables;
 import fi.polku.privacy.Protection;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Row;
 
 /**
  * The one place a page turns a count into text, under the engine's disclosure control ({@link Protection},
@@ -92,6 +95,32 @@ final class Disclosure {
         cells.put("", result.hidden().containsKey("") ? hidden(" data-total=\"" + group + "\"")
                 : HtmlTable.Cell.number(m.count(total), "data-count=\"" + total + "\" data-total=\"" + group + "\""));
         return cells;
+    }
+
+    /** The reach table's rows under {@link ReachDisclosure}, counted with the pages' own tables. */
+    ReachDisclosure reach(List<Row> rows) {
+        ReachDisclosure control = ReachDisclosure.protect(rows, protection.k());
+        figures += control.cells();
+        primary += control.result().count(CellSuppression.Reason.PRIMARY);
+        secondary += control.result().count(CellSuppression.Reason.SECONDARY);
+        attacked += control.result().audit().intervals().size();
+        return control;
+    }
+
+    /**
+     * A series' {@code change_sensitivity} rows under {@link SensitivityDisclosure} beside its published region_outcomes
+     * row, counted with the pages' own tables; the rows with hidden shares blanked.
+     */
+    List<Row> sensitivity(List<Row> rows, Row outcome) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        SensitivityDisclosure control = SensitivityDisclosure.protect(rows, outcome, protection.k());
+        figures += control.cells();
+        primary += control.count(CellSuppression.Reason.PRIMARY);
+        secondary += control.count(CellSuppression.Reason.SECONDARY);
+        attacked += control.result().audit().intervals().size();
+        return control.published();
     }
 
     /** Counts of the pages' own tables (alliance, 3X10D, reach): figures, hidden primarily and secondarily, attacked. */

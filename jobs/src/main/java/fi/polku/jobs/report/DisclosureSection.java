@@ -2,13 +2,14 @@ package fi.polku.jobs.report;
 
 import fi.polku.jobs.disclosure.IndicatorDisclosure;
 import fi.polku.jobs.disclosure.OutcomeDisclosure;
+import fi.polku.jobs.disclosure.RateDisclosure;
 import fi.polku.privacy.CellSuppression;
 import fi.polku.privacy.DisclosureAudit;
 import java.util.Map;
 
 /**
  * The pages' "Tietosuoja" / "Disclosure control" section: the rule, k, the protection interval, how many figures
- * were hidden primarily and secondarily (outcome tables, project indicators and the pages' own tables), and that the audit passed.
+ * were hidden primarily and secondarily (outcome tables, project indicators, regional rates and the pages' own tables), and that the audit passed.
  * Aggregate counts only: which hidden cell was small is never said.
  */
 final class DisclosureSection {
@@ -17,9 +18,11 @@ final class DisclosureSection {
     private final OutcomeDisclosure outcomes;
     private final DisclosureAudit.Result audit;
     private final IndicatorDisclosure indicators;
+    private final RateDisclosure rates;
 
     DisclosureSection(Messages m, Disclosure disclosure, OutcomeDisclosure outcomes, DisclosureAudit.Result audit,
-                      IndicatorDisclosure indicators) {
+                      IndicatorDisclosure indicators, RateDisclosure rates) {
+        this.rates = rates;
         this.m = m;
         this.disclosure = disclosure;
         this.outcomes = outcomes;
@@ -40,7 +43,10 @@ final class DisclosureSection {
                 .paragraph(m.text("disclosure.indicators", m.count(indicators.cells()),
                         m.count(indicators.result().count(CellSuppression.Reason.PRIMARY)),
                         m.count(indicators.result().count(CellSuppression.Reason.SECONDARY))))
+                .paragraph(m.text("disclosure.rates", m.count(rates.cells()), rates.k(),
+                        m.count(rates.result().count(CellSuppression.Reason.PRIMARY)),
+                        m.count(rates.result().count(CellSuppression.Reason.SECONDARY))))
                 .paragraph(m.text("disclosure.audit", m.count(audit.intervals().size() + own[3]
-                        + indicators.result().audit().intervals().size())));
+                        + indicators.result().audit().intervals().size() + rates.result().audit().intervals().size())));
     }
 }

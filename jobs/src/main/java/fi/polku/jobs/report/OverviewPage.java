@@ -5,6 +5,7 @@ import static fi.polku.jobs.report.ReportContext.l;
 import static fi.polku.jobs.report.ReportContext.s;
 import static fi.polku.jobs.report.ReportContext.same;
 
+import fi.polku.jobs.disclosure.ReachDisclosure;
 import fi.polku.jobs.disclosure.OutcomeDisclosure;
 import fi.polku.outcome.ReportingPeriod;
 import java.util.ArrayList;
@@ -180,6 +181,8 @@ final class OverviewPage {
                 m.text("col.coverage"), m.text("col.skipped"), m.text("col.dropout"));
         HtmlTable reach = new HtmlTable(m.text("section.reach"), m.text("col.region"), m.text("col.arm"), m.text("col.clients"),
                 m.text("col.meetings"));
+        ReachDisclosure control = c.disclosure().reach(c.data().meetings().stream().filter(r -> c.regions().contains(s(r, "region")))
+                .toList());
         for (String region : c.regions()) {
             for (Row r : c.data().indicators()) {
                 if (same(r, "region", region) && same(r, "period", ReportingPeriod.ALL_PERIODS)) {
@@ -189,7 +192,8 @@ final class OverviewPage {
             for (Row r : c.data().meetings()) {
                 if (same(r, "region", region)) {
                     reach.row(HtmlTable.Cell.text(c.regionName(region)), HtmlTable.Cell.text(m.text("arm." + s(r, "arm"))),
-                            c.disclosure().count(l(r, "clients")), c.disclosure().count(l(r, "meetings")));
+                            c.disclosure().protectedCount(control.hidden(r, "clients") ? null : l(r, "clients")),
+                            c.disclosure().protectedCount(control.hidden(r, "meetings") ? null : l(r, "meetings")));
                 }
             }
         }

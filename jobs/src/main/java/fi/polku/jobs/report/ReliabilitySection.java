@@ -53,14 +53,9 @@ final class ReliabilitySection {
                 Map<String, List<String>> conclusions = new java.util.LinkedHashMap<>();
                 Double low = null;
                 Double high = null;
-                // The chosen reliability's shares are region_outcomes' own: where disclosure control hid any of them
-                // there, every reliability's shares of this series are hidden too, or they would give them back.
-                boolean hiddenThere = o.getAs("n_assessed") == null || l(o, "n_assessed") > 0
-                        && OutcomeTables.CATEGORIES.stream().anyMatch(cat -> o.getAs(cat + "_n") == null);
-                for (Row r : rows) {
-                    if (hiddenThere) {
-                        r = blankShares(r);
-                    }
+                // A share with the shown n is a count; under every reliability the categories add up to the same n, and
+                // the chosen one's are region_outcomes' own (SensitivityDisclosure).
+                for (Row r : c.disclosure().sensitivity(rows, o)) {
                     List<HtmlTable.Cell> line = new ArrayList<>(List.of(HtmlTable.Cell.text(label), HtmlTable.Cell.text(m.text("arm." + arm)),
                             HtmlTable.Cell.text(source(m, r) + (Boolean.TRUE.equals(r.getAs("chosen")) ? CHOSEN : "")
                                     + (d(r, "rxx") == null ? "" : " " + m.number(d(r, "rxx"), 3))),
@@ -135,16 +130,6 @@ final class ReliabilitySection {
             cells.add(HtmlTable.Cell.number(share == null ? m.text("cell.suppressed") : m.percent(share)));
         }
         return cells;
-    }
-
-    /** The row with its shares removed (disclosure control of the series). */
-    private static Row blankShares(Row r) {
-        Object[] values = new Object[r.size()];
-        String[] names = r.schema().fieldNames();
-        for (int i = 0; i < values.length; i++) {
-            values[i] = names[i].endsWith("_share") ? null : r.get(i);
-        }
-        return new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(values, r.schema());
     }
 
     private static List<Row> sensitivity(ReportContext c, String region, String instrument, String respondent, String arm) {

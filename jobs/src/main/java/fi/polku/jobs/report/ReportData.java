@@ -48,6 +48,12 @@ record ReportData(List<Row> outcomes, List<Row> pooled, List<Row> indicators, Li
                 reliability, sensitivity, project, costs, rejected, track);
     }
 
+    /** The same data with the county rates under disclosure control ({@code RateDisclosure}): hidden rates left out. */
+    ReportData withRates(List<Row> protectedRates) {
+        return new ReportData(outcomes, pooled, indicators, effects, protectedRates, paths, etr, sessionMeans, alliance, domains, meetings,
+                reliability, sensitivity, project, costs, rejected, track);
+    }
+
     static ReportData collect(StageRun run) {
         Set<String> outcome = Set.of("ORS", "CORS", "YCORS");
         Dataset<Row> sessionMeans = run.read(Tables.SESSIONS)

@@ -2,9 +2,11 @@ package fi.polku.jobs.report;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
+import fi.polku.contract.Tables;
 import fi.polku.jobs.config.RunConfig;
 import fi.polku.jobs.disclosure.DisclosureRefused;
 import fi.polku.jobs.disclosure.IndicatorDisclosure;
+import fi.polku.jobs.disclosure.RateDisclosure;
 import fi.polku.jobs.disclosure.OutcomeDisclosure;
 import fi.polku.jobs.pipeline.Stage;
 import fi.polku.jobs.pipeline.StageRun;
@@ -57,7 +59,12 @@ public final class ReportStage implements Stage {
         }
         // Project indicators likewise, by the export's rule (periods add up to the whole).
         IndicatorDisclosure indicators = IndicatorDisclosure.protect(collected.indicators(), config.outcomes().minCell());
-        ReportData data = collected.withOutcomes(outcomes.published()).withIndicators(indicators.published());
+        // region_rates by the export's rule (RateDisclosure: counties and municipalities linked, the nation's count known),
+        // audited in its making over everything either surface shows: a hidden rate leaves the charts and funnels.
+        RateDisclosure rates = RateDisclosure.protect(run.read(Tables.REGION_RATES).orderBy("region", "indicator", "age_group", "period",
+                "month").collectAsList(), config);
+        ReportData data = collected.withOutcomes(outcomes.published()).withIndicators(indicators.published())
+                .withRates(collected.rates().stream().filter(r -> !rates.hidden(r)).toList());
         Map<String, LocalDate> starts = new LinkedHashMap<>();
         config.regions().forEach(r -> starts.put(r.region(), r.start()));
         List<String> regions = starts.isEmpty() ? OverviewPage.regionsIn(data) : new ArrayList<>(starts.keySet());
@@ -73,14 +80,14 @@ public final class ReportStage implements Stage {
                 config.change().method().name(), config.outcomes().seed());
         Mustache template = new DefaultMustacheFactory("fi/polku/jobs/report").compile("page.mustache");
         Map<String, Page> pages = new LinkedHashMap<>();
-        VariationSection.Data variation = VariationSection.collect(run);
+        VariationSection.Data variation = VariationSection.collect(run).without(rates);
         List<Page> built = new ArrayList<>();
         built.add(OverviewPage.build(context, variation));
         for (String region : regions) {
             built.add(RegionPage.build(context, region, variation));
         }
         // Every page's own tables are known only now: the disclosure section (same on every page) comes last.
-        DisclosureSection section = new DisclosureSection(m, context.disclosure(), outcomes, audit, indicators);
+        DisclosureSection section = new DisclosureSection(m, context.disclosure(), outcomes, audit, indicators, rates);
         for (int i = 0; i < built.size(); i++) {
             built.get(i).section(section.build());
             pages.put(i == 0 ? "index.html" : ReportContext.regionFile(regions.get(i - 1)), built.get(i));

@@ -6,6 +6,7 @@ import static fi.polku.jobs.report.ReportContext.s;
 import static org.apache.spark.sql.functions.col;
 
 import fi.polku.contract.VariationTables;
+import fi.polku.jobs.disclosure.RateDisclosure;
 import fi.polku.jobs.pipeline.StageRun;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,19 @@ final class VariationSection {
      */
     record Data(List<Row> points, List<Row> limits, List<Row> years, List<Row> trends, List<Row> municipalPoints,
                 List<Row> municipalLimits) {
+        /**
+         * The same rows without the funnel points whose count {@code rates} hides (rate and population give it back),
+         * nor the municipal limits around a county rate whose count is hidden.
+         */
+        Data without(RateDisclosure rates) {
+            return new Data(shown(points, "region", rates), limits, years, trends, shown(municipalPoints, "region", rates),
+                    shown(municipalLimits, "parent_region", rates));
+        }
+
+        private static List<Row> shown(List<Row> rows, String area, RateDisclosure rates) {
+            return rows.stream().filter(r -> !rates.hidden(r.getAs(area), r.getAs("indicator"), r.getAs("age_group"),
+                    ((Number) r.getAs("year")).intValue())).toList();
+        }
     }
 
     private VariationSection() {

@@ -257,6 +257,21 @@ class ExportStageTest {
     }
 
     @Test
+    void regionRatesHideMoreThanTheSmallCountsAndTheAuditAttacksEveryHiddenOne() throws IOException {
+        // The demo's county rows hold 10 counts of 1 to 4 (datasets/demo/region_statistics.csv); with the counties'
+        // municipalities and the national total linked, RateDisclosure hides further county counts beside them.
+        // DuckDB reads the empty cells of a numeric column as NULL.
+        long blank = DuckDb.count("SELECT count(*) FROM " + csvFile("region_rates") + " WHERE coalesce(CAST(count AS VARCHAR), '') = ''");
+        assertEquals(blank, DuckDb.count("SELECT count(*) FROM " + csvFile("region_rates")
+                + " WHERE coalesce(CAST(rate_per_1000 AS VARCHAR), '') = '' AND disclosure <> 'none'"), "a hidden count hides its rate");
+        assertTrue(blank > 10, "secondary suppression beside the 10 small county counts: " + blank);
+        JsonNode rates = new ObjectMapper().readTree(export.resolve("disclosure.json").toFile()).at("/region_tables/region_rates");
+        assertTrue(rates.at("/passed").asBoolean());
+        assertEquals(blank, rates.at("/hidden_figures_attacked").asLong());
+        assertTrue(rates.at("/hidden_secondary").asLong() > 0);
+    }
+
+    @Test
     void publishedRegionOutcomesGiveNothingAwayToArithmeticOrToTheLinearProgram() throws IOException {
         List<CSVRecord> records = csv("csv", "region_outcomes");
         List<java.util.Map<String, String>> rows = new ArrayList<>();

@@ -1,0 +1,199 @@
+package fi.polku.jobs.disclosure;
+
+import fi.polku.contract.OutcomeTables;
+import fi.polku.privacy.CellSuppression;
+import fi.polku.privacy.DisclosureAudit;
+import fi.polku.privacy.LinkedTables;
+import fi.polku.privacy.Protection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import org.apache.spark.sql.Row;
+
+/**
+ * Disclosure control of one series of {@code change_sensitivity} (region × instrument × respondent × arm, whole
+ * period) beside its {@code region_outcomes} row. A share with the shown {@code n_assessed} gives its count back, so
+ * the shares are counts. The linked tables: under every reliability the five categories add up to the same
+ * {@code n_assessed} (the same clients), and the chosen reliability's categories are region_outcomes' own cells.
+ * What region_outcomes hides stays hidden ({@code beside}); the other reliabilities' small counts and what follows
+ * from them are hidden by {@link CellSuppression}. Should the suppression need a cell region_outcomes shows, or fail,
+ * every share of the series is hidden instead (the earlier stopgap, now the fallback).
+ */
+public final class SensitivityDisclosure {
+    private static final String TOTAL = "n_assessed";
+
+    private final List<Row> published;
+    private final List<Set<String>> blanked;
+    private final CellSuppression.Result result;
+    private final int cells;
+    private final Set<String> beside;
+
+    private SensitivityDisclosure(List<Row> published, List<Set<String>> blanked, CellSuppression.Result result, int cells,
+                                  Set<String> beside) {
+        this.beside = beside;
+        this.published = published;
+        this.blanked = blanked;
+        this.result = result;
+        this.cells = cells;
+    }
+
+    /**
+     * Protects the series' rows ({@code change_sensitivity}, one per reliability) beside the published region_outcomes
+     * row of the same series.
+     *
+     * @param outcome the region_outcomes row as published (hidden counts null)
+     */
+    public static SensitivityDisclosure protect(List<Row> rows, Row outcome, int k) {
+        LinkedTables truth = model(rows, outcome, (r, column) -> false);
+        Map<String, CellSuppression.Reason> beside = new LinkedHashMap<>();
+        if (outcome.getAs(TOTAL) == null) {
+            beside.put(TOTAL, CellSuppression.Reason.BESIDE);
+        }
+        for (String cat : OutcomeTables.CATEGORIES) {
+            if (outcome.getAs(cat + "_n") == null && truth.cells().containsKey(chosen(cat))) {
+                beside.put(chosen(cat), CellSuppression.Reason.BESIDE);
+            }
+        }
+        blankAtSource(rows).stream().filter(truth.cells()::containsKey).forEach(id -> beside.put(id, CellSuppression.Reason.BESIDE));
+        CellSuppression.Result result = CellSuppression.protect(truth, Protection.of(k), beside);
+        // Unprotectable here, or protectable only by hiding what region_outcomes shows: every share of the series goes.
+        boolean fallback = !result.audit().passed() || result.hidden().keySet().stream().anyMatch(id -> !beside.containsKey(id)
+                && (id.equals(TOTAL) || id.startsWith("chosen/")));
+        List<Set<String>> blanked = new ArrayList<>();
+        List<Row> published = new ArrayList<>();
+        for (Row r : rows) {
+            Set<String> columns = new LinkedHashSet<>();
+            for (String cat : OutcomeTables.CATEGORIES) {
+                if (fallback || result.hidden().containsKey(TOTAL) || result.hidden().containsKey(id(r, cat))) {
+                    columns.add(cat + "_n");
+                    columns.add(cat + "_share");
+                }
+            }
+            if (columns.contains("recovered_share") || columns.contains("improved_share")) {
+                columns.add("reliably_improved_share");
+            }
+            blanked.add(columns);
+            published.add(OutcomeDisclosure.blank(r, columns, null));
+        }
+        return new SensitivityDisclosure(List.copyOf(published), List.copyOf(blanked), result, truth.cells().size(),
+                Set.copyOf(beside.keySet()));
+    }
+
+    /**
+     * The audit an outsider can run on the series as shown ({@code hidden}: a category count of a row, or of the
+     * region_outcomes row for the chosen reliability and for {@code n_assessed}, is not shown).
+     */
+    public static DisclosureAudit.Result audit(List<Row> rows, Row outcome, BiPredicate<Row, String> hidden, int k) {
+        return DisclosureAudit.ofUnshown(model(rows, outcome, hidden), Protection.of(k));
+    }
+
+    /** The rows with hidden counts and shares blanked (same schema, same order). */
+    public List<Row> published() {
+        return published;
+    }
+
+    /** Per row, the columns blanked. */
+    public List<Set<String>> blanked() {
+        return blanked;
+    }
+
+    /** The suppression and its audit. */
+    public CellSuppression.Result result() {
+        return result;
+    }
+
+    /** How many counts this table hid for a reason, leaving out those region_outcomes hides already. */
+    public long count(CellSuppression.Reason reason) {
+        return result.hidden().entrySet().stream().filter(e -> e.getValue() == reason && !beside.contains(e.getKey())).count();
+    }
+
+    /** How many counts the linked tables hold. */
+    public int cells() {
+        return cells;
+    }
+
+    /**
+     * The series' linked tables; the chosen reliability's categories are region_outcomes' cells (hidden as it hides
+     * them). Categories the change stage left blank (its own small-cell rule) are hidden cells whose sum is known
+     * ({@code n_assessed} minus the shown ones); how that sum splits is unknown, so the truth puts it on the first
+     * of them (the audit reads only the view, where they have no value).
+     */
+    private static LinkedTables model(List<Row> rows, Row outcome, BiPredicate<Row, String> hidden) {
+        LinkedTables.Builder b = LinkedTables.builder();
+        Long total = rows.isEmpty() ? outcome.<Long>getAs(TOTAL) : rows.get(0).<Long>getAs(TOTAL);
+        b.count(TOTAL, hidden.test(outcome, TOTAL) ? null : total).keep(TOTAL);
+        if (total == null || total == 0) {
+            return b.build();
+        }
+        boolean chosenSeen = false;
+        for (Row r : rows) {
+            boolean chosen = Boolean.TRUE.equals(r.getAs("chosen"));
+            long[] n = truth(r, total);
+            if (n == null || chosen && chosenSeen) {
+                continue;
+            }
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < n.length; i++) {
+                String cat = OutcomeTables.CATEGORIES.get(i);
+                String id = chosen ? chosen(cat) : id(r, cat);
+                boolean shown = r.getAs(cat + "_n") != null && !hidden.test(chosen ? outcome : r, cat);
+                b.count(id, shown ? n[i] : null);
+                if (chosen) {
+                    b.keep(id);
+                }
+                parts.add(id);
+            }
+            b.additive(TOTAL, parts);
+            chosenSeen |= chosen;
+        }
+        return b.build();
+    }
+
+    /** The row's category counts, the blank ones' sum on the first of them; null if they cannot add up to the total. */
+    private static long[] truth(Row r, long total) {
+        long[] n = new long[OutcomeTables.CATEGORIES.size()];
+        long shown = 0;
+        int firstBlank = -1;
+        for (int i = 0; i < n.length; i++) {
+            Long v = r.getAs(OutcomeTables.CATEGORIES.get(i) + "_n");
+            if (v == null) {
+                firstBlank = firstBlank < 0 ? i : firstBlank;
+            } else {
+                n[i] = v;
+                shown += v;
+            }
+        }
+        if (firstBlank >= 0) {
+            n[firstBlank] = total - shown;
+        }
+        return shown > total || firstBlank < 0 && shown != total ? null : n;
+    }
+
+    /** The cells of categories the change stage left blank. */
+    private static List<String> blankAtSource(List<Row> rows) {
+        List<String> ids = new ArrayList<>();
+        boolean chosenSeen = false;
+        for (Row r : rows) {
+            boolean chosen = Boolean.TRUE.equals(r.getAs("chosen"));
+            for (String cat : OutcomeTables.CATEGORIES) {
+                if (r.getAs(cat + "_n") == null && !(chosen && chosenSeen)) {
+                    ids.add(chosen ? chosen(cat) : id(r, cat));
+                }
+            }
+            chosenSeen |= chosen;
+        }
+        return ids;
+    }
+
+    private static String chosen(String category) {
+        return "chosen/" + category;
+    }
+
+    private static String id(Row r, String category) {
+        return r.getAs("reliability_source") + "/" + category;
+    }
+}

@@ -1,0 +1,106 @@
+package fi.polku.jobs.disclosure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fi.polku.contract.ChangeTables;
+import fi.polku.contract.OutcomeTables;
+import fi.polku.jobs.spark.SparkSchemas;
+import fi.polku.privacy.Protection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * change_sensitivity under the linked rule, on a constructed series (k = 5) of 40 assessed clients: under the chosen
+ * alpha 10 / 10 / 15 / 5 / 0 (recovered … harmed), all publishable, so region_outcomes hides nothing and the old
+ * stopgap showed every reliability's shares; under test-retest 8 / 9 / 20 / 3 / 0, and 3 / 40 = 7.5 % beside the
+ * shown n of 40 is three deteriorated clients.
+ */
+class SensitivityDisclosureTest {
+    private static final int K = 5;
+
+    private static Row row(StructType schema, Map<String, Object> v) {
+        Object[] values = new Object[schema.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = v.get(schema.fields()[i].name());
+        }
+        return new GenericRowWithSchema(values, schema);
+    }
+
+    private static Map<String, Object> counts(long... n) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("n_assessed", 40L);
+        for (int i = 0; i < n.length; i++) {
+            String cat = OutcomeTables.CATEGORIES.get(i);
+            v.put(cat + "_n", n[i]);
+            v.put(cat + "_share", n[i] / 40.0);
+        }
+        return v;
+    }
+
+    private static Row sensitivity(String source, boolean chosen, long... n) {
+        Map<String, Object> v = counts(n);
+        v.put("reliability_source", source);
+        v.put("chosen", chosen);
+        v.put("reliably_improved_share", (n[0] + n[1]) / 40.0);
+        return row(SparkSchemas.of(ChangeTables.CHANGE_SENSITIVITY), v);
+    }
+
+    private static final Row OUTCOME = row(SparkSchemas.of(OutcomeTables.REGION_OUTCOMES), counts(10, 10, 15, 5, 0));
+    private static final List<Row> ROWS = List.of(sensitivity("alpha", true, 10, 10, 15, 5, 0),
+            sensitivity("test_retest", false, 8, 9, 20, 3, 0));
+
+    @Test
+    void theStopgapShowedASmallCountAsAShareOfTheShownN() {
+        boolean hiddenThere = OutcomeTables.CATEGORIES.stream().anyMatch(cat -> OUTCOME.getAs(cat + "_n") == null);
+        Row retest = ROWS.get(1);
+        double shown = retest.<Double>getAs("deteriorated_share") * OUTCOME.<Long>getAs("n_assessed");
+        assertTrue(!hiddenThere && Protection.of(K).primary(shown), "3 deteriorated clients shown as 7.5 % of 40");
+    }
+
+    @Test
+    void linkedSuppressionHidesTheSmallCountAndEnoughBesideIt() {
+        SensitivityDisclosure d = SensitivityDisclosure.protect(ROWS, OUTCOME, K);
+        Row retest = d.published().get(1);
+        assertNull(retest.getAs("deteriorated_share"));
+        assertEquals(1, d.count(fi.polku.privacy.CellSuppression.Reason.PRIMARY), d.result().hidden().toString());
+        assertTrue(d.count(fi.polku.privacy.CellSuppression.Reason.SECONDARY) > 0, d.result().hidden().toString());
+        Row alpha = d.published().get(0);
+        for (String cat : OutcomeTables.CATEGORIES) {
+            assertNotNull(alpha.getAs(cat + "_share"), "the chosen shares are region_outcomes' own and stay shown: " + cat);
+        }
+        var audit = SensitivityDisclosure.audit(ROWS, OUTCOME, (r, column) -> r == OUTCOME ? false
+                : d.blanked().get(ROWS.indexOf(r)).contains(column + "_n"), K);
+        assertTrue(audit.passed(), audit.failures().toString());
+        assertEquals(0, d.blanked().get(0).size());
+    }
+
+    @Test
+    void categoriesTheChangeStageLeftBlankArePartOfTheSum() {
+        // Clinical alpha 8 / – / 27 / – / 0: the change stage hid improved and deteriorated (2 and 3), but their sum
+        // 40 − 35 = 5 pins each to 1 to 4; the linked rule hides a shown category beside them.
+        Map<String, Object> v = counts(8, 2, 27, 3, 0);
+        v.put("improved_n", null);
+        v.put("improved_share", null);
+        v.put("deteriorated_n", null);
+        v.put("deteriorated_share", null);
+        v.put("reliability_source", "alpha_clinical");
+        v.put("chosen", false);
+        List<Row> rows = List.of(ROWS.get(0), row(SparkSchemas.of(ChangeTables.CHANGE_SENSITIVITY), v));
+        var before = SensitivityDisclosure.audit(rows, OUTCOME, (r, column) -> r != OUTCOME && r.getAs(column + "_n") == null, K);
+        assertEquals(3, before.intervals().get("alpha_clinical/improved").width(), 1e-9, "1 to 4");
+        SensitivityDisclosure d = SensitivityDisclosure.protect(rows, OUTCOME, K);
+        Row clinical = d.published().get(1);
+        assertTrue(clinical.getAs("recovered_share") == null || clinical.getAs("unchanged_share") == null, clinical.toString());
+        var after = SensitivityDisclosure.audit(rows, OUTCOME, (r, column) -> r != OUTCOME
+                && d.blanked().get(rows.indexOf(r)).contains(column + "_n") || r != OUTCOME && r.getAs(column + "_n") == null, K);
+        assertTrue(after.passed(), after.failures().toString());
+    }
+}
