@@ -96,7 +96,7 @@ class ReportTest {
             assertTrue(Pattern.compile("<p>[^<]*sijoitukset[^<]*(näyttöä muutoksesta|viitteellinen|selvä muutos|ei voi vielä"
                     + " arvioida|Tulos on viitteellinen|Tämä on selvä muutos)").matcher(summary).find(), page);
             int reach = summary.indexOf("tavoitetut perheet");
-            int change = summary.indexOf("oma arvio voinnistaan (ORS)");
+            int change = summary.indexOf("oma arvio voinnistaan (ORS, voinnin arviointiasteikko)");
             int placements = summary.indexOf("sijoitukset");
             assertTrue(reach > 0 && change > reach && placements > change, page + ": " + summary);
             assertTrue(summary.contains("Vertailuryhmää ei ole arvottu"), page + ": the before–after change is not called an effect");
