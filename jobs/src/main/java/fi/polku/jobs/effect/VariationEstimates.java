@@ -153,7 +153,7 @@ final class VariationEstimates {
         for (VariationStatistics.Measure m : VariationStatistics.Measure.values()) {
             s.trend(m).ifPresent(t -> {
                 String crossed = breaks.stream().filter(b -> b.date().getYear() > t.firstYear() && b.date().getYear() <= t.lastYear())
-                        .map(b -> b.date() + " " + b.label()).collect(Collectors.joining("; "));
+                        .map(b -> b.date() + " " + b.label().text()).collect(Collectors.joining("; "));
                 out.trends().add(keyed(TREND, key).set("measure", m.key()).set("years", t.years()).set("first_year", t.firstYear())
                         .set("last_year", t.lastYear()).set("slope_per_year", t.slope()).set("ci_lower", t.lower())
                         .set("ci_upper", t.upper()).set("direction", t.direction())

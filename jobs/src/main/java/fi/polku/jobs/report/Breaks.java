@@ -2,7 +2,6 @@ package fi.polku.jobs.report;
 
 import fi.polku.jobs.config.RunConfig;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +9,7 @@ import java.util.Locale;
 /**
  * The config's breaks in the statistics (law and organisation changes) on the rate charts: each drawn as a
  * vertical marker numbered 1, 2, … (the labels are long and would overlap), and the numbers explained once under
- * the charts with the break's date and the config's label.
+ * the charts with the break's date and the config's label in the page's language (else the other one).
  */
 final class Breaks {
     private Breaks() {
@@ -28,12 +27,11 @@ final class Breaks {
         if (breaks.isEmpty()) {
             return "";
         }
-        DateTimeFormatter date = m.lang().equals("fi") ? DateTimeFormatter.ofPattern("d.M.yyyy")
-                : DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+        Messages.Language language = Messages.Language.valueOf(m.lang().toUpperCase(Locale.ROOT));
         List<String> items = new ArrayList<>();
         for (int i = 0; i < breaks.size(); i++) {
             RunConfig.Break b = breaks.get(i);
-            items.add((i + 1) + " = " + date.format(b.date()) + ": " + b.label());
+            items.add((i + 1) + " = " + m.date(b.date()) + ": " + b.label().in(language).text());
         }
         return m.text("chart.breaks") + " " + String.join("; ", items) + ".";
     }

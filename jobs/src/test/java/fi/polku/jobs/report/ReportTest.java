@@ -199,6 +199,10 @@ class ReportTest {
         for (Map.Entry<String, String> page : finnish.entrySet()) {
             assertEquals(List.of(), VisibleText.englishInFinnish(page.getValue()), page.getKey() + ": English words or codes in Finnish text");
         }
+        // A config label is shown as its text, never as the record it is read into ("Label[plain=null, byLanguage={…}]").
+        for (Map<String, String> pages : List.of(finnish, english)) {
+            pages.forEach((page, html) -> assertFalse(html.contains("Label[") || html.contains("byLanguage"), page + ": a label record's toString"));
+        }
     }
 
     /**
