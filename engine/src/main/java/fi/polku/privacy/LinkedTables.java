@@ -150,6 +150,63 @@ public final class LinkedTables {
         return new LinkedTables(view, constraints, kept);
     }
 
+    /** Suffix of the part of a cell that published records show ({@link #withKnownParts}). */
+    public static final String KNOWN = "+records";
+    /** Suffix of the part of a cell that no published record shows ({@link #withKnownParts}). */
+    public static final String UNKNOWN = "-records";
+
+    /**
+     * The tables as seen by someone who also holds published records (microdata) of some of the cases: for every
+     * cell in {@code known}, the part of its value those records make up (a recount: cases counted, scores summed).
+     * Each such cell {@code c} splits as {@code c = c+records + c-records}: the known part is shown; the rest is
+     * shown where {@code c} is ({@code c − known}), unknown where {@code c} is hidden, and may be 0. The split
+     * parts keep every relation of their cells: an additive constraint whose cells are all split holds on both
+     * sides, an at-most relation holds on the unknown side ({@code complete cases not in the records ≤ episodes not
+     * in the records}), and an unknown sum keeps its per-case bounds over its unknown count. Auditing this view
+     * ({@link DisclosureAudit}) attacks the hidden cells with the records as well as the figures: a hidden count
+     * whose cases all appear in the records is pinned by its known part.
+     *
+     * @param known per cell id, the part of its value in the published records; a sum's count must be in it too
+     * @return the extended view (cells not in {@code known} unchanged)
+     * @throws IllegalArgumentException if {@code known} names an unknown cell, a sum without its count, a count that is
+     *                                  not whole and at least 0, or a part larger than its shown cell, or if the
+     *                                  known parts break a constraint (a recount that is not one)
+     */
+    public LinkedTables withKnownParts(Map<String, Double> known) {
+        Builder b = builder();
+        cells.values().forEach(b::add);
+        constraints.forEach(b.constraints::add);
+        kept.forEach(b::keep);
+        for (Map.Entry<String, Double> e : known.entrySet()) {
+            Cell c = cell(e.getKey());
+            double part = e.getValue();
+            if (c.kind() == Kind.SUM && !known.containsKey(c.count())) {
+                throw new IllegalArgumentException("known part of sum " + c.id() + " without a known part of its count " + c.count());
+            }
+            Double rest = c.value() == null ? null : c.value() - part;
+            if (rest != null && rest < -TOLERANCE * Math.max(1, Math.abs(c.value()))) {
+                throw new IllegalArgumentException("cell " + c.id() + ": known part " + part + " exceeds the figure " + c.value());
+            }
+            if (c.kind() == Kind.COUNT) {
+                b.add(new Cell(c.id() + KNOWN, Kind.COUNT, part, null, 0, 0));
+                b.add(new Cell(c.id() + UNKNOWN, Kind.COUNT, rest == null ? null : (double) Math.round(rest), null, 0, 0));
+            } else {
+                b.add(new Cell(c.id() + KNOWN, Kind.SUM, part, c.count() + KNOWN, c.min(), c.max()));
+                b.add(new Cell(c.id() + UNKNOWN, Kind.SUM, rest, c.count() + UNKNOWN, c.min(), c.max()));
+            }
+            b.additive(c.id(), List.of(c.id() + KNOWN, c.id() + UNKNOWN));
+        }
+        for (Constraint k : constraints) {
+            if (!k.cells().stream().allMatch(known::containsKey)) {
+                continue;
+            }
+            for (String side : List.of(KNOWN, UNKNOWN)) {
+                b.constraints.add(new Constraint(k.relation(), k.total() + side, k.parts().stream().map(p -> p + side).toList()));
+            }
+        }
+        return b.build();
+    }
+
     /** Builds a {@link LinkedTables}; checks that every constraint holds on the values it has. */
     public static final class Builder {
         private final Map<String, Cell> cells = new LinkedHashMap<>();
