@@ -169,7 +169,8 @@ public final class LinkedTables {
      * @param known per cell id, the part of its value in the published records; a sum's count must be in it too
      * @return the extended view (cells not in {@code known} unchanged)
      * @throws IllegalArgumentException if {@code known} names an unknown cell, a sum without its count, a count that is
-     *                                  not whole and at least 0, or a part larger than its shown cell, or if the
+     *                                  not whole and at least 0, or a count's part larger than its shown count (a sum's
+     *                                  part may exceed it: scores can be negative), or if the
      *                                  known parts break a constraint (a recount that is not one)
      */
     public LinkedTables withKnownParts(Map<String, Double> known) {
@@ -184,7 +185,7 @@ public final class LinkedTables {
                 throw new IllegalArgumentException("known part of sum " + c.id() + " without a known part of its count " + c.count());
             }
             Double rest = c.value() == null ? null : c.value() - part;
-            if (rest != null && rest < -TOLERANCE * Math.max(1, Math.abs(c.value()))) {
+            if (c.kind() == Kind.COUNT && rest != null && rest < -TOLERANCE * Math.max(1, Math.abs(c.value()))) {
                 throw new IllegalArgumentException("cell " + c.id() + ": known part " + part + " exceeds the figure " + c.value());
             }
             if (c.kind() == Kind.COUNT) {

@@ -126,6 +126,59 @@ public final class OutcomeDisclosure {
     }
 
     /**
+     * The audit of what this surface (and {@code other}, when not null) hides against published records of the same
+     * episodes as well: {@code known} holds, per cell of the linked tables ({@link #cells(String)} ids), the part of
+     * its figure the published records make up (a recount of the export's microdata); each such cell splits into
+     * that known part and an unknown rest ({@link LinkedTables#withKnownParts}). Every figure hidden on both
+     * surfaces is attacked at the smaller k.
+     *
+     * @throws IllegalArgumentException if {@code known} is not a recount of these rows' cases
+     */
+    public DisclosureAudit.Result auditWithRecords(Map<String, Double> known, OutcomeDisclosure other) {
+        Set<String> hidden = new LinkedHashSet<>(result.hidden().keySet());
+        int k = protection.k();
+        if (other != null) {
+            hidden.retainAll(other.result.hidden().keySet());
+            k = Math.min(k, other.protection.k());
+        }
+        LinkedTables extended = truth.withKnownParts(known);
+        Set<String> unknown = new LinkedHashSet<>(hidden);
+        hidden.stream().filter(known::containsKey).forEach(id -> unknown.add(id + LinkedTables.UNKNOWN));
+        LinkedTables view = extended.published(unknown);
+        List<String> checked = view.cells().values().stream().filter(c -> !c.shown() && !c.id().endsWith(LinkedTables.UNKNOWN))
+                .map(LinkedTables.Cell::id).toList();
+        return DisclosureAudit.of(view, Protection.of(k), checked);
+    }
+
+    /** The cell ids of a row's figures in the linked tables, by figure: counts, categories and sums over complete cases. */
+    public static Map<String, String> figures(String rowKey) {
+        Map<String, String> out = new LinkedHashMap<>();
+        COUNTS.forEach(c -> out.put(c, rowKey + "/" + c));
+        OutcomeTables.CATEGORIES.forEach(c -> out.put(c, rowKey + "/" + c));
+        COMPLETE_SUMS.keySet().forEach(c -> out.put(c, rowKey + "/" + c));
+        return out;
+    }
+
+    /**
+     * The hidden figures by row: row key ({@link #key(String, String, String, String, String)}) → the figures
+     * hidden in it ({@code n_episodes}, {@code n_complete}, {@code n_assessed}, a category name, or a sum over the
+     * complete cases: {@code change_sum}, {@code intake_sum}, {@code latest_sum}).
+     */
+    public Map<String, Set<String>> hiddenFigures() {
+        Map<String, Set<String>> out = new TreeMap<>();
+        result.hidden().keySet().forEach(id -> out.computeIfAbsent(id.substring(0, id.lastIndexOf('/')), x -> new java.util.TreeSet<>())
+                .add(id.substring(id.lastIndexOf('/') + 1)));
+        return out;
+    }
+
+    /** The row key a cell id belongs to. */
+    public static String rowOf(String cellId) {
+        String id = cellId.endsWith(LinkedTables.KNOWN) || cellId.endsWith(LinkedTables.UNKNOWN)
+                ? cellId.substring(0, cellId.length() - LinkedTables.KNOWN.length()) : cellId;
+        return id.substring(0, id.lastIndexOf('/'));
+    }
+
+    /**
      * The rows whose group size ({@code n_episodes}) is hidden, by {@link #key(String, String, String, String, String)}:
      * a surface that could count the group from other data (the export's microdata) must not.
      */

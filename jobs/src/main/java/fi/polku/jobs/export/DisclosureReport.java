@@ -32,8 +32,9 @@ final class DisclosureReport {
     private DisclosureAudit.Result together;
     private int pagesK;
     private DisclosureAudit.Result indicators;
-    private long withheldTrajectories;
+    private WithheldMicrodata.Choice withheld;
     private long withheldEpisodes;
+    private long lostToWithholding;
 
     DisclosureReport(KAnonymity.Result result, ExportSettings settings) {
         this.result = result;
@@ -67,10 +68,14 @@ final class DisclosureReport {
         this.indicators = publishedAudit;
     }
 
-    /** Records how many trajectories the microdata leave out ({@link WithheldMicrodata}) and how many episodes lost every row. */
-    void withheld(long trajectories, long episodes) {
-        this.withheldTrajectories = trajectories;
+    /**
+     * Records the episodes the microdata leave out ({@link WithheldMicrodata}): the choice, how many episodes it
+     * withholds, and how many of the run's episodes have no row left in the microdata because of it.
+     */
+    void withheld(WithheldMicrodata.Choice choice, long episodes, long lost) {
+        this.withheld = choice;
         this.withheldEpisodes = episodes;
+        this.lostToWithholding = lost;
     }
 
     KAnonymity.Result result() {
@@ -93,11 +98,19 @@ final class DisclosureReport {
         root.put("dates", settings.dates().code());
         root.put("rule", "every published (region, age_band) combination is shared by at least k episodes: a smaller class is"
                 + " published under region 'other' with its age band, and what is still smaller than k there is left out");
-        root.put("withheld_for_region_tables", "a trajectory (and its sessions: same episode, respondent and instrument) is left out"
-                + " when a region_outcomes row it is counted in (its intake period or 'all') has a figure hidden: the microdata then"
-                + " recount only the figures region_outcomes shows; k-anonymity is made on what remains");
-        root.put("trajectories_withheld", publishable(withheldTrajectories));
-        root.put("episodes_withheld_entirely", publishable(withheldEpisodes));
+        root.put("withheld_for_region_tables", "the cases of every hidden figure are never records: an episode (all its sessions,"
+                + " trajectories and 3X10D rows) is left out when one of its outcome trajectories lies in a region_outcomes row (its"
+                + " intake period or 'all') hiding a count or sum (every episode of the row) or its change category (the row's"
+                + " episodes of that category), on the pages or in the export, or in a pages' alliance or on/off-track row with a figure"
+                + " under min_cell (a 3X10D row with one loses that domain's rows); region_outcomes is then attacked together with a"
+                + " recount of the remaining records (each a known part of its cell) and, while a hidden figure can be narrowed below"
+                + " the protection, its row's (then its group's) episodes are left out too; k-anonymity is made on what remains");
+        root.put("episodes_withheld", publishable(withheldEpisodes));
+        root.put("episodes_withheld_entirely", publishable(lostToWithholding));
+        if (withheld != null) {
+            root.put("region_outcomes_rows_withheld", withheld.rows());
+            root.put("audit_rounds", withheld.rounds());
+        }
         root.put("smallest_published_class", result.smallest());
         root.put("episodes_published", result.recoded().size());
         root.put("episodes_pooled", publishable(result.pooled()));
@@ -181,10 +194,15 @@ final class DisclosureReport {
         t.put("not_covered", "intake_mean and latest_mean (all episodes) are hidden with n_episodes but are not in the audit (their weights, the"
                 + " episodes with a score, are not published); monthly region_rates rows are not linked to their year;"
                 + " a dropout count the outcomes stage left blank (min_cell) is in no constraint");
-        t.put("microdata", "outcome trajectories (and their sessions) of a region_outcomes row with a hidden n_episodes are left out"
-                + " (see withheld_for_region_tables); KNOWN GAP: the same episodes' alliance trajectories and category recounts against"
-                + " the 'all' rows still give hidden region_outcomes cells back, so the microdata are not audited together with the"
-                + " region tables yet (DATA_DICTIONARY.md, Export)");
+        if (withheld != null) {
+            ObjectNode m = t.putObject("region_outcomes_with_microdata");
+            m.put("method", "every figure hidden on both surfaces attacked by linear programming over the published figures and a"
+                    + " recount of the published microdata (see withheld_for_region_tables)");
+            m.put("hidden_figures_attacked", withheld.audit().intervals().size());
+            m.put("passed", withheld.audit().passed());
+        }
+        t.put("microdata", "not covered: the pages' mean scores by session (their n per session) against the sessions records; what"
+                + " scores imply about categories; project_indicators.episodes_reached against the recount (DATA_DICTIONARY.md)");
         return t;
     }
 

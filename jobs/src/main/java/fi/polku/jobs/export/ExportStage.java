@@ -108,12 +108,18 @@ public final class ExportStage implements Stage {
                     + " pages already show region_outcomes counts from " + config.outcomes().minCell() + " up; set min_cell to at least"
                     + " export.k to publish everything under one k");
         }
-        // Microdata rows that would recount a hidden figure are left out; k-anonymity is made on what remains.
-        Dataset<Row> withheld = new WithheldMicrodata(protectedOutcomes.disclosure().rowsWithHiddenEpisodes(), config.outcomes().periods())
-                .of(trajectories).cache();
+        // Episodes whose records would recount a hidden figure are left out of the microdata, chosen with the LP audit of
+        // region_outcomes against a recount of what remains; k-anonymity is made on what remains.
+        List<String> rowKeys = outcomeRows.stream().map(r -> OutcomeDisclosure.key(r.getAs("region"), r.getAs("instrument"),
+                r.getAs("respondent"), r.getAs("arm"), r.getAs("period"))).toList();
+        int pageK = config.outcomes().minCell();
+        WithheldMicrodata.Choice withheld = WithheldMicrodata.choose(trajectories, config.outcomes().periods(), protectedOutcomes.disclosure(),
+                pages, rowKeys, PageRowsWithheld.episodes(trajectories, pageK));
+        domains = PageRowsWithheld.domainsPublishable(domains, pageK);
         Map<String, KAnonymity.Identifiers> identifiers = EpisodeKeys.identifiers(sessions, domains);
         Map<String, KAnonymity.Identifiers> remaining = new java.util.LinkedHashMap<>(identifiers);
-        remaining.keySet().retainAll(EpisodeKeys.episodes(WithheldMicrodata.without(sessions, withheld), domains));
+        remaining.keySet().retainAll(EpisodeKeys.episodes(WithheldMicrodata.without(sessions, withheld.episodes()),
+                WithheldMicrodata.without(domains, withheld.episodes())));
         KAnonymity.Result result = KAnonymity.recode(remaining, settings.k());
         Dataset<Row> keys = EpisodeKeys.table(spark, result, config.outcomes().seed()).cache();
 
@@ -121,15 +127,15 @@ public final class ExportStage implements Stage {
         ExportFiles files = new ExportFiles(fileSystem(run), run.location(FOLDER), codebook, settings.language());
         List<ExportFiles.Written> written = new ArrayList<>();
         written.add(files.publish(ExportTables.SESSIONS, Microdata.of(Tables.SESSIONS, ExportTables.SESSIONS, sessions, keys, settings.dates(),
-                withheld)));
+                withheld.episodes())));
         written.add(files.publish(ExportTables.TRAJECTORIES, Microdata.of(Tables.TRAJECTORIES, ExportTables.TRAJECTORIES, trajectories, keys,
-                settings.dates(), withheld)));
+                settings.dates(), withheld.episodes())));
         written.add(files.publish(ExportTables.DOMAIN_CHANGE, Microdata.of(Tables.DOMAIN_CHANGE, ExportTables.DOMAIN_CHANGE, domains, keys,
-                settings.dates(), null)));
+                settings.dates(), withheld.episodes())));
 
         DisclosureReport disclosure = new DisclosureReport(result, settings);
         disclosure.outcomes(protectedOutcomes.disclosure(), audit, together, config.outcomes().minCell());
-        disclosure.withheld(withheld.count(), identifiers.size() - remaining.size());
+        disclosure.withheld(withheld, withheld.episodes().count(), identifiers.size() - remaining.size());
         disclosure.blanked("region_outcomes", RegionTables.blanked(outcomes, ExportTables.REGION_OUTCOMES));
         written.add(files.publish(ExportTables.REGION_OUTCOMES, spark.createDataFrame(outcomes, SparkSchemas.of(ExportTables.REGION_OUTCOMES))));
         disclosure.rates(rates.disclosure(), rateAudit);

@@ -44,8 +44,7 @@ final class Microdata {
     /**
      * The table's export rows, in the order they are written.
      *
-     * @param withheld (episode_id, respondent, instrument) left out ({@link WithheldMicrodata}), or null for a table
-     *                 without instruments of region_outcomes
+     * @param withheld episode_id of the episodes left out ({@link WithheldMicrodata}): every row of theirs
      */
     static Dataset<Row> of(TableSchema source, TableSchema export, Dataset<Row> rows, Dataset<Row> keys, ExportSettings.Dates dates,
                            Dataset<Row> withheld) {
@@ -54,9 +53,7 @@ final class Microdata {
             // Days since the episode's first session, whether or not that session is published.
             joined = joined.withColumn("first_session", min(col("session_date")).over(Window.partitionBy("episode_id")));
         }
-        if (withheld != null) {
-            joined = WithheldMicrodata.without(joined, withheld);
-        }
+        joined = WithheldMicrodata.without(joined, withheld);
         List<org.apache.spark.sql.Column> select = new ArrayList<>();
         for (Column c : export.columns()) {
             select.add(expression(source, c, dates).cast(SparkSchemas.type(c.type())).alias(c.name()));

@@ -6,77 +6,133 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fi.polku.jobs.disclosure.OutcomeDisclosure;
 import fi.polku.jobs.disclosure.OutcomeDisclosureTest;
+import fi.polku.jobs.spark.Sessions;
 import fi.polku.outcome.ReportingPeriod;
+import fi.polku.privacy.DisclosureAudit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The export's microdata cannot count a group whose size region_outcomes hides: constructed trajectories of one
- * region × instrument × respondent × arm in three intake terms (the issue's shape: 20, 3 and 15 parents), the
- * region_outcomes rows counted from them, protected at k = 5 as the export does, and the microdata attacked
- * before and after leaving out the rows of hidden groups.
+ * The export's microdata beside region_outcomes, attacked as the independent attack on wave 2's export did: by
+ * recounting categories of the published trajectories against the table's shown totals, and by reading the
+ * alliance (SRS) trajectories of episodes whose outcome rows were left out. One constructed group (region 12, ORS,
+ * parent, project arm; counts made up, consistent by construction): autumn 2024, 20 parents (6 recovered, 5
+ * improved, 9 unchanged, change +4 each); autumn 2025, 15 parents (2 recovered, 4 improved, 9 unchanged, change +3
+ * each); every parent also rated the alliance (SRS). No n_episodes is under k = 5, so the wave-2 rule (leave out the
+ * trajectories of rows with a hidden n_episodes) published every record.
  */
 class WithheldMicrodataTest {
     private static final int K = 5;
+    private static final LocalDate AUTUMN_2024 = LocalDate.of(2024, 9, 2);
+    private static final LocalDate AUTUMN_2025 = LocalDate.of(2025, 9, 1);
+    private static SparkSession spark;
 
-    /** A constructed trajectory: its intake date (region 12, ORS, parent, project arm). */
-    private record Made(LocalDate intake) {
+    @BeforeAll
+    static void start() {
+        spark = Sessions.create("withheld-microdata-test", false);
     }
 
-    /** {@code episodes} trajectories with one intake date. */
-    private static List<Made> term(LocalDate intake, long episodes) {
-        List<Made> out = new ArrayList<>();
-        for (int i = 0; i < episodes; i++) {
-            out.add(new Made(intake));
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    private static final StructType TRAJECTORY = new StructType().add("episode_id", DataTypes.StringType).add("region", DataTypes.StringType)
+            .add("instrument", DataTypes.StringType).add("respondent", DataTypes.StringType).add("arm", DataTypes.StringType)
+            .add("first_date", DataTypes.DateType).add("intake_score", DataTypes.DoubleType).add("latest_score", DataTypes.DoubleType)
+            .add("change", DataTypes.DoubleType).add("change_category", DataTypes.StringType);
+
+    /** One term's parents: ORS trajectories with their categories in order, and an SRS trajectory each. */
+    private static void term(List<Row> out, String prefix, LocalDate intake, double change, long... categories) {
+        int n = 0;
+        String[] names = {"recovered", "improved", "unchanged"};
+        for (int c = 0; c < categories.length; c++) {
+            for (int i = 0; i < categories[c]; i++) {
+                String id = prefix + (n++);
+                out.add(RowFactory.create(id, "12", "ORS", "parent", "project", intake, 20.0, 20.0 + change, change, names[c]));
+                out.add(RowFactory.create(id, "12", "SRS", "parent", "project", intake, 36.0, 38.0, 2.0, null));
+            }
         }
-        return out;
     }
 
-    private static MicrodataRecount.Trajectory published(Made m) {
-        return new MicrodataRecount.Trajectory("12", "ORS", "parent", "project", ReportingPeriod.TERM.label(m.intake()));
+    private static Dataset<Row> trajectories() {
+        List<Row> rows = new ArrayList<>();
+        term(rows, "a", AUTUMN_2024, 4.0, 6, 5, 9);
+        term(rows, "b", AUTUMN_2025, 3.0, 2, 4, 9);
+        return spark.createDataFrame(rows, TRAJECTORY);
+    }
+
+    private static List<Row> table() {
+        return List.of(
+                OutcomeDisclosureTest.row("project", "2024-autumn", 20, 20, new long[] {6, 5, 9, 0, 0}, 4.0),
+                OutcomeDisclosureTest.row("project", "2025-autumn", 15, 15, new long[] {2, 4, 9, 0, 0}, 3.0),
+                OutcomeDisclosureTest.row("project", "all", 35, 35, new long[] {8, 9, 18, 0, 0}, (20 * 4.0 + 15 * 3.0) / 35));
+    }
+
+    private static List<String> keys(List<Row> rows) {
+        return rows.stream().map(r -> OutcomeDisclosure.key(r.getAs("region"), r.getAs("instrument"), r.getAs("respondent"), r.getAs("arm"),
+                r.getAs("period"))).toList();
+    }
+
+    private static Dataset<Row> nothing(Dataset<Row> trajectories) {
+        return trajectories.select("episode_id").limit(0);
     }
 
     @Test
-    void hiddenGroupSizesCannotBeRecountedFromTheMicrodata() {
-        // Counts made up for the case, consistent by construction: 20 + 3 + 15 + 40 = 78 parents, 18 + 3 + 14 + 38 = 73
-        // complete, categories 6+1+5+10 recovered, 5+0+0+10 improved, 7+2+9+18 unchanged. The spring 2025 term's 3 are
-        // under k; the large spring 2026 term needs no hiding.
-        long[][] categories = {{6, 5, 7, 0, 0}, {1, 0, 2, 0, 0}, {5, 0, 9, 0, 0}, {10, 10, 18, 0, 0}};
-        List<Made> made = new ArrayList<>();
-        made.addAll(term(LocalDate.of(2024, 9, 2), 20));
-        made.addAll(term(LocalDate.of(2025, 3, 3), 3));
-        made.addAll(term(LocalDate.of(2025, 9, 1), 15));
-        made.addAll(term(LocalDate.of(2026, 2, 2), 40));
-        List<Row> rows = List.of(
-                OutcomeDisclosureTest.row("project", "2024-autumn", 20, 18, categories[0], 4.0),
-                OutcomeDisclosureTest.row("project", "2025-spring", 3, 3, categories[1], null),
-                OutcomeDisclosureTest.row("project", "2025-autumn", 15, 14, categories[2], 3.0),
-                OutcomeDisclosureTest.row("project", "2026-spring", 40, 38, categories[3], 2.0),
-                OutcomeDisclosureTest.row("project", "all", 78, 73, new long[] {22, 15, 36, 0, 0},
-                        (18 * 4.0 + 3 * 2.0 + 14 * 3.0 + 38 * 2.0) / 73));
-        OutcomeDisclosure control = OutcomeDisclosure.protect(rows, K);
-        List<Map<String, String>> truth = OutcomeDisclosureTest.text(rows);
-        List<Map<String, String>> table = OutcomeDisclosureTest.text(control.published());
-        assertTrue(table.get(1).get("n_episodes").isEmpty(), "the spring term's 3 are hidden in the table");
+    void categoryRecountsOfTheWave2MicrodataPinAHiddenCountAndTheChoiceStopsIt() {
+        List<Row> rows = table();
+        OutcomeDisclosure pages = OutcomeDisclosure.protect(rows, K);
+        OutcomeDisclosure export = OutcomeDisclosure.protect(rows, K, pages);
+        String recovered = "12|ORS|parent|project|2025-autumn/recovered";
+        assertTrue(export.result().hidden().containsKey(recovered), "2 recovered in autumn 2025 is hidden in the table");
+        assertTrue(export.rowsWithHiddenEpisodes().isEmpty(), "no group size is hidden: the wave-2 rule withheld nothing");
+        Dataset<Row> trajectories = trajectories();
 
-        // Before: every trajectory published (as the export did), the 3 come back by counting rows.
-        List<String> before = MicrodataRecount.run(made.stream().map(WithheldMicrodataTest::published).toList(), truth, table);
-        assertTrue(before.contains("exact 12|ORS|parent|project|2025-spring n_episodes = 3, microdata recount 3"), before.toString());
+        // Wave 2's export: every record published. The recount pins the hidden 2 (and the LP audit says so).
+        Dataset<Row> nothing = nothing(trajectories);
+        DisclosureAudit.Result before = export.auditWithRecords(RecordRecount.of(trajectories, nothing, ReportingPeriod.TERM, keys(rows)), pages);
+        assertFalse(before.passed());
+        DisclosureAudit.Interval pinned = before.intervals().get(recovered);
+        assertEquals(2, pinned.lower(), 1e-6, pinned.toString());
+        assertEquals(2, pinned.upper(), 1e-6, pinned.toString());
 
-        // After: the trajectories of rows with a hidden n_episodes are left out, and no hidden group can be counted.
-        WithheldMicrodata rule = new WithheldMicrodata(control.rowsWithHiddenEpisodes(), ReportingPeriod.TERM);
-        List<Made> kept = made.stream().filter(m -> !rule.withholds("12", "ORS", "parent", "project", m.intake())).toList();
-        assertEquals(List.of(), MicrodataRecount.run(kept.stream().map(WithheldMicrodataTest::published).toList(), truth, table));
-        assertFalse(kept.stream().anyMatch(m -> m.intake().getYear() == 2025 && m.intake().getMonthValue() == 3));
-        // What stays recounts each term's shown size exactly, and a hidden one not at all; the large term stays whole.
-        for (Map<String, String> r : table.subList(0, 4)) {
-            long recount = kept.stream().filter(m -> ReportingPeriod.TERM.label(m.intake()).equals(r.get("period"))).count();
-            assertEquals(r.get("n_episodes").isEmpty() ? 0 : Long.parseLong(r.get("n_episodes")), recount, r.get("period"));
+        // The choice: every hidden figure keeps its protection against the records that remain.
+        WithheldMicrodata.Choice choice = WithheldMicrodata.choose(trajectories, ReportingPeriod.TERM, export, pages, keys(rows), nothing(trajectories));
+        assertTrue(choice.audit().passed(), choice.audit().failures().toString());
+        assertTrue(choice.audit().intervals().containsKey(recovered));
+        Set<String> withheld = Set.copyOf(choice.episodes().collectAsList().stream().map(r -> r.getString(0)).toList());
+        // The two recovered parents of autumn 2025 (b0, b1) are never records.
+        assertTrue(withheld.containsAll(Set.of("b0", "b1")), withheld.toString());
+    }
+
+    @Test
+    void aWithheldEpisodeLeavesNoRowInAnyInstrument() {
+        // Wave 2 withheld by episode, respondent and instrument: the SRS rows of withheld parents stayed and gave their
+        // group back by counting. Now every row of a withheld episode goes, alliance rows included.
+        List<Row> rows = table();
+        OutcomeDisclosure pages = OutcomeDisclosure.protect(rows, K);
+        OutcomeDisclosure export = OutcomeDisclosure.protect(rows, K, pages);
+        Dataset<Row> trajectories = trajectories();
+        WithheldMicrodata.Choice choice = WithheldMicrodata.choose(trajectories, ReportingPeriod.TERM, export, pages, keys(rows), nothing(trajectories));
+        List<Row> published = WithheldMicrodata.without(trajectories, choice.episodes()).collectAsList();
+        Set<String> withheld = Set.copyOf(choice.episodes().collectAsList().stream().map(r -> r.getString(0)).toList());
+        assertFalse(withheld.isEmpty());
+        for (Row r : published) {
+            assertFalse(withheld.contains(r.<String>getAs("episode_id")), r.toString());
         }
-        assertEquals("40", table.get(3).get("n_episodes"));
+        long srsOfAutumn2025 = published.stream().filter(r -> r.getAs("instrument").equals("SRS") && r.<String>getAs("episode_id").startsWith("b"))
+                .count();
+        assertEquals(0, srsOfAutumn2025);
     }
 }
