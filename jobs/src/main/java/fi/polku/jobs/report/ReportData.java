@@ -59,7 +59,8 @@ record ReportData(List<Row> outcomes, List<Row> pooled, List<Row> indicators, Li
         Dataset<Row> sessionMeans = run.read(Tables.SESSIONS)
                 .filter(col("instrument").isin(outcome.toArray()).and(col("skipped").equalTo(false)).and(col("total").isNotNull()))
                 .groupBy("region", "instrument", "respondent", "arm", "session_no")
-.agg(count("*").as("n"), avg("total").as("mean"))
+                // n counts clients, the unit of the disclosure rule and of the chart's n: a client with two episodes counts once.
+                .agg(countDistinct(col("case_id")).as("n"), avg("total").as("mean"))
                 .orderBy("region", "instrument", "respondent", "arm", "session_no");
         Dataset<Row> alliance = run.read(Tables.TRAJECTORIES)
                 .filter(col("instrument").isin(outcome.toArray()).and(col("alliance_sessions").gt(0)))
