@@ -67,7 +67,7 @@ final class LineChart {
 
     /**
      * A series whose every point shows the n it rests on ({@code counts}, x → n): in the data table, a column beside
-     * the series', and on the chart, in the point's tooltip.
+     * the series', and on the chart, in a row under the x axis and in the point's tooltip.
      */
     LineChart series(String label, Map<Double, Double> points, Map<Double, Long> counts, Style style) {
         if (!points.isEmpty()) {

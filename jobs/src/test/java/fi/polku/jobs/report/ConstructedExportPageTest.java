@@ -87,7 +87,7 @@ class ConstructedExportPageTest {
         assertTrue(rows.contains("alue ei tiedossa | hylätty: tuntematon alue | 5 | 58, 59, 60, 61, 62"), String.join("\n", rows));
     }
 
-    /** Issue 21.6: each point of the trajectory chart shows its n, in the data table and in the point's tooltip. */
+    /** Issue 21.6: each point of the trajectory chart shows its n: in the data table, under the axis and in its tooltip. */
     @Test
     void trajectoryPointsShowTheClientsTheyRestOn() {
         String section = section(southSavo, "trajectories");
@@ -104,6 +104,15 @@ class ConstructedExportPageTest {
             assertTrue(section.contains("hanke, tapaamiskerta " + s + ": ") && section.contains("(n = " + n[s - 1] + ")</title>"), "tooltip " + s);
         }
         assertFalse(table.stream().anyMatch(r -> r.startsWith("5 | ")), "session 5 rests on 3 clients, under min_cell 5: not shown");
+        // On the chart itself, a row "n" under the axis with each drawn point's n (6, 6, 6, 5), and no 3.
+        String svg = section.substring(section.indexOf("<svg"), section.indexOf("</svg>"));
+        assertTrue(svg.contains(">n</text>"), "the n row under the axis");
+        Matcher small = Pattern.compile("font-size=\"10\">(\\d+)</text>").matcher(svg);
+        List<String> shown = new ArrayList<>();
+        while (small.find()) {
+            shown.add(small.group(1));
+        }
+        assertEquals(List.of("6", "6", "6", "5"), shown, "n under the axis");
         assertTrue(section.contains("<th scope=\"col\">hanke: asiakkaita (n)</th>") || section.contains(">hanke: asiakkaita (n)<"), section);
     }
 
