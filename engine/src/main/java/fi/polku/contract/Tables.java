@@ -92,6 +92,7 @@ public final class Tables {
             required("dataset", STRING),
             required("source_file", STRING),
             required("line", INT64),
+            optional("region", STRING),
             optional("column", STRING),
             required("reason_code", STRING),
             required("reason", STRING),

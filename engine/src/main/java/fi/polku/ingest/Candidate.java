@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A row that passed its row rules and now faces the cross-row rules, carried with its raw text so that a
- * rejection can still be quarantined with it.
+ * A row that passed its row rules and now faces the cross-row rules, carried with its raw text and its region code
+ * so that a rejection can still be quarantined with them.
  */
-public record Candidate<T>(RowSource source, T value, String raw) {
+public record Candidate<T>(RowSource source, T value, String raw, String region) {
     /** File order: by file name, then line. Cross-row rules keep the first row in this order. */
     public static final Comparator<Candidate<?>> FILE_ORDER =
             Comparator.comparing((Candidate<?> c) -> c.source().file()).thenComparingLong(c -> c.source().line());
@@ -21,6 +21,6 @@ public record Candidate<T>(RowSource source, T value, String raw) {
 
     /** A rejection of this row for one problem. */
     public Parsed.Rejected<T> reject(String column, ReasonCode reason, String message) {
-        return new Parsed.Rejected<>(source, List.of(new Problem(column, reason, message)), raw);
+        return new Parsed.Rejected<>(source, List.of(new Problem(column, reason, message)), raw, region);
     }
 }

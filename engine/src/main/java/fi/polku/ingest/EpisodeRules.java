@@ -192,7 +192,7 @@ public final class EpisodeRules<T> {
         int n = 0;
         for (Candidate<T> c : ordered) {
             T numbered = access.withNumber(c.value(), ++n, true);
-            kept.add(new Candidate<>(c.source(), Objects.requireNonNull(numbered), c.raw()));
+            kept.add(new Candidate<>(c.source(), Objects.requireNonNull(numbered), c.raw(), c.region()));
         }
     }
 }

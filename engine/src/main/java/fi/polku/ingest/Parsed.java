@@ -17,9 +17,12 @@ public sealed interface Parsed<T> {
     /**
      * A row that broke at least one rule.
      *
-     * @param raw the row's text as read, for the quarantine table
+     * @param raw    the row's text as read, for the quarantine table
+     * @param region the region code the row was read with (as its clean row would hold it), or null when the row's
+     *               region field was blank, unreadable or not a known region: the quarantine's {@code region}, so that
+     *               rejected rows can be counted per county for the people who send the exports
      */
-    record Rejected<T>(RowSource source, List<Problem> problems, String raw) implements Parsed<T> {
+    record Rejected<T>(RowSource source, List<Problem> problems, String raw, String region) implements Parsed<T> {
         public Rejected {
             Objects.requireNonNull(source, "source");
             problems = List.copyOf(problems);

@@ -32,6 +32,7 @@ final class RowReader {
     private final NumberStyle style;
     private final IngestContext context;
     private final List<Problem> problems = new ArrayList<>();
+    private String region;
 
     RowReader(FieldLayout layout, RawRecord record, NumberStyle style, IngestContext context) {
         this.layout = layout;
@@ -181,7 +182,7 @@ final class RowReader {
         if (v == null) {
             return null;
         }
-        return context.regions().resolve(v).orElseGet(() -> {
+        return context.regions().resolve(v).map(this::located).orElseGet(() -> {
             problem(column, ReasonCode.UNKNOWN_REGION,
                     quoted(v) + " is not a region of datasets/regions.csv (code or name)");
             return null;
@@ -194,11 +195,17 @@ final class RowReader {
         if (v == null) {
             return null;
         }
-        return context.regions().resolve(v).or(() -> context.municipalities().resolve(v)).orElseGet(() -> {
+        return context.regions().resolve(v).or(() -> context.municipalities().resolve(v)).map(this::located).orElseGet(() -> {
             problem(column, ReasonCode.UNKNOWN_REGION, "'" + v + "' is not a county of datasets/regions.csv nor a"
                     + " municipality of datasets/municipalities.csv (code or name)");
             return null;
         });
+    }
+
+    /** Notes the region the row was read with, for its quarantine row should another field reject it. */
+    Region located(Region found) {
+        region = found.code();
+        return found;
     }
 
     /** The latest year a statistic may describe: the as-of date's. */
@@ -215,7 +222,7 @@ final class RowReader {
     }
 
     <T> Parsed<T> rejected() {
-        return new Parsed.Rejected<>(record.source(), problems, record.raw());
+        return new Parsed.Rejected<>(record.source(), problems, record.raw(), region);
     }
 
     /** A value in single quotes for a reason, shortened by {@link #shown}. */

@@ -86,7 +86,7 @@ public final class SotkanetRules implements RowRules<RegionStatistic> {
         if (id == null) {
             return null;
         }
-        return context.regions().bySotkanetId(id.intValue()).orElseGet(() -> {
+        return context.regions().bySotkanetId(id.intValue()).map(r::located).orElseGet(() -> {
             r.problem("region", ReasonCode.UNKNOWN_REGION, "Sotkanet region " + id
                     + " is not a region of datasets/regions.csv (wellbeing services counties, Helsinki, Åland)");
             return null;

@@ -23,7 +23,7 @@ class EpisodeRulesTest {
                                              String date, Integer no, double total) {
         FitSession s = new FitSession(new RowSource("f.csv", line), "C1", "E1", region, arm, Respondent.YOUTH,
                 AgeBand.AGE_13_17, instrument, LocalDate.parse(date), no, false, Scores.ofTotal(total));
-        return new Candidate<>(s.source(), s, "raw " + line);
+        return new Candidate<>(s.source(), s, "raw " + line, region);
     }
 
     private static Candidate<FitSession> row(long line, String date, Integer no, double total) {

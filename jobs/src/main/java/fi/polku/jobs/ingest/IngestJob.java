@@ -195,7 +195,7 @@ public final class IngestJob {
             T value = spec.fromRow(r);
             String file = r.getAs("source_file");
             synthetic.put(file, r.getAs("synthetic"));
-            group.add(new Candidate<>(new RowSource(file, r.<Long>getAs("source_line")), value, r.getAs(Staged.RAW)));
+            group.add(new Candidate<>(new RowSource(file, r.<Long>getAs("source_line")), value, r.getAs(Staged.RAW), r.getAs("region")));
         }
         Checked<T> checked = spec.check(group);
         List<Row> out = new ArrayList<>(group.size());

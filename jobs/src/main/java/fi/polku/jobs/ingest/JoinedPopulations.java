@@ -71,6 +71,6 @@ final class JoinedPopulations {
         }
         RowSource source = new RowSource(r.getAs("source_file"), r.<Long>getAs("source_line"));
         return Staged.rejected(Tables.REGION_STATISTICS, new Parsed.Rejected<>(source, List.of(problem.get()),
-                r.getAs(Staged.RAW)), r.<Boolean>getAs("synthetic"));
+                r.getAs(Staged.RAW), r.getAs("region")), r.<Boolean>getAs("synthetic"));
     }
 }

@@ -56,10 +56,14 @@ final class Staged {
         return RowFactory.create(row);
     }
 
-    /** A rejected row: provenance, raw text and the quarantine fields. */
+    /**
+     * A rejected row: provenance, raw text, the region it was read with (in the table's {@code region} column, null
+     * when it had none that was valid) and the quarantine fields.
+     */
     static Row rejected(TableSchema table, Parsed.Rejected<?> r, boolean synthetic) {
         Object[] row = new Object[table.columns().size() + EXTRA];
         provenance(table, row, synthetic, r.source().file(), r.source().line());
+        row[table.indexOf("region")] = r.region();
         int n = table.columns().size();
         row[n] = r.raw();
         row[n + 1] = r.first().column();
@@ -85,7 +89,7 @@ final class Staged {
 
     /** The columns that make a staged frame of {@code dataset} into the quarantine table. */
     static org.apache.spark.sql.Column[] quarantineColumns(String dataset) {
-        Map<String, String> from = Map.of("source_file", "source_file", "line", "source_line", "column", Q_COLUMN,
+        Map<String, String> from = Map.of("source_file", "source_file", "line", "source_line", "region", "region", "column", Q_COLUMN,
                 "reason_code", Q_REASON_CODE, "reason", Q_REASON, "problem_count", Q_PROBLEMS, "raw", RAW);
         List<org.apache.spark.sql.Column> out = new ArrayList<>();
         for (Column c : Tables.QUARANTINE.columns()) {

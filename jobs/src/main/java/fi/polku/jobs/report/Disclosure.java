@@ -70,28 +70,53 @@ final class Disclosure {
      * @throws DisclosureRefused if the audit finds a hidden count pinned narrower than the protection
      */
     Map<String, HtmlTable.Cell> parts(long total, List<Map<String, Long>> sets) {
-        String group = "g" + (++groups);
         LinkedTables.Builder b = LinkedTables.builder().count("", total);
-        int size = 0;
+        Map<String, Long> shown = new LinkedHashMap<>();
         for (Map<String, Long> set : sets) {
             set.forEach(b::count);
             b.additive("", new ArrayList<>(set.keySet()));
-            size += set.size();
+            shown.putAll(set);
         }
+        return protect(b, total, shown);
+    }
+
+    /**
+     * Counts in two levels under a shown {@code total}: the total is the sum of the branches, each branch (shown
+     * too, under its own name) the sum of its parts. Name → cell, the total under the key {@code ""}; names are
+     * unique across branches and parts. All of them are one group on the page.
+     *
+     * @throws DisclosureRefused if the audit finds a hidden count pinned narrower than the protection
+     */
+    Map<String, HtmlTable.Cell> nested(long total, Map<String, Map<String, Long>> branches) {
+        LinkedTables.Builder b = LinkedTables.builder().count("", total);
+        Map<String, Long> shown = new LinkedHashMap<>();
+        branches.forEach((branch, parts) -> {
+            long sum = parts.values().stream().mapToLong(Long::longValue).sum();
+            b.count(branch, sum);
+            parts.forEach(b::count);
+            b.additive(branch, new ArrayList<>(parts.keySet()));
+            shown.put(branch, sum);
+            shown.putAll(parts);
+        });
+        b.additive("", new ArrayList<>(branches.keySet()));
+        return protect(b, total, shown);
+    }
+
+    /** Protects one group of linked counts (the total under {@code ""}) and turns them into cells, counting what it hid. */
+    private Map<String, HtmlTable.Cell> protect(LinkedTables.Builder b, long total, Map<String, Long> parts) {
+        String group = "g" + (++groups);
         CellSuppression.Result result = CellSuppression.protect(b.build(), protection);
         if (!result.audit().passed()) {
             throw new DisclosureRefused("a table of the pages", result.audit());
         }
-        figures += size + 1;
+        figures += parts.size() + 1;
         primary += result.count(CellSuppression.Reason.PRIMARY);
         secondary += result.count(CellSuppression.Reason.SECONDARY);
         attacked += result.audit().intervals().size();
-        String tag = " data-group=\"" + group + "\" data-parts=\"" + size + "\"";
+        String tag = " data-group=\"" + group + "\" data-parts=\"" + parts.size() + "\"";
         Map<String, HtmlTable.Cell> cells = new LinkedHashMap<>();
-        for (Map<String, Long> set : sets) {
-            set.forEach((name, n) -> cells.put(name, result.hidden().containsKey(name) ? hidden(tag)
-                    : HtmlTable.Cell.number(m.count(n), "data-count=\"" + n + "\"" + tag)));
-        }
+        parts.forEach((name, n) -> cells.put(name, result.hidden().containsKey(name) ? hidden(tag)
+                : HtmlTable.Cell.number(m.count(n), "data-count=\"" + n + "\"" + tag)));
         cells.put("", result.hidden().containsKey("") ? hidden(" data-total=\"" + group + "\"")
                 : HtmlTable.Cell.number(m.count(total), "data-count=\"" + total + "\" data-total=\"" + group + "\""));
         return cells;

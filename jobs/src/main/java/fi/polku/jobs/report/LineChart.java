@@ -28,7 +28,8 @@ final class LineChart {
         }
     }
 
-    record Series(String label, TreeMap<Double, Double> points, Style style) {
+    /** A series; {@code counts} (x → n, the cases a point rests on) is empty when the points have none to show. */
+    record Series(String label, TreeMap<Double, Double> points, TreeMap<Double, Long> counts, Style style) {
     }
 
     record Band(String label, TreeMap<Double, double[]> range) {
@@ -43,6 +44,8 @@ final class LineChart {
     private static final int RIGHT = 20;
     private static final int TOP = 20;
     private static final int BOTTOM = 82;
+    /** The height of a row of counts under the x axis. */
+    private static final int ROW = 12;
 
     private final String title;
     private final String xLabel;
@@ -59,8 +62,16 @@ final class LineChart {
     }
 
     LineChart series(String label, Map<Double, Double> points, Style style) {
+        return series(label, points, Map.of(), style);
+    }
+
+    /**
+     * A series whose every point shows the n it rests on ({@code counts}, x → n): in the data table, a column beside
+     * the series', and on the chart, in a row under the x axis and in the point's tooltip.
+     */
+    LineChart series(String label, Map<Double, Double> points, Map<Double, Long> counts, Style style) {
         if (!points.isEmpty()) {
-            series.add(new Series(label, new TreeMap<>(points), style));
+            series.add(new Series(label, new TreeMap<>(points), new TreeMap<>(counts), style));
         }
         return this;
     }
@@ -100,6 +111,9 @@ final class LineChart {
         for (Marker mk : markers) {
             text += " " + m.text("chart.desc.marker", mk.label(), xText(m, mk.x()));
         }
+        if (series.stream().anyMatch(sr -> !sr.counts().isEmpty())) {
+            text += " " + m.text("chart.desc.n");
+        }
         return text;
     }
 
@@ -109,7 +123,12 @@ final class LineChart {
 
     private HtmlTable data(Messages m) {
         List<String> headers = new ArrayList<>(List.of(xLabel));
-        series.forEach(s -> headers.add(s.label()));
+        for (Series s : series) {
+            headers.add(s.label());
+            if (!s.counts().isEmpty()) {
+                headers.add(s.label() + ": " + m.text("chart.n"));
+            }
+        }
         for (Band b : bands) {
             headers.add(b.label() + ": " + m.text("chart.lower"));
             headers.add(b.label() + ": " + m.text("chart.upper"));
@@ -120,7 +139,13 @@ final class LineChart {
         bands.forEach(b -> xs.addAll(b.range().keySet()));
         for (double x : xs) {
             List<HtmlTable.Cell> cells = new ArrayList<>(List.of(HtmlTable.Cell.text(xText(m, x))));
-            series.forEach(s -> cells.add(HtmlTable.Cell.number(m.number(s.points().get(x), 1))));
+            for (Series s : series) {
+                cells.add(HtmlTable.Cell.number(m.number(s.points().get(x), 1)));
+                if (!s.counts().isEmpty()) {
+                    Long n = s.points().containsKey(x) ? s.counts().get(x) : null;
+                    cells.add(HtmlTable.Cell.number(n == null ? "–" : m.count(n)));
+                }
+            }
             for (Band b : bands) {
                 double[] r = b.range().get(x);
                 cells.add(HtmlTable.Cell.number(r == null ? "–" : m.number(r[0], 1)));
@@ -129,6 +154,45 @@ final class LineChart {
             table.row(cells.toArray(HtmlTable.Cell[]::new));
         }
         return table;
+    }
+
+    /**
+     * Under the x axis, a row per series that shows counts: its marker, "n", and each drawn point's n under its tick,
+     * so the n is read on the chart itself (in print and in the PNG too, where a tooltip is not).
+     */
+    private void counts(Messages m, Svg svg, Scale x) {
+        double row = H - BOTTOM + 16;
+        for (Series s : series) {
+            if (s.counts().isEmpty()) {
+                continue;
+            }
+            row += ROW;
+            svg.text(LEFT - 16, row, "n", "end", "font-size=\"10\"");
+            marker(svg, s.style(), LEFT - 9, row - 3.5, null);
+            for (Map.Entry<Double, Long> e : s.counts().entrySet()) {
+                if (s.points().containsKey(e.getKey())) {
+                    svg.text(x.at(e.getKey()), row, m.count(e.getValue()), "middle", "font-size=\"10\"");
+                }
+            }
+        }
+    }
+
+    /** A series' point marker (none for a style without one). */
+    private static void marker(Svg svg, Style style, double x, double y, String tip) {
+        if (style.marker.equals("circle")) {
+            svg.circle(x, y, 3.2, "fill=\"#000\"", tip);
+        } else if (style.marker.equals("square")) {
+            svg.rect(x - 3, y - 3, 6, 6, "fill=\"#fff\" stroke=\"#444\" stroke-width=\"1.5\"", tip);
+        }
+    }
+
+    /** A point's tooltip when its series shows counts: series, x, value and n; else none. */
+    private String tip(Messages m, Series s, double x, double value) {
+        Long n = s.counts().get(x);
+        // Mid-sentence the axis label starts lower case ("Tapaamiskerta" → "tapaamiskerta"), an abbreviation ("ORS…") stays.
+        String axis = xLabel.length() > 1 && Character.isLowerCase(xLabel.charAt(1))
+                ? Character.toLowerCase(xLabel.charAt(0)) + xLabel.substring(1) : xLabel;
+        return n == null ? null : m.text("chart.point", s.label(), axis, xText(m, x), m.number(value, 1), m.count(n));
     }
 
     private String draw(Messages m) {
@@ -156,7 +220,8 @@ final class LineChart {
         }
         Scale x = Scale.of(xlo, xhi, LEFT, W - RIGHT, wholeX ? (int) Math.min(10, Math.max(1, xhi - xlo)) : 6);
         Scale y = Scale.of(ylo, yhi, H - BOTTOM, TOP, 5);
-        Svg svg = new Svg(W, H, title, description(m));
+        int extra = ROW * (int) series.stream().filter(sr -> !sr.counts().isEmpty()).count();
+        Svg svg = new Svg(W, H + extra, title, description(m));
         for (double t : y.ticks()) {
             svg.line(LEFT, y.at(t), W - RIGHT, y.at(t), "stroke=\"#ddd\"");
             svg.text(LEFT - 6, y.at(t) + 4, m.number(t, y.decimals()), "end", "font-size=\"11\"");
@@ -169,7 +234,8 @@ final class LineChart {
             }
         }
         svg.line(LEFT, H - BOTTOM, W - RIGHT, H - BOTTOM, "stroke=\"#000\"").line(LEFT, TOP, LEFT, H - BOTTOM, "stroke=\"#000\"");
-        svg.text((LEFT + W - RIGHT) / 2.0, H - BOTTOM + 34, xLabel, "middle", "font-size=\"12\"");
+        counts(m, svg, x);
+        svg.text((LEFT + W - RIGHT) / 2.0, H - BOTTOM + 34 + extra, xLabel, "middle", "font-size=\"12\"");
         svg.verticalText(16, (TOP + H - BOTTOM) / 2.0, yLabel);
         for (Band b : bands) {
             int n = b.range().size();
@@ -194,16 +260,14 @@ final class LineChart {
             double[] xs = s.points().keySet().stream().mapToDouble(x::at).toArray();
             double[] ys = s.points().values().stream().mapToDouble(y::at).toArray();
             svg.polyline(xs, ys, s.style().stroke);
-            for (int i = 0; i < xs.length; i++) {
-                if (s.style().marker.equals("circle")) {
-                    svg.circle(xs[i], ys[i], 3.2, "fill=\"#000\"");
-                } else if (s.style().marker.equals("square")) {
-                    svg.rect(xs[i] - 3, ys[i] - 3, 6, 6, "fill=\"#fff\" stroke=\"#444\" stroke-width=\"1.5\"");
-                }
+            int i = 0;
+            for (Map.Entry<Double, Double> p : s.points().entrySet()) {
+                marker(svg, s.style(), xs[i], ys[i], tip(m, s, p.getKey(), p.getValue()));
+                i++;
             }
         }
         double lx = LEFT;
-        double ly = H - 22;
+        double ly = H + extra - 22;
         for (Series s : series) {
             svg.line(lx, ly, lx + 26, ly, s.style().stroke);
             svg.text(lx + 30, ly + 4, s.label(), "start", "font-size=\"11\"");

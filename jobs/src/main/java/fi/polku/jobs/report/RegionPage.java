@@ -62,13 +62,16 @@ final class RegionPage {
                     m.text("chart.session"), m.text("chart.ors")).wholeX();
             for (String arm : ARMS) {
                 Map<Double, Double> points = new TreeMap<>();
+                Map<Double, Long> clients = new TreeMap<>();
                 for (Row r : c.data().sessionMeans()) {
                     if (same(r, "region", region) && same(r, "instrument", "ORS") && same(r, "respondent", respondent)
                             && same(r, "arm", arm) && c.disclosure().publishable(l(r, "n"))) {
-                        points.put(((Number) r.getAs("session_no")).doubleValue(), d(r, "mean"));
+                        double session = ((Number) r.getAs("session_no")).doubleValue();
+                        points.put(session, d(r, "mean"));
+                        clients.put(session, l(r, "n"));
                     }
                 }
-                chart.series(m.text("arm." + arm), points, arm.equals("project") ? LineChart.Style.SOLID : LineChart.Style.DASHED);
+                chart.series(m.text("arm." + arm), points, clients, arm.equals("project") ? LineChart.Style.SOLID : LineChart.Style.DASHED);
             }
             Row project = OverviewPage.outcome(c, region, "ORS", respondent, "project", ReportingPeriod.ALL_PERIODS);
             if (project != null && "ok".equals(s(project, "status"))) {

@@ -25,13 +25,13 @@ import org.apache.spark.sql.Row;
  * (small), and three aggregates made on Spark — mean ORS by session, SRS alliance flags, 3X10D domain change —
  * each with its n, so the pages can refuse to show anything resting on fewer than {@code min_cell} cases; and the
  * reliabilities behind reliable change with the whole-period shares under each ({@link ReliabilitySection}); the
- * cost offset ({@link CostSection}), the rejected input rows by file and reason ({@link QualitySection}) and the
+ * cost offset ({@link CostSection}), the input rows accepted and rejected by file, county and reason ({@link InputRows}) and the
  * episodes on and off track ({@link TrackSection}).
  */
 record ReportData(List<Row> outcomes, List<Row> pooled, List<Row> indicators, List<Row> effects, List<Row> rates,
                   List<Row> paths, List<Row> etr, List<Row> sessionMeans, List<Row> alliance, List<Row> domains,
                   List<Row> meetings, List<Row> reliability, List<Row> sensitivity, List<Row> project, List<Row> costs,
-                  List<Row> rejected, List<Row> track) {
+                  List<Row> quality, List<Row> track) {
     /** The indicators drawn as rate charts on the region pages, 13–17-year-olds. */
     static final List<String> CHARTED = List.of("emergency_placements", "placed_outside_home");
     static final String AGE = "13-17";
@@ -39,19 +39,19 @@ record ReportData(List<Row> outcomes, List<Row> pooled, List<Row> indicators, Li
     /** The same data with the outcome rows replaced (by their disclosure-controlled version). */
     ReportData withOutcomes(List<Row> protectedOutcomes) {
         return new ReportData(protectedOutcomes, pooled, indicators, effects, rates, paths, etr, sessionMeans, alliance, domains, meetings,
-                reliability, sensitivity, project, costs, rejected, track);
+                reliability, sensitivity, project, costs, quality, track);
     }
 
     /** The same data with the project indicators under disclosure control ({@code IndicatorDisclosure}). */
     ReportData withIndicators(List<Row> protectedIndicators) {
         return new ReportData(outcomes, pooled, protectedIndicators, effects, rates, paths, etr, sessionMeans, alliance, domains, meetings,
-                reliability, sensitivity, project, costs, rejected, track);
+                reliability, sensitivity, project, costs, quality, track);
     }
 
     /** The same data with the county rates under disclosure control ({@code RateDisclosure}): hidden rates left out. */
     ReportData withRates(List<Row> protectedRates) {
         return new ReportData(outcomes, pooled, indicators, effects, protectedRates, paths, etr, sessionMeans, alliance, domains, meetings,
-                reliability, sensitivity, project, costs, rejected, track);
+                reliability, sensitivity, project, costs, quality, track);
     }
 
     static ReportData collect(StageRun run) {
@@ -59,7 +59,8 @@ record ReportData(List<Row> outcomes, List<Row> pooled, List<Row> indicators, Li
         Dataset<Row> sessionMeans = run.read(Tables.SESSIONS)
                 .filter(col("instrument").isin(outcome.toArray()).and(col("skipped").equalTo(false)).and(col("total").isNotNull()))
                 .groupBy("region", "instrument", "respondent", "arm", "session_no")
-                .agg(count("*").as("n"), avg("total").as("mean"))
+                // n counts clients, the unit of the disclosure rule and of the chart's n: a client with two episodes counts once.
+                .agg(countDistinct(col("case_id")).as("n"), avg("total").as("mean"))
                 .orderBy("region", "instrument", "respondent", "arm", "session_no");
         Dataset<Row> alliance = run.read(Tables.TRAJECTORIES)
                 .filter(col("instrument").isin(outcome.toArray()).and(col("alliance_sessions").gt(0)))
@@ -97,7 +98,7 @@ record ReportData(List<Row> outcomes, List<Row> pooled, List<Row> indicators, Li
                         .orderBy("region", "instrument", "respondent", "arm", "reliability_source"),
                 run.read(Tables.PROJECT_EFFECTS).orderBy("indicator", "age_group", "method", "relative_period"),
                 run.read(Tables.COST_OFFSET).orderBy("region", "indicator", "age_group", "method", "period"),
-                QualitySection.rejected(run.read(Tables.QUARANTINE)), TrackSection.counts(run.read(Tables.TRAJECTORIES)));
+                InputRows.collect(run), TrackSection.counts(run.read(Tables.TRAJECTORIES)));
         List<List<Row>> r = Concurrently.run(queries.stream().map(q -> (Callable<List<Row>>) q::collectAsList).toList());
         return new ReportData(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6), r.get(7), r.get(8), r.get(9),
                 r.get(10), r.get(11), r.get(12), r.get(13), r.get(14), r.get(15), r.get(16));

@@ -36,9 +36,14 @@ final class Svg {
     }
 
     Svg rect(double x, double y, double w, double h, String style) {
+        return rect(x, y, w, h, style, null);
+    }
+
+    /** A rectangle with a tooltip ({@code <title>}, read out by screen readers too), none when {@code tip} is null. */
+    Svg rect(double x, double y, double w, double h, String style, String tip) {
         out.append("<rect x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"").append(n(Math.max(0, w)))
-                .append("\" height=\"").append(n(Math.max(0, h))).append("\" ").append(style).append("/>");
-        return this;
+                .append("\" height=\"").append(n(Math.max(0, h))).append("\" ").append(style);
+        return close("rect", tip);
     }
 
     Svg polyline(double[] xs, double[] ys, String style) {
@@ -59,8 +64,22 @@ final class Svg {
     }
 
     Svg circle(double x, double y, double r, String style) {
+        return circle(x, y, r, style, null);
+    }
+
+    /** A circle with a tooltip ({@code <title>}), none when {@code tip} is null. */
+    Svg circle(double x, double y, double r, String style, String tip) {
         out.append("<circle cx=\"").append(n(x)).append("\" cy=\"").append(n(y)).append("\" r=\"").append(n(r)).append("\" ")
-                .append(style).append("/>");
+                .append(style);
+        return close("circle", tip);
+    }
+
+    private Svg close(String element, String tip) {
+        if (tip == null) {
+            out.append("/>");
+        } else {
+            out.append("><title>").append(escape(tip)).append("</title></").append(element).append('>');
+        }
         return this;
     }
 

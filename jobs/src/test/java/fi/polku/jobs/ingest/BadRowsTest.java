@@ -63,6 +63,7 @@ class BadRowsTest {
         Workspace ws = new Workspace(dir);
         StringBuilder text = new StringBuilder("# vienti asiakastietojärjestelmästä\n").append(HEADER).append('\n');
         Map<Long, String> expected = new TreeMap<>();
+        Map<Long, String> regions = new TreeMap<>();
         long line = 3;
         long ok = 0;
         for (String[] row : ROWS) {
@@ -71,6 +72,10 @@ class BadRowsTest {
                 ok++;
             } else {
                 expected.put(line, row[1]);
+                // regions.csv: Etelä-Savo 12, Kainuu 20; a row cut short is read no further, so it has no region either.
+                String region = row[0].split(";", -1)[2];
+                regions.put(line, row[1].endsWith("wrong_field_count") ? "null"
+                        : Map.of("Etelä-Savo", "12", "Kainuu", "20").getOrDefault(region, "null"));
             }
             line += row[0].chars().filter(c -> c == '\n').count() + 1;
         }
@@ -86,6 +91,12 @@ class BadRowsTest {
             assertTrue(!String.valueOf(r.get("reason")).isBlank());
         }
         assertEquals(expected, actual);
+        // Issue 21.5: each rejected row keeps the region it was read with, so the report can count them per county.
+        Map<Long, String> actualRegions = new TreeMap<>();
+        for (Map<String, Object> r : DuckDb.query("select line, region from " + DuckDb.table(ws.output(), "quarantine"))) {
+            actualRegions.put((Long) r.get("line"), String.valueOf(r.get("region")));
+        }
+        assertEquals(regions, actualRegions);
 
         JsonNode input = new ObjectMapper().readTree(ws.output().resolve("manifest.json").toFile()).get("inputs").get(0);
         assertEquals(ROWS.length, input.get("rows_in").asInt());
