@@ -67,8 +67,10 @@ public final class SensitivityDisclosure {
         List<Row> published = new ArrayList<>();
         for (Row r : rows) {
             Set<String> columns = new LinkedHashSet<>();
+            boolean chosen = Boolean.TRUE.equals(r.getAs("chosen"));
             for (String cat : OutcomeTables.CATEGORIES) {
-                if (fallback || result.hidden().containsKey(TOTAL) || result.hidden().containsKey(id(r, cat))) {
+                String id = chosen ? chosen(cat) : id(r, cat);
+                if (fallback || result.hidden().containsKey(TOTAL) || result.hidden().containsKey(id) || !truth.cells().containsKey(id)) {
                     columns.add(cat + "_n");
                     columns.add(cat + "_share");
                 }
@@ -130,6 +132,7 @@ public final class SensitivityDisclosure {
             return b.build();
         }
         boolean chosenSeen = false;
+        List<Modelled> modelled = new ArrayList<>();
         for (Row r : rows) {
             boolean chosen = Boolean.TRUE.equals(r.getAs("chosen"));
             long[] n = truth(r, total);
@@ -149,8 +152,45 @@ public final class SensitivityDisclosure {
             }
             b.additive(TOTAL, parts);
             chosenSeen |= chosen;
+            modelled.add(new Modelled(r, chosen));
         }
+        ordered(b, modelled);
         return b.build();
+    }
+
+    private record Modelled(Row row, boolean chosen) {
+        String id(String category) {
+            return chosen ? SensitivityDisclosure.chosen(category) : SensitivityDisclosure.id(row, category);
+        }
+    }
+
+    /**
+     * The order the reliabilities' categories keep (Jacobson–Truax with one clinical cutoff): with a lower threshold
+     * no client leaves a reliably changed category and none joins "unchanged", so from a higher threshold to a lower
+     * one every changed category can only grow and "unchanged" only shrink. An attacker knows this; the relations are
+     * added where both counts exist at source and obey them (where they do not, the data follow another rule and an
+     * attacker assuming this one learns nothing true).
+     */
+    private static void ordered(LinkedTables.Builder b, List<Modelled> modelled) {
+        List<Modelled> byThreshold = new ArrayList<>(modelled.stream().filter(m -> m.row().getAs("threshold_points") != null).toList());
+        byThreshold.sort(java.util.Comparator.comparingDouble(m -> m.row().<Double>getAs("threshold_points")));
+        for (int i = 0; i + 1 < byThreshold.size(); i++) {
+            Row lower = byThreshold.get(i).row();
+            Row higher = byThreshold.get(i + 1).row();
+            for (String cat : OutcomeTables.CATEGORIES) {
+                Long l = lower.getAs(cat + "_n");
+                Long h = higher.getAs(cat + "_n");
+                boolean unchanged = cat.equals("unchanged");
+                if (l == null || h == null || (unchanged ? l > h : h > l)) {
+                    continue;
+                }
+                if (unchanged) {
+                    b.atMost(byThreshold.get(i).id(cat), byThreshold.get(i + 1).id(cat));
+                } else {
+                    b.atMost(byThreshold.get(i + 1).id(cat), byThreshold.get(i).id(cat));
+                }
+            }
+        }
     }
 
     /** The row's category counts, the blank ones' sum on the first of them; null if they cannot add up to the total. */

@@ -103,4 +103,34 @@ class SensitivityDisclosureTest {
                 && d.blanked().get(rows.indexOf(r)).contains(column + "_n") || r != OUTCOME && r.getAs(column + "_n") == null, K);
         assertTrue(after.passed(), after.failures().toString());
     }
+
+    @Test
+    void theChosenRowHidesWhatRegionOutcomesHides() {
+        // The demo's region 12, ORS, parent, project, all (independent attack, 2026-12-01): region_outcomes 74 assessed,
+        // 11 / 15 / 46 / 1 / 1; the pages hide recovered (secondary), deteriorated and harmed; the change stage left
+        // deteriorated and harmed blank in change_sensitivity. The chosen row was published with its cells named by
+        // reliability source instead of as region_outcomes' cells, so "15 %" of 74 gave the hidden 11 back, and
+        // 74 − 11 − 15 − 46 = 2 the two small ones.
+        Map<String, Object> o = counts(11, 15, 46, 1, 1);
+        o.put("n_assessed", 74L);
+        for (String cat : List.of("recovered", "deteriorated", "harmed")) {
+            o.put(cat + "_n", null);
+            o.put(cat + "_share", null);
+        }
+        Row outcome = row(SparkSchemas.of(OutcomeTables.REGION_OUTCOMES), o);
+        Map<String, Object> v = counts(11, 15, 46, 0, 0);
+        v.put("n_assessed", 74L);
+        for (String cat : List.of("deteriorated", "harmed")) {
+            v.put(cat + "_n", null);
+            v.put(cat + "_share", null);
+        }
+        v.put("reliability_source", "alpha");
+        v.put("chosen", true);
+        v.put("reliably_improved_share", 26 / 74.0);
+        List<Row> rows = List.of(row(SparkSchemas.of(ChangeTables.CHANGE_SENSITIVITY), v));
+        Row chosen = SensitivityDisclosure.protect(rows, outcome, K).published().get(0);
+        assertNull(chosen.getAs("recovered_share"), chosen.toString());
+        assertNull(chosen.getAs("reliably_improved_share"), chosen.toString());
+        assertNotNull(chosen.getAs("improved_share"), "what region_outcomes shows stays shown");
+    }
 }
