@@ -96,8 +96,11 @@ public final class Aliases {
      */
 
     static String fold(String text) {
-        if (folded(text)) {
-            return text; // the common case (ors, youth, project): called for every value of every row
+        if (folded(text) || isPlainAgeRange(text)) {
+            return text; // the common case (ors, youth, project, 13-17): called for every value of every row
+        }
+        if (isAsciiAlphanumeric(text)) {
+            return text.toLowerCase(Locale.ROOT); // ORS, SRS: what the steps below make of them
         }
         String s = Normalizer.normalize(text.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         s = s.replace('ä', 'a').replace('ö', 'o').replace('å', 'a');
@@ -106,6 +109,32 @@ public final class Aliases {
         }
         s = PUNCTUATION.matcher(s).replaceAll("_");
         return EDGE_UNDERSCORES.matcher(s).replaceAll("");
+    }
+
+    /** Only ASCII letters and digits: {@link #fold} lower-cases such a text and changes nothing else. */
+    private static boolean isAsciiAlphanumeric(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return !text.isEmpty();
+    }
+
+    /** Digits, one hyphen, digits ("13-17"): {@link #fold} keeps such an age code as it is. */
+    private static boolean isPlainAgeRange(String text) {
+        int hyphen = text.indexOf('-');
+        if (hyphen <= 0 || hyphen == text.length() - 1) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (i != hyphen && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@link #fold} would return the text unchanged: a-z, 0-9, '+' and single inner underscores. */

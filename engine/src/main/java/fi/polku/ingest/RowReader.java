@@ -9,7 +9,6 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Reads typed values out of one raw record, collecting a {@link Problem} for every broken rule instead of
@@ -17,9 +16,6 @@ import java.util.regex.Pattern;
  * value of an identifier column.
  */
 final class RowReader {
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:\\-]{0,63}");
-    private static final Pattern DECIMAL = Pattern.compile("[-+]?\\d+([.,]\\d+)?");
-    private static final Pattern INTEGER = Pattern.compile("[-+]?\\d+");
     private static final DateTimeFormatter FINNISH_DATE =
             DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT);
     /** Earliest plausible measurement date: FIT and 3X10D were not in Finnish use before. */
@@ -61,7 +57,7 @@ final class RowReader {
 
     String identifier(String column, boolean required) {
         String v = required ? required(column) : text(column);
-        if (v != null && !IDENTIFIER.matcher(v).matches()) {
+        if (v != null && !FieldSyntax.isIdentifier(v)) {
             problem(column, ReasonCode.BAD_IDENTIFIER,
                     "is not a pseudonym of 1-64 letters, digits and _ . : - (value not shown)");
             return null;
@@ -74,7 +70,7 @@ final class RowReader {
         if (v == null) {
             return null;
         }
-        if (!DECIMAL.matcher(v).matches()) {
+        if (!FieldSyntax.isDecimal(v)) {
             problem(column, ReasonCode.NOT_A_NUMBER, quoted(v) + " is not a number");
             return null;
         }
@@ -96,8 +92,8 @@ final class RowReader {
         if (v == null) {
             return null;
         }
-        if (!INTEGER.matcher(v).matches()) {
-            boolean decimal = DECIMAL.matcher(v).matches();
+        if (!FieldSyntax.isInteger(v)) {
+            boolean decimal = FieldSyntax.isDecimal(v);
             problem(column, decimal ? ReasonCode.NOT_AN_INTEGER : ReasonCode.NOT_A_NUMBER,
                     quoted(v) + " is not " + (decimal ? "a whole number" : "a number"));
             return null;

@@ -18,10 +18,20 @@ public final class RegionTable {
     private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s_\\-–]+");
     private final Map<String, Region> byCode;
     private final Map<String, Region> byKey;
+    /** {@link #resolve} worked out once for each code and name exactly as the table writes it: most rows do. */
+    private final Map<String, Region> byText;
 
     private RegionTable(Map<String, Region> byCode, Map<String, Region> byKey) {
         this.byCode = byCode;
         this.byKey = byKey;
+        this.byText = new HashMap<>();
+        for (Region r : byCode.values()) {
+            for (String text : java.util.Arrays.asList(r.code(), r.nameFi(), r.officialName(), r.nameSv(), r.nameEn())) {
+                if (text != null && !text.isBlank() && byKey.containsKey(normalise(text))) {
+                    byText.put(text, byKey.get(normalise(text)));
+                }
+            }
+        }
     }
 
     /**
@@ -52,7 +62,8 @@ public final class RegionTable {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(byKey.get(normalise(text)));
+        Region exact = byText.get(text);
+        return Optional.ofNullable(exact != null ? exact : byKey.get(normalise(text)));
     }
 
     /** The region with this stored code. */

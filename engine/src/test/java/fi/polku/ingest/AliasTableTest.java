@@ -70,4 +70,17 @@ class AliasTableTest {
         assertEquals("true", a.value("skipped", "Kyllä"));
         assertEquals("13-17", a.value("age_band", "13 – 17"));
     }
+
+    @Test
+    void foldsTheCommonCodesWithoutChangingThem() {
+        // The fast paths of Aliases.fold must give what its general steps give (worked out by hand from them).
+        assertEquals("ors", Aliases.fold("ORS"));
+        assertEquals("cors2", Aliases.fold("CoRS2"));
+        assertEquals("13-17", Aliases.fold("13-17"));
+        assertEquals("0-5", Aliases.fold("0-5"));
+        assertEquals("18+", Aliases.fold("18+"));
+        assertEquals("5", Aliases.fold("-5"));
+        assertEquals("13-17", Aliases.fold("13 - 17"));
+        assertEquals("etela_savo", Aliases.fold("Etelä-Savo"));
+    }
 }

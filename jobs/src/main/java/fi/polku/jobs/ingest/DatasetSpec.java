@@ -35,8 +35,11 @@ public interface DatasetSpec<T> extends Serializable {
     /** The record a clean staged row holds. */
     T fromRow(Row row);
 
-    /** Rows with the same key face the cross-row rules together. */
-    String groupKey(Row row);
+    /**
+     * The columns whose values make the key of the cross-row rules: rows equal in all of them face the rules
+     * together. Spark groups on these columns directly, so no per-row key object is built.
+     */
+    List<String> groupColumns();
 
     /** The cross-row rules over one group. */
     Checked<T> check(List<Candidate<T>> group);

@@ -1,24 +1,21 @@
 package fi.polku.jobs.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import fi.polku.contract.Column;
-import fi.polku.contract.RowSource;
 import fi.polku.contract.TableSchema;
 import fi.polku.contract.Tables;
-import fi.polku.ingest.Candidate;
-import fi.polku.ingest.Checked;
 import fi.polku.ingest.IngestContext;
-import fi.polku.ingest.Parsed;
 import fi.polku.jobs.pipeline.RunHooks;
 import fi.polku.jobs.reference.ReferenceData;
 import fi.polku.jobs.spark.Concurrently;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.FlatMapGroupsFunction;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
@@ -70,14 +64,11 @@ public final class IngestJob {
         List<Callable<Ingested>> pieces = new ArrayList<>();
         for (DatasetSpec<?> spec : DatasetSpec.all()) {
             List<InputFile> mine = files.stream().filter(f -> f.dataset().equals(spec.dataset())).collect(Collectors.toList());
-            pieces.add(() -> {
-                Dataset<Row>[] stages = ingest(spec, mine);
-                return new Ingested(spec, mine, stages[0], stages[1]);
-            });
+            pieces.add(() -> new Ingested(spec, mine, ingest(spec, mine)));
         }
         List<Ingested> done = withJoinedPopulations(Concurrently.run(pieces));
         List<List<FileCount>> counted = Concurrently.run(done.stream()
-                .map(d -> (Callable<List<FileCount>>) () -> count(d.spec(), d.files(), d.parsed(), d.all())).toList());
+                .map(d -> (Callable<List<FileCount>>) () -> count(d.spec(), d.files(), d.all())).toList());
         List<FileCount> counts = new ArrayList<>();
         for (int i = 0; i < done.size(); i++) {
             Ingested d = done.get(i);
@@ -106,8 +97,8 @@ public final class IngestJob {
         return parts;
     }
 
-    /** One dataset: its files, its parsed rows (one per record) and all its staged rows after the cross-row rules. */
-    private record Ingested(DatasetSpec<?> spec, List<InputFile> files, Dataset<Row> parsed, Dataset<Row> all) {
+    /** One dataset: its files and all its staged rows (one per record) after the cross-row rules. */
+    private record Ingested(DatasetSpec<?> spec, List<InputFile> files, Dataset<Row> all) {
     }
 
     /**
@@ -120,7 +111,7 @@ public final class IngestJob {
         List<Ingested> out = new ArrayList<>();
         for (Ingested d : done) {
             out.add(!d.spec().dataset().equals("region_statistics") || d.files().isEmpty() ? d
-                    : new Ingested(d.spec(), d.files(), d.parsed(), JoinedPopulations.check(d.all(), populations, reference)
+                    : new Ingested(d.spec(), d.files(), JoinedPopulations.check(d.all(), populations, reference)
                             .persist(StorageLevel.MEMORY_AND_DISK())));
         }
         return out;
@@ -157,13 +148,15 @@ public final class IngestJob {
         }
     }
 
-    /** The parsed rows (one per input record) and, from them, all rows after the cross-row rules. */
-    @SuppressWarnings("unchecked")
-    private <T> Dataset<Row>[] ingest(DatasetSpec<T> spec, List<InputFile> files) {
+    /**
+     * All staged rows of a dataset's files, one per input record, after the cross-row rules.
+     *
+     * @throws InputRejected when a file cannot be read on
+     */
+    private <T> Dataset<Row> ingest(DatasetSpec<T> spec, List<InputFile> files) {
         StructType staged = Staged.schema(spec.table());
         if (files.isEmpty()) {
-            Dataset<Row> empty = spark.createDataFrame(List.of(), staged);
-            return new Dataset[] {empty, empty};
+            return spark.createDataFrame(List.of(), staged);
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         ReferenceData ref = reference;
@@ -172,61 +165,38 @@ public final class IngestJob {
         JavaRDD<Row> rows = jsc.parallelize(parts, parts.size()).flatMap(p ->
                 ParsedRows.open(spec, p.file(), p.range(), ref, new IngestContext(ref.aliases(), ref.regions(),
                         ref.municipalities().regions(), date)));
-        Dataset<Row> parsed = spark.createDataFrame(rows, staged).persist(StorageLevel.MEMORY_AND_DISK());
-        List<String> unreadable = Failures.unwrapped(() -> parsed.filter(col(Staged.UNREADABLE).isNotNull())
-                .select(Staged.UNREADABLE).as(Encoders.STRING()).collectAsList());
-        if (!unreadable.isEmpty()) {
-            throw new InputRejected(String.join("\n", unreadable));
-        }
-        Dataset<Row> checked = parsed.filter(col(Staged.Q_REASON_CODE).isNull())
-                .groupByKey((MapFunction<Row, String>) spec::groupKey, Encoders.STRING())
-                .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (key, group) -> crossCheck(spec, group),
-                        Encoders.row(staged));
-        Dataset<Row> all = parsed.filter(col(Staged.Q_REASON_CODE).isNotNull()).unionByName(checked)
+        // One pass: parse, the cross-row rules (rejected rows pass through them untouched), then one cache of
+        // the outcome, which the checks, the counts and the writes all read.
+        Dataset<Row> all = CrossRowRules.apply(spec, spark.createDataFrame(rows, staged))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        return new Dataset[] {parsed, all};
+        List<Row> unreadable = Failures.unwrapped(() -> all.filter(col(Staged.UNREADABLE).isNotNull())
+                .select("source_file", Staged.UNREADABLE).collectAsList());
+        if (!unreadable.isEmpty()) {
+            List<String> order = files.stream().map(InputFile::name).toList();
+            throw new InputRejected(unreadable.stream()
+                    .sorted(Comparator.comparing((Row r) -> order.indexOf(r.getString(0))).thenComparing(r -> r.getString(1)))
+                    .map(r -> r.getString(1)).collect(Collectors.joining("\n")));
+        }
+        return all;
     }
 
-    private static <T> Iterator<Row> crossCheck(DatasetSpec<T> spec, Iterator<Row> rows) {
-        List<Candidate<T>> group = new ArrayList<>();
-        Map<String, Boolean> synthetic = new HashMap<>();
-        while (rows.hasNext()) {
-            Row r = rows.next();
-            T value = spec.fromRow(r);
-            String file = r.getAs("source_file");
-            synthetic.put(file, r.getAs("synthetic"));
-            group.add(new Candidate<>(new RowSource(file, r.<Long>getAs("source_line")), value, r.getAs(Staged.RAW), r.getAs("region")));
-        }
-        Checked<T> checked = spec.check(group);
-        List<Row> out = new ArrayList<>(group.size());
-        for (Candidate<T> k : checked.kept()) {
-            out.add(Staged.clean(spec.table(), spec.values(k.value()), synthetic.get(k.source().file()),
-                    k.source().file(), k.source().line(), k.raw()));
-        }
-        for (Parsed.Rejected<T> r : checked.rejected()) {
-            out.add(Staged.rejected(spec.table(), r, synthetic.get(r.source().file())));
-        }
-        return out.iterator();
-    }
-
-    /** Rows in are counted on the parsed rows, clean and quarantined after the cross-row rules: they must agree. */
-    private static List<FileCount> count(DatasetSpec<?> spec, List<InputFile> files, Dataset<Row> parsed,
-                                         Dataset<Row> all) {
-        Map<String, Long> in = new HashMap<>();
-        for (Row r : parsed.groupBy("source_file").count().collectAsList()) {
-            in.put(r.getString(0), r.getLong(1));
-        }
+    /**
+     * Rows in, clean and quarantined per file, from the one staged row each record makes. That no row is lost
+     * or duplicated on the way is checked where it could happen, group by group in {@link CrossRowRules}.
+     */
+    private static List<FileCount> count(DatasetSpec<?> spec, List<InputFile> files, Dataset<Row> all) {
         Map<String, long[]> out = new HashMap<>();
         for (Row r : all.groupBy("source_file")
-                .agg(sum(when(col(Staged.Q_REASON_CODE).isNull(), 1).otherwise(0)).as("clean"),
+                .agg(org.apache.spark.sql.functions.count(lit(1)).as("rows_in"),
+                        sum(when(col(Staged.Q_REASON_CODE).isNull(), 1).otherwise(0)).as("clean"),
                         sum(when(col(Staged.Q_REASON_CODE).isNotNull(), 1).otherwise(0)).as("quarantined"))
                 .collectAsList()) {
-            out.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
+            out.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2), r.getLong(3)});
         }
         List<FileCount> counts = new ArrayList<>();
         for (InputFile f : files) {
-            long[] c = out.getOrDefault(f.name(), new long[2]);
-            counts.add(new FileCount(spec.dataset(), f.name(), in.getOrDefault(f.name(), 0L), c[0], c[1]));
+            long[] c = out.getOrDefault(f.name(), new long[3]);
+            counts.add(new FileCount(spec.dataset(), f.name(), c[0], c[1], c[2]));
         }
         return counts;
     }

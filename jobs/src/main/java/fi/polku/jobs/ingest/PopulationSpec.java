@@ -53,8 +53,8 @@ final class PopulationSpec implements DatasetSpec<Population> {
     }
 
     @Override
-    public String groupKey(Row r) {
-        return r.getAs("region") + "\u0000" + r.getAs("year") + "\u0000" + r.getAs("age_group");
+    public List<String> groupColumns() {
+        return List.of("region", "year", "age_group");
     }
 
     @Override

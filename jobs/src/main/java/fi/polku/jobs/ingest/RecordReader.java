@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -28,6 +29,9 @@ public final class RecordReader implements RecordStream {
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final CSVFormat format;
+    /** Prints each record's raw text; one printer for the whole file (a new one per record was a profile hot spot). */
+    private final CSVPrinter rawPrinter;
+    private final StringBuilder rawText = new StringBuilder();
     private final List<String> header;
     private final long skipped;
 
@@ -37,6 +41,11 @@ public final class RecordReader implements RecordStream {
         this.format = format;
         this.skipped = skipped;
         this.records = parser.iterator();
+        try {
+            this.rawPrinter = new CSVPrinter(rawText, format);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         if (header != null) {
             this.header = header;
             return;
@@ -122,7 +131,19 @@ public final class RecordReader implements RecordStream {
             throw new NoSuchElementException();
         }
         String[] fields = r.values();
-        return RawRecord.of(new RowSource(name, startLine(r)), fields, format.format((Object[]) fields));
+        return RawRecord.of(new RowSource(name, startLine(r)), fields, raw(fields));
+    }
+
+    /** The record as {@link CSVFormat#format} writes it: printed as one record, without the record separator. */
+    private String raw(String[] fields) {
+        rawText.setLength(0);
+        try {
+            rawPrinter.printRecord((Object[]) fields);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String separator = format.getRecordSeparator();
+        return rawText.substring(0, rawText.length() - (separator == null ? 0 : separator.length()));
     }
 
     private CSVRecord next0() {

@@ -59,9 +59,8 @@ final class RegionStatisticSpec implements DatasetSpec<RegionStatistic> {
     }
 
     @Override
-    public String groupKey(Row r) {
-        return r.getAs("region") + "\u0000" + r.getAs("period") + "\u0000" + r.getAs("indicator") + "\u0000"
-                + r.getAs("age_group");
+    public List<String> groupColumns() {
+        return List.of("region", "period", "indicator", "age_group");
     }
 
     @Override

@@ -72,8 +72,8 @@ final class SessionSpec implements DatasetSpec<FitSession> {
     }
 
     @Override
-    public String groupKey(Row r) {
-        return r.getAs("case_id") + "\u0000" + r.getAs("episode_id");
+    public List<String> groupColumns() {
+        return List.of("case_id", "episode_id");
     }
 
     @Override
