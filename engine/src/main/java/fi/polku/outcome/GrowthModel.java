@@ -89,33 +89,69 @@ public final class GrowthModel {
     private record Profile(double criterion, double[] beta, double[][] xtwx, double r2) {
     }
 
+    /**
+     * The REML criterion at θ, from each subject's 2 × 2 blocks. Written out element by element (the products
+     * Λ'AΛ, M⁻¹, AΛ M⁻¹ Λ'A, ... of 2 × 2 matrices, each sum in the order {@link #multiply} and {@link #apply}
+     * take it) because the optimiser calls this thousands of times per model and small arrays per subject cost
+     * more than the arithmetic; the results are the matrix form's, bit for bit.
+     */
     private static Profile profile(List<GrowthMoments> subjects, long observations, double[] theta) {
-        double[][] lambda = lambda(theta);
-        double[][] lambdaT = transpose(lambda);
-        double[][] xtwx = new double[2][2];
-        double[] xtwy = new double[2];
+        // Λ = {{l00, l01}, {l10, l11}} and Λ' = {{l00, l10}, {l01, l11}}.
+        double l00 = theta[0];
+        double l01 = 0;
+        double l10 = theta[1];
+        double l11 = theta[2];
+        double x00 = 0;
+        double x01 = 0;
+        double x10 = 0;
+        double x11 = 0;
+        double y0 = 0;
+        double y1 = 0;
         double ytwy = 0;
         double logDetM = 0;
         for (GrowthMoments s : subjects) {
-            double[][] a = s.crossProducts();
-            double[] c = s.scoreProducts();
-            double[][] al = multiply(a, lambda);
-            double[][] m = identityPlus(multiply(lambdaT, al));
-            double[][] mInv = inverse(m);
-            logDetM += Math.log(determinant(m));
+            // A = {{a00, a01}, {a10, a11}} = Z'Z, c = Z'y.
+            double a00 = s.count();
+            double a01 = s.timeSum();
+            double a10 = a01;
+            double a11 = s.timeSquares();
+            double c0 = s.scoreSum();
+            double c1 = s.timeScoreSum();
+            // AΛ.
+            double al00 = a00 * l00 + a01 * l10;
+            double al01 = a00 * l01 + a01 * l11;
+            double al10 = a10 * l00 + a11 * l10;
+            double al11 = a10 * l01 + a11 * l11;
+            // M = I + Λ'AΛ.
+            double m00 = 1 + (l00 * al00 + l10 * al10);
+            double m01 = l00 * al01 + l10 * al11;
+            double m10 = l01 * al00 + l11 * al10;
+            double m11 = 1 + (l01 * al01 + l11 * al11);
+            double det = m00 * m11 - m01 * m10;
+            double i00 = m11 / det;
+            double i01 = -m01 / det;
+            double i10 = -m10 / det;
+            double i11 = m00 / det;
+            logDetM += Math.log(det);
             // A − AΛ M⁻¹ Λ'A, c − AΛ M⁻¹ Λ'c, y'y − c'Λ M⁻¹ Λ'c.
-            double[][] correction = multiply(al, multiply(mInv, transpose(al)));
-            double[] lc = apply(lambdaT, c);
-            double[] mlc = apply(mInv, lc);
-            double[] alMlc = apply(al, mlc);
-            for (int i = 0; i < 2; i++) {
-                for (int j = 0; j < 2; j++) {
-                    xtwx[i][j] += a[i][j] - correction[i][j];
-                }
-                xtwy[i] += c[i] - alMlc[i];
-            }
-            ytwy += s.sumOfSquares() - (lc[0] * mlc[0] + lc[1] * mlc[1]);
+            double q00 = i00 * al00 + i01 * al01;
+            double q01 = i00 * al10 + i01 * al11;
+            double q10 = i10 * al00 + i11 * al01;
+            double q11 = i10 * al10 + i11 * al11;
+            x00 += a00 - (al00 * q00 + al01 * q10);
+            x01 += a01 - (al00 * q01 + al01 * q11);
+            x10 += a10 - (al10 * q00 + al11 * q10);
+            x11 += a11 - (al10 * q01 + al11 * q11);
+            double lc0 = l00 * c0 + l10 * c1;
+            double lc1 = l01 * c0 + l11 * c1;
+            double mlc0 = i00 * lc0 + i01 * lc1;
+            double mlc1 = i10 * lc0 + i11 * lc1;
+            y0 += c0 - (al00 * mlc0 + al01 * mlc1);
+            y1 += c1 - (al10 * mlc0 + al11 * mlc1);
+            ytwy += s.sumOfSquares() - (lc0 * mlc0 + lc1 * mlc1);
         }
+        double[][] xtwx = {{x00, x01}, {x10, x11}};
+        double[] xtwy = {y0, y1};
         double[] beta = apply(inverse(xtwx), xtwy);
         double r2 = ytwy - (beta[0] * xtwy[0] + beta[1] * xtwy[1]);
         double dfResidual = observations - 2;

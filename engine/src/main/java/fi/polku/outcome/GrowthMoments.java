@@ -59,6 +59,26 @@ public final class GrowthMoments implements Serializable {
         return n;
     }
 
+    /** Σt. */
+    double timeSum() {
+        return st;
+    }
+
+    /** Σt². */
+    double timeSquares() {
+        return stt;
+    }
+
+    /** Σy. */
+    double scoreSum() {
+        return sy;
+    }
+
+    /** Σty. */
+    double timeScoreSum() {
+        return sty;
+    }
+
     /** Z'Z for Z = [1, t]: {{n, Σt}, {Σt, Σt²}}. */
     double[][] crossProducts() {
         return new double[][] {{n, st}, {st, stt}};

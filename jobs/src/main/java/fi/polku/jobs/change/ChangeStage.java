@@ -19,6 +19,7 @@ import fi.polku.jobs.pipeline.Stage;
 import fi.polku.jobs.pipeline.StageRun;
 import fi.polku.jobs.reference.ReferenceData;
 import fi.polku.jobs.spark.Concurrently;
+import fi.polku.jobs.spark.KeyedRuns;
 import fi.polku.jobs.spark.RowBuilder;
 import fi.polku.jobs.spark.SparkSchemas;
 import java.util.ArrayList;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
@@ -62,11 +62,8 @@ public final class ChangeStage implements Stage {
         ChangeSettings settings = run.config().change();
         ReferenceData reference = ReferenceData.bundled();
         Dataset<Row> sessions = run.read(Tables.SESSIONS);
-        Dataset<Row> series = sessions
-                .groupByKey((MapFunction<Row, String>) r -> r.getAs("case_id") + "\u0000" + r.getAs("episode_id")
-                        + "\u0000" + r.getAs("respondent"), Encoders.STRING())
-                .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, rows) -> SeriesRows.of(rows, reference.parameters()),
-                        Encoders.row(SeriesRows.SCHEMA))
+        Dataset<Row> series = KeyedRuns.flatMap(sessions.select(columns(SeriesRows.INPUT)), SeriesRows.GROUP,
+                        group -> SeriesRows.of(group.iterator(), reference.parameters()), Encoders.row(SeriesRows.SCHEMA))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> bases = series.filter(col(SeriesRows.KIND).equalTo(SeriesRows.TRAJECTORY));
         Dataset<Row> observations = series.filter(col(SeriesRows.KIND).equalTo(SeriesRows.OBSERVATION));
@@ -99,7 +96,7 @@ public final class ChangeStage implements Stage {
                                 + ExpectedResponse.MIN_N + " are not used")
                         .set("label", "local").set("fitted_on", run.config().asOf()).set("synthetic", synthetic.get()).build());
             }
-            Dataset<Row> trajectories = bases.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
+            Dataset<Row> trajectories = bases.select(columns(List.of(Assessed.SCHEMA.fieldNames()))).mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
                 Assessed assessed = new Assessed(reference.parameters(), settings, norms, alphas, curve);
                 List<Row> out = new ArrayList<>();
                 rows.forEachRemaining(r -> out.add(assessed.assess(r)));
@@ -108,7 +105,7 @@ public final class ChangeStage implements Stage {
             List<Row> reliabilityRows = ReliabilityRows.of(alphaByKey.keySet(), reference.parameters(), settings, norms,
                     alphas, synthetic.get());
             ReportingPeriod periods = run.config().outcomes().periods();
-            List<Row> sensitivityRows = SensitivityRows.rows(outcomeBases(bases)
+            List<Row> sensitivityRows = SensitivityRows.rows(outcomeBases(bases).select(columns(SensitivityRows.INPUT))
                     .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> SensitivityRows.count(rows, reference.parameters(),
                             settings, norms, alphas, periods), Encoders.row(SensitivityRows.PARTIAL))
                     .groupBy("key").agg(sum("episodes").as("episodes"), sum("assessed").as("assessed"), sum("c0").as("c0"),
@@ -151,6 +148,7 @@ public final class ChangeStage implements Stage {
     private static Map<String, PrePostMoments> norms(Dataset<Row> bases) {
         Map<String, PrePostMoments> norms = new HashMap<>();
         for (Tuple2<String, PrePostMoments> t : bases.filter(col("change").isNotNull())
+                .select("instrument", "age_band", "intake_score", "latest_score")
                 .groupByKey((MapFunction<Row, String>) r -> Assessed.normKey(r.getAs("instrument"), r.getAs("age_band")), Encoders.STRING())
                 .agg(moments("intake_score", "latest_score").toColumn()).collectAsList()) {
             norms.put(t._1(), t._2());
@@ -175,7 +173,11 @@ public final class ChangeStage implements Stage {
      */
     private static Map<String, CronbachAlpha.Estimate> alphas(Dataset<Row> outcomeBases) {
         Map<String, CronbachAlpha.Estimate> alphas = new java.util.TreeMap<>();
-        for (Tuple2<String, CronbachAlpha> t : outcomeBases
+        List<String> read = new ArrayList<>(List.of("instrument", "age_band"));
+        for (int i = 1; i <= SeriesRows.ITEMS; i++) {
+            read.add(SeriesRows.INTAKE_ITEM + i);
+        }
+        for (Tuple2<String, CronbachAlpha> t : outcomeBases.select(columns(read))
                 .groupByKey((MapFunction<Row, String>) r -> SampleAlphas.key(r.getAs("instrument"), r.getAs("age_band")),
                         Encoders.STRING())
                 .agg(new EngineAggregator<>(CronbachAlpha.class, () -> CronbachAlpha.create(SeriesRows.ITEMS), (a, r) -> {
@@ -195,7 +197,7 @@ public final class ChangeStage implements Stage {
 
     /** Change since intake by instrument, rater, intake band and session: the expected-response curve's data. */
     private static List<Tuple2<String, ChangeHistogram>> histograms(Dataset<Row> observations) {
-        return observations
+        return observations.select("instrument", "rater", "intake_band", "obs_session", "obs_change")
                 .groupByKey((MapFunction<Row, String>) r -> Assessed.curveKey(r.getAs("instrument"), r.getAs("rater"),
                         r.getAs("intake_band"), r.<Integer>getAs("obs_session")), Encoders.STRING())
                 .agg(new EngineAggregator<>(ChangeHistogram.class, ChangeHistogram::create,
@@ -207,10 +209,8 @@ public final class ChangeStage implements Stage {
     }
 
     private static Domains domains(StageRun run, ReferenceData reference, ChangeSettings settings) {
-        Dataset<Row> domains = run.read(Tables.LIFE_SITUATION)
-                .groupByKey((MapFunction<Row, String>) r -> r.getAs("case_id") + "\u0000" + r.getAs("episode_id")
-                        + "\u0000" + r.getAs("respondent"), Encoders.STRING())
-                .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, rows) -> DomainRows.of(rows, reference.parameters()),
+        Dataset<Row> domains = KeyedRuns.flatMap(run.read(Tables.LIFE_SITUATION).select(columns(DomainRows.INPUT)),
+                        SeriesRows.GROUP, group -> DomainRows.of(group.iterator(), reference.parameters()),
                         Encoders.row(DomainRows.SCHEMA))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Double reliability = run.config().lifeSituationReliability();
@@ -228,6 +228,11 @@ public final class ChangeStage implements Stage {
                     Encoders.row(DomainRows.SCHEMA));
         }
         return new Domains(assessed, domains.count(), domains);
+    }
+
+    /** The named columns, for a select that keeps only what the next step reads. */
+    private static org.apache.spark.sql.Column[] columns(List<String> names) {
+        return names.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new);
     }
 
     /** Sample norms of complete cases from two numeric columns. */

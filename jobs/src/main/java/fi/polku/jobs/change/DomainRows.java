@@ -29,6 +29,8 @@ final class DomainRows {
     static final StructType SCHEMA = SparkSchemas.of(Tables.DOMAIN_CHANGE);
     static final List<String> NAMES = List.of("health", "resilience", "housing", "daily_coping", "family_and_close_ones",
             "friends", "finances", "developing_own_strengths", "self_esteem", "life_as_a_whole");
+    /** The life_situation columns this class reads. */
+    static final List<String> INPUT = input();
     static final String NOT_ASSESSED = "not_assessed: 3X10D has no published reliability (set change.life_situation_reliability)";
 
     private DomainRows() {
@@ -69,6 +71,13 @@ final class DomainRows {
                     .set("episode_domains_worsened", worsened).set("synthetic", synthetic).build());
         }
         return out.iterator();
+    }
+
+    private static List<String> input() {
+        List<String> columns = new ArrayList<>(List.of("case_id", "episode_id", "respondent", "region", "arm", "version",
+                "round", "synthetic"));
+        columns.addAll(LifeSituationRules.DOMAIN_COLUMNS);
+        return List.copyOf(columns);
     }
 
     /** A domain row with reliable change assessed, given the reliability and the domain's sample norms. */

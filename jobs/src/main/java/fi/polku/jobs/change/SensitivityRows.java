@@ -52,6 +52,11 @@ final class SensitivityRows {
             fi.polku.contract.Column.required("synthetic", ColumnType.BOOLEAN)));
     private static final List<String> CATEGORIES = OutcomeTables.CATEGORIES;
 
+    /** The trajectory columns this class reads. */
+    static final List<String> INPUT = List.of("instrument", "age_band", "region", "respondent", "arm", "first_date",
+            "synthetic", "meetings", "measured_sessions", "skipped_share", "last_date", "days_in_service", "intake_score",
+            "latest_score", "latest_session_no", "change", "slope_per_session", "slope_per_30_days");
+
     private SensitivityRows() {
     }
 

@@ -35,6 +35,12 @@ final class SeriesRows {
     static final String INTAKE_ITEM = "intake_item";
     static final int ITEMS = 4;
 
+    /** The columns of one case × episode × respondent group. */
+    static final List<String> GROUP = List.of("case_id", "episode_id", "respondent");
+    /** The session columns this class reads. */
+    static final List<String> INPUT = List.of("case_id", "episode_id", "respondent", "region", "arm", "age_band",
+            "instrument", "session_no", "session_date", "total", "item1", "item2", "item3", "item4", "synthetic");
+
     /** The trajectory columns (assessment still empty) plus the observation columns. */
     static final StructType SCHEMA = schema();
 

@@ -1,18 +1,29 @@
 package fi.polku.jobs.outcome;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.struct;
+
 import fi.polku.contract.OutcomeTables;
 import fi.polku.jobs.spark.RowBuilder;
 import fi.polku.jobs.spark.SparkSchemas;
 import fi.polku.outcome.GrowthModel;
 import fi.polku.outcome.GrowthMoments;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapGroupsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoder;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import scala.Tuple4;
 
 /**
  * The growth model of one region × instrument × respondent × arm from its measured sessions: time is sessions
@@ -30,26 +41,51 @@ final class GrowthRows {
         return String.join("\u0000", region, instrument, respondent, arm);
     }
 
-    static Row of(String key, Iterator<Row> sessions, int minCell) {
+    /** One episode's sufficient statistics: its model's key, its own key, its sums, whether synthetic. */
+    private static final Encoder<Tuple4<String, String, GrowthMoments, Boolean>> EPISODE = Encoders.tuple(Encoders.STRING(),
+            Encoders.STRING(), Encoders.javaSerialization(GrowthMoments.class), Encoders.BOOLEAN());
+
+    /**
+     * The growth models of these measured sessions. Spark SQL gathers each episode's (session, score) points,
+     * sorted, as one compact array; engine code turns them into the episode's sums in parallel; each model's task
+     * merges only those sums, so no task holds a model's raw sessions.
+     */
+    static Dataset<Row> models(Dataset<Row> sessions, int minCell) {
+        Dataset<Row> episodes = sessions
+                .groupBy(col("region"), col("instrument"), col("respondent"), col("arm"), col("case_id"), col("episode_id"))
+                .agg(sort_array(collect_list(struct(col("session_no"), col("total")))).as("points"),
+                        max("synthetic").as("synthetic"));
+        return episodes.map((MapFunction<Row, Tuple4<String, String, GrowthMoments, Boolean>>) GrowthRows::episode, EPISODE)
+                .groupByKey((MapFunction<Tuple4<String, String, GrowthMoments, Boolean>, String>) Tuple4::_1, Encoders.STRING())
+                .mapGroups((MapGroupsFunction<String, Tuple4<String, String, GrowthMoments, Boolean>, Row>) (key, subjects) ->
+                        of(key, subjects, minCell), Encoders.row(SCHEMA));
+    }
+
+    /** Time is sessions since the episode's first measured session; points come sorted by session, then score. */
+    private static Tuple4<String, String, GrowthMoments, Boolean> episode(Row r) {
+        List<Row> points = r.getList(r.fieldIndex("points"));
+        double first = points.get(0).getInt(0);
+        GrowthMoments m = GrowthMoments.create();
+        for (Row p : points) {
+            m.accept(p.getInt(0) - first, p.getDouble(1));
+        }
+        return new Tuple4<>(key(r.getAs("region"), r.getAs("instrument"), r.getAs("respondent"), r.getAs("arm")),
+                r.getAs("case_id") + "\u0000" + r.getAs("episode_id"), m, r.getAs("synthetic"));
+    }
+
+    /** A model from its episodes' sums, taken in episode-key order so the fit is the same for any partitioning. */
+    static Row of(String key, Iterator<Tuple4<String, String, GrowthMoments, Boolean>> episodes, int minCell) {
         String[] k = key.split("\u0000");
-        Map<String, List<double[]>> episodes = new TreeMap<>();
+        Map<String, GrowthMoments> byEpisode = new TreeMap<>();
         boolean synthetic = false;
-        while (sessions.hasNext()) {
-            Row r = sessions.next();
-            episodes.computeIfAbsent(r.getAs("case_id") + "\u0000" + r.getAs("episode_id"), e -> new ArrayList<>())
-                    .add(new double[] {r.<Integer>getAs("session_no"), r.<Double>getAs("total")});
-            synthetic |= r.<Boolean>getAs("synthetic");
-        }
-        List<GrowthMoments> subjects = new ArrayList<>();
         long observations = 0;
-        for (List<double[]> points : episodes.values()) {
-            points.sort(Comparator.<double[]>comparingDouble(p -> p[0]).thenComparingDouble(p -> p[1]));
-            double first = points.get(0)[0];
-            GrowthMoments m = GrowthMoments.create();
-            points.forEach(p -> m.accept(p[0] - first, p[1]));
-            subjects.add(m);
-            observations += points.size();
+        while (episodes.hasNext()) {
+            Tuple4<String, String, GrowthMoments, Boolean> e = episodes.next();
+            byEpisode.put(e._2(), e._3());
+            observations += e._3().count();
+            synthetic |= e._4();
         }
+        List<GrowthMoments> subjects = new ArrayList<>(byEpisode.values());
         RowBuilder b = new RowBuilder(SCHEMA).set("region", k[0]).set("instrument", k[1]).set("respondent", k[2])
                 .set("arm", k[3]).set("subjects", (long) subjects.size()).set("observations", observations)
                 .set("time_scale", TIME_SCALE).set("synthetic", synthetic);

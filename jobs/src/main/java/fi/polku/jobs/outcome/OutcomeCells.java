@@ -1,5 +1,16 @@
 package fi.polku.jobs.outcome;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+
 import fi.polku.change.PrePostMoments;
 import fi.polku.contract.OutcomeTables;
 import fi.polku.jobs.config.OutcomeSettings;
@@ -10,16 +21,22 @@ import fi.polku.outcome.Interval;
 import fi.polku.outcome.PairedBootstrap;
 import fi.polku.outcome.PrePostEffectSizes;
 import fi.polku.outcome.Share;
+import fi.polku.outcome.ReportingPeriod;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import scala.Tuple2;
 
 /**
  * The rows of one region × instrument × respondent × period cell, one per arm present: n, means, change and
@@ -56,51 +73,78 @@ final class OutcomeCells {
     private OutcomeCells() {
     }
 
-    /** Key fields of a cell: region, instrument, respondent, period. */
-    static String key(String region, String instrument, String respondent, String period) {
-        return String.join("\u0000", region, instrument, respondent, period);
+    /** The columns that name a cell. */
+    static final List<String> CELL = List.of("region", "instrument", "respondent", "period");
+
+    /**
+     * Each cell × arm's sufficient statistics from outcome-instrument trajectories, aggregated by Spark SQL
+     * (partial sums in every task, merged after the shuffle): counts, sums of whole hundredths, category counts,
+     * and the complete cases' (intake, latest) pairs as a compact array, which the bootstrap needs whole. Every
+     * trajectory counts in its intake period's cell and in the whole-project cell.
+     */
+    static Dataset<Row> partials(Dataset<Row> trajectories, ReportingPeriod periods) {
+        UserDefinedFunction hundredths = udf((UDF1<Double, Long>) v -> v == null ? null : Math.round(v * 100),
+                DataTypes.LongType);
+        UserDefinedFunction label = udf((UDF1<LocalDate, String>) periods::label, DataTypes.StringType);
+        Dataset<Row> slim = trajectories.select(col("region"), col("instrument"), col("respondent"), col("arm"),
+                col("first_date"), col("intake_score"), col("latest_score"), col("change").isNotNull().as("complete"),
+                col("change_category"), col("rci_method"), col("synthetic"));
+        Dataset<Row> both = slim.withColumn("period", label.apply(col("first_date")))
+                .unionByName(slim.withColumn("period", lit(ReportingPeriod.ALL_PERIODS)));
+        Column intake = hundredths.apply(col("intake_score"));
+        Column latest = hundredths.apply(col("latest_score"));
+        Column complete = col("complete");
+        List<Column> sums = new ArrayList<>(List.of(
+                coalesce(sum(intake), lit(0L)).as("intake_sum"), count(col("intake_score")).as("intake_n"),
+                coalesce(sum(latest), lit(0L)).as("latest_sum"), count(col("latest_score")).as("latest_n"),
+                coalesce(sum(when(complete, intake)), lit(0L)).as("complete_intake_sum"),
+                coalesce(sum(when(complete, latest)), lit(0L)).as("complete_latest_sum"),
+                collect_list(when(complete, array(col("intake_score"), col("latest_score")))).as("pairs"),
+                max("rci_method").as("rci_method"), max("synthetic").as("synthetic")));
+        for (String c : OutcomeTables.CATEGORIES) {
+            sums.add(count(when(col("change_category").equalTo(c), lit(1))).as(c));
+        }
+        return both.groupBy(col("region"), col("instrument"), col("respondent"), col("period"), col("arm"))
+                .agg(count(lit(1)).as("episodes"), sums.toArray(Column[]::new));
     }
 
-    /** The cell's rows from (key, trajectory) pairs, as Spark groups them. */
-    static List<Row> ofKeyed(String key, Iterator<Tuple2<String, Row>> keyed, OutcomeSettings settings) {
-        List<Row> rows = new ArrayList<>();
-        keyed.forEachRemaining(t -> rows.add(t._2()));
-        return of(key, rows.iterator(), settings);
-    }
-
-    static List<Row> of(String key, Iterator<Row> rows, OutcomeSettings settings) {
-        String[] k = key.split("\u0000");
-        Map<String, Arm> arms = new TreeMap<>();
-        rows.forEachRemaining(r -> {
-            Arm a = arms.computeIfAbsent(r.getAs("arm"), x -> new Arm());
-            a.episodes++;
-            Double intake = r.getAs("intake_score");
-            Double latest = r.getAs("latest_score");
-            if (intake != null) {
-                a.intakeSum += Math.round(intake * 100);
-                a.intakeN++;
+    /** The rows of one cell from its arms' {@link #partials}. */
+    static Iterator<Row> of(List<Row> arms, OutcomeSettings settings) {
+        Row any = arms.get(0);
+        String[] k = {any.getAs("region"), any.getAs("instrument"), any.getAs("respondent"), any.getAs("period")};
+        Map<String, Arm> byArm = new TreeMap<>();
+        for (Row r : arms) {
+            Arm a = new Arm();
+            a.episodes = r.<Long>getAs("episodes");
+            a.intakeSum = r.<Long>getAs("intake_sum");
+            a.intakeN = r.<Long>getAs("intake_n");
+            a.latestSum = r.<Long>getAs("latest_sum");
+            a.latestN = r.<Long>getAs("latest_n");
+            a.completeIntakeSum = r.<Long>getAs("complete_intake_sum");
+            a.completeLatestSum = r.<Long>getAs("complete_latest_sum");
+            for (Object pair : r.getList(r.fieldIndex("pairs"))) {
+                List<?> p = asList(pair);
+                double pre = (Double) p.get(0);
+                double post = (Double) p.get(1);
+                a.complete.add(new double[] {pre, post});
+                a.moments.accept(pre, post);
             }
-            if (latest != null) {
-                a.latestSum += Math.round(latest * 100);
-                a.latestN++;
-            }
-            if (r.getAs("change") != null) {
-                a.completeIntakeSum += Math.round(intake * 100);
-                a.completeLatestSum += Math.round(latest * 100);
-                a.complete.add(new double[] {intake, latest});
-                a.moments.accept(intake, latest);
-            }
-            String category = r.getAs("change_category");
-            if (category != null) {
-                a.categories.merge(category, 1L, Long::sum);
+            for (String c : OutcomeTables.CATEGORIES) {
+                a.categories.put(c, r.<Long>getAs(c));
             }
             a.rciMethod = r.getAs("rci_method");
-            a.synthetic |= r.<Boolean>getAs("synthetic");
-        });
-        Contrast contrast = contrast(arms, settings.minCell());
+            a.synthetic = r.<Boolean>getAs("synthetic");
+            byArm.put(r.getAs("arm"), a);
+        }
+        Contrast contrast = contrast(byArm, settings.minCell());
         List<Row> out = new ArrayList<>();
-        arms.forEach((arm, a) -> out.add(row(k, arm, a, contrast, settings)));
-        return out;
+        byArm.forEach((arm, a) -> out.add(row(k, arm, a, contrast, settings)));
+        return out.iterator();
+    }
+
+    private static List<?> asList(Object array) {
+        return array instanceof scala.collection.Seq<?> seq ? scala.jdk.javaapi.CollectionConverters.asJava(seq)
+                : (List<?>) array;
     }
 
     private record Contrast(ArmContrast.Result result, String status) {

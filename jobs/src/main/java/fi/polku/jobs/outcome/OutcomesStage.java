@@ -11,6 +11,7 @@ import fi.polku.jobs.config.RunConfig;
 import fi.polku.jobs.pipeline.Stage;
 import fi.polku.jobs.pipeline.StageRun;
 import fi.polku.jobs.spark.Concurrently;
+import fi.polku.jobs.spark.KeyedRuns;
 import fi.polku.outcome.ReportingPeriod;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +19,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.api.java.function.FlatMapGroupsFunction;
-import org.apache.spark.api.java.function.MapFunction;
-import org.apache.spark.api.java.function.MapGroupsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import scala.Tuple2;
 
 /**
  * The outcomes stage: {@code trajectories} (+ measured {@code sessions}) → {@code region_outcomes},
@@ -60,26 +56,16 @@ public final class OutcomesStage implements Stage {
         }
         Dataset<Row> trajectories = run.read(Tables.TRAJECTORIES).filter(col("instrument").isin(outcomeInstruments.toArray()));
         ReportingPeriod periods = settings.periods();
-        Dataset<Row> outcomes = trajectories
-                .flatMap((FlatMapFunction<Row, Tuple2<String, Row>>) r -> List.of(
-                        new Tuple2<>(OutcomeCells.key(r.getAs("region"), r.getAs("instrument"), r.getAs("respondent"),
-                                periods.label(r.<java.time.LocalDate>getAs("first_date"))), r),
-                        new Tuple2<>(OutcomeCells.key(r.getAs("region"), r.getAs("instrument"), r.getAs("respondent"),
-                                ReportingPeriod.ALL_PERIODS), r)).iterator(),
-                        Encoders.tuple(Encoders.STRING(), Encoders.row(trajectories.schema())))
-                .groupByKey((MapFunction<Tuple2<String, Row>, String>) Tuple2::_1, Encoders.STRING())
-                .flatMapGroups((FlatMapGroupsFunction<String, Tuple2<String, Row>, Row>) (key, rows) ->
-                        OutcomeCells.ofKeyed(key, rows, settings).iterator(), Encoders.row(OutcomeCells.SCHEMA));
+        // Per-cell work fed by Spark SQL's own aggregation: no trajectory travels as a Java object, and a cell's
+        // task gets its arms' sums and complete (intake, latest) pairs, not its raw rows.
+        Dataset<Row> outcomes = KeyedRuns.flatMap(OutcomeCells.partials(trajectories, periods), OutcomeCells.CELL,
+                arms -> OutcomeCells.of(arms, settings), Encoders.row(OutcomeCells.SCHEMA));
         int minCell = settings.minCell();
-        // One model per region × instrument × respondent × arm: few rows, collected once (counting and then
-        // writing the Dataset would group all the sessions twice).
-        Dataset<Row> growth = run.read(Tables.SESSIONS)
+        // One model per region × instrument × respondent × arm: few rows, collected once. Two levels: each
+        // episode's points become its sufficient statistics in parallel, and a model's task merges those.
+        Dataset<Row> growth = GrowthRows.models(run.read(Tables.SESSIONS)
                 .filter(col("instrument").isin(outcomeInstruments.toArray()).and(col("skipped").equalTo(false))
-                        .and(col("total").isNotNull()))
-                .groupByKey((MapFunction<Row, String>) r -> GrowthRows.key(r.getAs("region"), r.getAs("instrument"),
-                        r.getAs("respondent"), r.getAs("arm")), Encoders.STRING())
-                .mapGroups((MapGroupsFunction<String, Row, Row>) (key, rows) -> GrowthRows.of(key, rows, minCell),
-                        Encoders.row(GrowthRows.SCHEMA));
+                        .and(col("total").isNotNull())), minCell);
         List<Row> outcomeRows;
         List<Row> growthRows;
         List<Row> indicators;
