@@ -32,6 +32,11 @@ public enum Instrument {
     /** Whether an instrument measures outcome (ORS family) or the working alliance (SRS family). */
     public enum Kind { OUTCOME, ALLIANCE }
 
+    /** The codes of the instruments of one kind, in declaration order (e.g. ORS, CORS, YCORS for {@link Kind#OUTCOME}). */
+    public static java.util.List<String> codes(Kind kind) {
+        return java.util.Arrays.stream(values()).filter(i -> i.kind == kind).map(i -> i.code).toList();
+    }
+
     private final String code;
     private final Kind kind;
     private final Set<AgeBand> selfRatedAgeBands;

@@ -158,13 +158,7 @@ public final class ChangeStage implements Stage {
 
     /** The outcome instruments' trajectory rows (alliance series have no reliable change). */
     private static Dataset<Row> outcomeBases(Dataset<Row> bases) {
-        List<String> outcome = new ArrayList<>();
-        for (Instrument i : Instrument.values()) {
-            if (i.kind() == Instrument.Kind.OUTCOME) {
-                outcome.add(i.code());
-            }
-        }
-        return bases.filter(col("instrument").isin(outcome.toArray()));
+        return bases.filter(col("instrument").isin(Instrument.codes(Instrument.Kind.OUTCOME).toArray()));
     }
 
     /**

@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import fi.polku.contract.Instrument;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,7 @@ final class PageRowsWithheld {
 
     /** episode_id of the episodes in an alliance or track row of the pages with a figure from 1 to k − 1 (distinct). */
     static Dataset<Row> episodes(Dataset<Row> trajectories, int k) {
-        Object[] outcome = Arrays.stream(Instrument.values()).filter(i -> i.kind() == Instrument.Kind.OUTCOME).map(Instrument::code).toArray();
+        Object[] outcome = Instrument.codes(Instrument.Kind.OUTCOME).toArray();
         Map<String, Column> alliance = new LinkedHashMap<>();
         alliance.put("below", when(col("alliance_below_cutoff"), 1).otherwise(0));
         alliance.put("above", when(col("alliance_below_cutoff"), 0).otherwise(1));

@@ -50,7 +50,7 @@ final class RecordRecount {
      * @param rowKeys      keys of every region_outcomes row ({@link OutcomeDisclosure#key})
      */
     static Map<String, Double> of(Dataset<Row> trajectories, Dataset<Row> withheld, ReportingPeriod periods, Collection<String> rowKeys) {
-        List<String> outcome = Arrays.stream(Instrument.values()).filter(i -> i.kind() == Instrument.Kind.OUTCOME).map(Instrument::code).toList();
+        List<String> outcome = Instrument.codes(Instrument.Kind.OUTCOME);
         StructType schema = new StructType().add("region", DataTypes.StringType).add("instrument", DataTypes.StringType)
                 .add("respondent", DataTypes.StringType).add("arm", DataTypes.StringType).add("period", DataTypes.StringType)
                 .add("complete", DataTypes.IntegerType).add("category", DataTypes.StringType)

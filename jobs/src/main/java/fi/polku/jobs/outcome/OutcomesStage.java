@@ -13,7 +13,6 @@ import fi.polku.jobs.pipeline.StageRun;
 import fi.polku.jobs.spark.Concurrently;
 import fi.polku.jobs.spark.KeyedRuns;
 import fi.polku.outcome.ReportingPeriod;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -48,12 +47,7 @@ public final class OutcomesStage implements Stage {
     public void run(StageRun run) {
         RunConfig config = run.config();
         OutcomeSettings settings = config.outcomes();
-        List<String> outcomeInstruments = new ArrayList<>();
-        for (Instrument i : Instrument.values()) {
-            if (i.kind() == Instrument.Kind.OUTCOME) {
-                outcomeInstruments.add(i.code());
-            }
-        }
+        List<String> outcomeInstruments = Instrument.codes(Instrument.Kind.OUTCOME);
         Dataset<Row> trajectories = run.read(Tables.TRAJECTORIES).filter(col("instrument").isin(outcomeInstruments.toArray()));
         ReportingPeriod periods = settings.periods();
         // Per-cell work fed by Spark SQL's own aggregation: no trajectory travels as a Java object, and a cell's
