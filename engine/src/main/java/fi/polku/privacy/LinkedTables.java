@@ -63,12 +63,18 @@ public final class LinkedTables {
         }
     }
 
-    /** The two kinds of constraint. */
+    /** The kinds of constraint. */
     public enum Relation {
         /** {@code total = Σ parts}. */
         ADDITIVE,
-        /** {@code part ≤ whole} (one part). */
-        AT_MOST
+        /** {@code part ≤ whole} (one part): the part's cases are some of the whole's (complete cases of the episodes). */
+        AT_MOST,
+        /**
+         * {@code lower ≤ higher} (one part, the lower): an order between two figures of different cases, neither a
+         * part of the other (a category under two reliability thresholds). Hiding the higher hides no zero lower,
+         * and the records' parts of the two need not keep the order.
+         */
+        ORDERED
     }
 
     /**
@@ -76,14 +82,14 @@ public final class LinkedTables {
      *
      * @param relation which
      * @param total    the total (or the whole)
-     * @param parts    the parts (one for {@link Relation#AT_MOST})
+     * @param parts    the parts (one for {@link Relation#AT_MOST} and {@link Relation#ORDERED})
      */
     public record Constraint(Relation relation, String total, List<String> parts) {
         public Constraint {
             Objects.requireNonNull(relation, "relation");
             Objects.requireNonNull(total, "total");
             parts = List.copyOf(parts);
-            if (parts.isEmpty() || relation == Relation.AT_MOST && parts.size() != 1) {
+            if (parts.isEmpty() || relation != Relation.ADDITIVE && parts.size() != 1) {
                 throw new IllegalArgumentException("constraint on " + total + ": wrong number of parts " + parts.size());
             }
         }
@@ -150,6 +156,37 @@ public final class LinkedTables {
         return new LinkedTables(view, constraints, kept);
     }
 
+    /**
+     * These tables with a second set of figures published beside them (another surface's table whose relations reach
+     * into these: the pages' reliability sensitivity beside region_outcomes). The other's cell ids are renamed by
+     * {@code rename}; a renamed id that is already a cell here is the same figure, and this table's cell is kept
+     * (the other must not show it where this one has no value). Constraints of both hold; cells kept in either are
+     * kept.
+     *
+     * @throws IllegalArgumentException if a shared figure differs in kind, or the other shows a value this table does
+     *                                  not have or has otherwise (two descriptions of different figures)
+     */
+    public LinkedTables joined(LinkedTables other, java.util.function.UnaryOperator<String> rename) {
+        Builder b = builder();
+        cells.values().forEach(b::add);
+        constraints.forEach(b.constraints::add);
+        kept.forEach(b::keep);
+        for (Cell c : other.cells.values()) {
+            String id = rename.apply(c.id());
+            Cell here = cells.get(id);
+            if (here == null) {
+                b.add(new Cell(id, c.kind(), c.value(), c.count() == null ? null : rename.apply(c.count()), c.min(), c.max()));
+            } else if (here.kind() != c.kind() || c.value() != null && !c.value().equals(here.value())) {
+                throw new IllegalArgumentException("cell " + id + " is " + here + " here but " + c + " beside");
+            }
+        }
+        for (Constraint k : other.constraints) {
+            b.constraints.add(new Constraint(k.relation(), rename.apply(k.total()), k.parts().stream().map(rename).toList()));
+        }
+        other.kept.stream().map(rename).forEach(b::keep);
+        return b.build();
+    }
+
     /** Suffix of the part of a cell that published records show ({@link #withKnownParts}). */
     public static final String KNOWN = "+records";
     /** Suffix of the part of a cell that no published record shows ({@link #withKnownParts}). */
@@ -198,7 +235,7 @@ public final class LinkedTables {
             b.additive(c.id(), List.of(c.id() + KNOWN, c.id() + UNKNOWN));
         }
         for (Constraint k : constraints) {
-            if (!k.cells().stream().allMatch(known::containsKey)) {
+            if (k.relation() == Relation.ORDERED || !k.cells().stream().allMatch(known::containsKey)) {
                 continue;
             }
             for (String side : List.of(KNOWN, UNKNOWN)) {
@@ -242,6 +279,12 @@ public final class LinkedTables {
         /** {@code part ≤ whole}. */
         public Builder atMost(String part, String whole) {
             constraints.add(new Constraint(Relation.AT_MOST, whole, List.of(part)));
+            return this;
+        }
+
+        /** {@code lower ≤ higher}, an order between figures of different cases ({@link Relation#ORDERED}). */
+        public Builder ordered(String lower, String higher) {
+            constraints.add(new Constraint(Relation.ORDERED, higher, List.of(lower)));
             return this;
         }
 

@@ -135,19 +135,45 @@ public final class OutcomeDisclosure {
      * @throws IllegalArgumentException if {@code known} is not a recount of these rows' cases
      */
     public DisclosureAudit.Result auditWithRecords(Map<String, Double> known, OutcomeDisclosure other) {
+        return auditWithRecords(known, other, List.of());
+    }
+
+    /**
+     * As {@link #auditWithRecords(Map, OutcomeDisclosure)}, with figures published beside region_outcomes whose
+     * relations reach into it ({@code beside}, cells named as region_outcomes' cells where they are its figures: the
+     * pages' reliability sensitivity, {@link SensitivitySeries#views()}).
+     */
+    public DisclosureAudit.Result auditWithRecords(Map<String, Double> known, OutcomeDisclosure other, List<LinkedTables> beside) {
         Set<String> hidden = new LinkedHashSet<>(result.hidden().keySet());
         int k = protection.k();
         if (other != null) {
             hidden.retainAll(other.result.hidden().keySet());
             k = Math.min(k, other.protection.k());
         }
-        LinkedTables extended = truth.withKnownParts(known);
+        LinkedTables extended = joined(truth, beside).withKnownParts(known);
         Set<String> unknown = new LinkedHashSet<>(hidden);
         hidden.stream().filter(known::containsKey).forEach(id -> unknown.add(id + LinkedTables.UNKNOWN));
         LinkedTables view = extended.published(unknown);
         List<String> checked = view.cells().values().stream().filter(c -> !c.shown() && !c.id().endsWith(LinkedTables.UNKNOWN))
                 .map(LinkedTables.Cell::id).toList();
         return DisclosureAudit.of(view, Protection.of(k), checked);
+    }
+
+    /**
+     * The audit of this surface with figures published beside it whose relations reach into region_outcomes
+     * ({@code beside}, named as in {@link #auditWithRecords(Map, OutcomeDisclosure, List)}): every figure either hides
+     * is attacked.
+     */
+    public DisclosureAudit.Result auditBeside(List<LinkedTables> beside) {
+        return attack(joined(truth.published(result.hidden().keySet()), beside), protection.k());
+    }
+
+    private static LinkedTables joined(LinkedTables tables, List<LinkedTables> beside) {
+        LinkedTables out = tables;
+        for (LinkedTables b : beside) {
+            out = out.joined(b, java.util.function.UnaryOperator.identity());
+        }
+        return out;
     }
 
     /** The cell ids of a row's figures in the linked tables, by figure: counts, categories and sums over complete cases. */

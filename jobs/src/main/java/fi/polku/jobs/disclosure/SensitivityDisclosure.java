@@ -26,14 +26,20 @@ import org.apache.spark.sql.Row;
 public final class SensitivityDisclosure {
     private static final String TOTAL = "n_assessed";
 
+    private final List<Row> rows;
+    private final Row outcome;
     private final List<Row> published;
     private final List<Set<String>> blanked;
     private final CellSuppression.Result result;
     private final int cells;
     private final Set<String> beside;
+    private final boolean fallback;
 
-    private SensitivityDisclosure(List<Row> published, List<Set<String>> blanked, CellSuppression.Result result, int cells,
-                                  Set<String> beside) {
+    private SensitivityDisclosure(List<Row> rows, Row outcome, List<Row> published, List<Set<String>> blanked,
+                                  CellSuppression.Result result, int cells, Set<String> beside, boolean fallback) {
+        this.fallback = fallback;
+        this.rows = rows;
+        this.outcome = outcome;
         this.beside = beside;
         this.published = published;
         this.blanked = blanked;
@@ -48,6 +54,15 @@ public final class SensitivityDisclosure {
      * @param outcome the region_outcomes row as published (hidden counts null)
      */
     public static SensitivityDisclosure protect(List<Row> rows, Row outcome, int k) {
+        return protect(rows, outcome, k, false);
+    }
+
+    /**
+     * As {@link #protect(List, Row, int)}; with {@code hideAll} every share of the series is hidden (what
+     * region_outcomes shows stays shown there): for a series whose shares narrow a figure beside them
+     * ({@link SensitivitySeries}).
+     */
+    static SensitivityDisclosure protect(List<Row> rows, Row outcome, int k, boolean hideAll) {
         LinkedTables truth = model(rows, outcome, (r, column) -> false);
         Map<String, CellSuppression.Reason> beside = new LinkedHashMap<>();
         if (outcome.getAs(TOTAL) == null) {
@@ -61,7 +76,7 @@ public final class SensitivityDisclosure {
         blankAtSource(rows).stream().filter(truth.cells()::containsKey).forEach(id -> beside.put(id, CellSuppression.Reason.BESIDE));
         CellSuppression.Result result = CellSuppression.protect(truth, Protection.of(k), beside);
         // Unprotectable here, or protectable only by hiding what region_outcomes shows: every share of the series goes.
-        boolean fallback = !result.audit().passed() || result.hidden().keySet().stream().anyMatch(id -> !beside.containsKey(id)
+        boolean fallback = hideAll || !result.audit().passed() || result.hidden().keySet().stream().anyMatch(id -> !beside.containsKey(id)
                 && (id.equals(TOTAL) || id.startsWith("chosen/")));
         List<Set<String>> blanked = new ArrayList<>();
         List<Row> published = new ArrayList<>();
@@ -70,7 +85,13 @@ public final class SensitivityDisclosure {
             boolean chosen = Boolean.TRUE.equals(r.getAs("chosen"));
             for (String cat : OutcomeTables.CATEGORIES) {
                 String id = chosen ? chosen(cat) : id(r, cat);
-                if (fallback || result.hidden().containsKey(TOTAL) || result.hidden().containsKey(id) || !truth.cells().containsKey(id)) {
+                // In the fallback a zero stays shown (n_assessed is region_outcomes' and shown there, and a zero is shown
+                // beside a shown total everywhere: the attacker takes every other hidden count to be at least 1);
+                // otherwise what the suppression hid (everything when n_assessed is hidden); a row outside the model whole.
+                boolean zero = Long.valueOf(0).equals(r.getAs(cat + "_n"));
+                boolean hide = fallback ? !zero || outcome.getAs(TOTAL) == null
+                        : result.hidden().containsKey(TOTAL) || result.hidden().containsKey(id);
+                if (hide || !truth.cells().containsKey(id)) {
                     columns.add(cat + "_n");
                     columns.add(cat + "_share");
                 }
@@ -81,8 +102,32 @@ public final class SensitivityDisclosure {
             blanked.add(columns);
             published.add(OutcomeDisclosure.blank(r, columns, null));
         }
-        return new SensitivityDisclosure(List.copyOf(published), List.copyOf(blanked), result, truth.cells().size(),
-                Set.copyOf(beside.keySet()));
+        return new SensitivityDisclosure(List.copyOf(rows), outcome, List.copyOf(published), List.copyOf(blanked), result,
+                truth.cells().size(), Set.copyOf(beside.keySet()), fallback);
+    }
+
+    /**
+     * What the series shows, as linked tables whose cells are named as region_outcomes' cells of its whole-period
+     * row {@code rowKey}: {@code n_assessed} and the chosen reliability's categories are that row's own figures,
+     * another reliability's category {@code c} is {@code rowKey/source:c}. Joined to region_outcomes
+     * ({@link LinkedTables#joined}), the audit attacks both together: the reliabilities' order and sums reach into
+     * the row's hidden categories. A series with every share hidden (the fallback) shows only its zeros, which force
+     * nothing but zeros through the order (a count forced to 0 holds no one): it adds no figure and is left out.
+     */
+    public LinkedTables view(String rowKey) {
+        if (fallback) {
+            return LinkedTables.builder().build();
+        }
+        Map<Row, Set<String>> blankedOf = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            blankedOf.put(rows.get(i), blanked.get(i));
+        }
+        LinkedTables shown = model(rows, outcome, (r, column) -> r == outcome
+                ? outcome.getAs(column.equals(TOTAL) ? TOTAL : column + "_n") == null
+                : blankedOf.get(r).contains(column + "_n"));
+        String prefix = rowKey + "/";
+        return LinkedTables.builder().build().joined(shown, id -> id.equals(TOTAL) ? prefix + TOTAL
+                : id.startsWith("chosen/") ? prefix + id.substring("chosen/".length()) : prefix + id.replace('/', ':'));
     }
 
     /**
@@ -168,8 +213,9 @@ public final class SensitivityDisclosure {
      * The order the reliabilities' categories keep (Jacobson–Truax with one clinical cutoff): with a lower threshold
      * no client leaves a reliably changed category and none joins "unchanged", so from a higher threshold to a lower
      * one every changed category can only grow and "unchanged" only shrink. An attacker knows this; the relations are
-     * added where both counts exist at source and obey them (where they do not, the data follow another rule and an
-     * attacker assuming this one learns nothing true).
+     * added unless both counts exist at source and break them (then the data follow another rule and an attacker
+     * assuming this one learns nothing true). A count the change stage left blank is still bound by the order (it
+     * is the attacker's to use: the demo's region 13 pinned a hidden count through one), so its relations are added.
      */
     private static void ordered(LinkedTables.Builder b, List<Modelled> modelled) {
         List<Modelled> byThreshold = new ArrayList<>(modelled.stream().filter(m -> m.row().getAs("threshold_points") != null).toList());
@@ -181,13 +227,13 @@ public final class SensitivityDisclosure {
                 Long l = lower.getAs(cat + "_n");
                 Long h = higher.getAs(cat + "_n");
                 boolean unchanged = cat.equals("unchanged");
-                if (l == null || h == null || (unchanged ? l > h : h > l)) {
+                if (l != null && h != null && (unchanged ? l > h : h > l)) {
                     continue;
                 }
                 if (unchanged) {
-                    b.atMost(byThreshold.get(i).id(cat), byThreshold.get(i + 1).id(cat));
+                    b.ordered(byThreshold.get(i).id(cat), byThreshold.get(i + 1).id(cat));
                 } else {
-                    b.atMost(byThreshold.get(i + 1).id(cat), byThreshold.get(i).id(cat));
+                    b.ordered(byThreshold.get(i + 1).id(cat), byThreshold.get(i).id(cat));
                 }
             }
         }

@@ -2,6 +2,7 @@ package fi.polku.jobs.export;
 
 import static org.apache.spark.sql.functions.col;
 
+import fi.polku.contract.ChangeTables;
 import fi.polku.contract.ExportTables;
 import fi.polku.contract.OutcomeTables;
 import fi.polku.contract.TableSchema;
@@ -17,6 +18,7 @@ import fi.polku.jobs.reference.ReferenceData;
 import fi.polku.jobs.spark.SparkSchemas;
 import fi.polku.jobs.disclosure.DisclosureRefused;
 import fi.polku.jobs.disclosure.OutcomeDisclosure;
+import fi.polku.jobs.disclosure.SensitivitySeries;
 import fi.polku.privacy.DisclosureAudit;
 import fi.polku.privacy.KAnonymity;
 import fi.polku.region.Region;
@@ -113,8 +115,12 @@ public final class ExportStage implements Stage {
         List<String> rowKeys = outcomeRows.stream().map(r -> OutcomeDisclosure.key(r.getAs("region"), r.getAs("instrument"),
                 r.getAs("respondent"), r.getAs("arm"), r.getAs("period"))).toList();
         int pageK = config.outcomes().minCell();
+        // The pages' reliability sensitivity (the report stage's own control, SensitivitySeries) is ordered and adds up to
+        // region_outcomes' n_assessed: the records are attacked with it as well.
+        SensitivitySeries sensitivity = SensitivitySeries.protect(run.read(ChangeTables.CHANGE_SENSITIVITY)
+                .orderBy("region", "instrument", "respondent", "arm", "reliability_source").collectAsList(), pages, pageK);
         WithheldMicrodata.Choice withheld = WithheldMicrodata.choose(trajectories, config.outcomes().periods(), protectedOutcomes.disclosure(),
-                pages, rowKeys, PageRowsWithheld.episodes(trajectories, pageK));
+                pages, rowKeys, PageRowsWithheld.episodes(trajectories, pageK), sensitivity.views());
         domains = PageRowsWithheld.domainsPublishable(domains, pageK);
         Map<String, KAnonymity.Identifiers> identifiers = EpisodeKeys.identifiers(sessions, domains);
         Map<String, KAnonymity.Identifiers> remaining = new java.util.LinkedHashMap<>(identifiers);

@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.col;
 
 import fi.polku.contract.OutcomeTables;
 import fi.polku.jobs.disclosure.DisclosureRefused;
+import fi.polku.jobs.disclosure.SensitivitySeries;
+import fi.polku.privacy.LinkedTables;
 import fi.polku.jobs.disclosure.OutcomeDisclosure;
 import fi.polku.outcome.ReportingPeriod;
 import fi.polku.privacy.DisclosureAudit;
@@ -67,10 +69,12 @@ record WithheldMicrodata(Set<String> rows, Map<String, Set<String>> categories, 
      *
      * @param rowKeys      keys of every region_outcomes row
      * @param alsoWithheld episode_id of episodes withheld for other figures ({@link PageRowsWithheld})
+     * @param besidePages  figures the pages publish beside region_outcomes whose relations reach into it
+     *                     ({@link SensitivitySeries#views()}), attacked with the records too
      * @throws DisclosureRefused if no choice protects every hidden figure
      */
     static Choice choose(Dataset<Row> trajectories, ReportingPeriod periods, OutcomeDisclosure export, OutcomeDisclosure pages,
-                         Collection<String> rowKeys, Dataset<Row> alsoWithheld) {
+                         Collection<String> rowKeys, Dataset<Row> alsoWithheld, List<LinkedTables> besidePages) {
         Set<String> rows = new TreeSet<>();
         Map<String, Set<String>> categories = new TreeMap<>();
         for (OutcomeDisclosure surface : List.of(export, pages)) {
@@ -86,7 +90,7 @@ record WithheldMicrodata(Set<String> rows, Map<String, Set<String>> categories, 
         }
         for (int round = 1; ; round++) {
             Dataset<Row> episodes = new WithheldMicrodata(rows, categories, periods).of(trajectories).union(alsoWithheld).distinct().cache();
-            DisclosureAudit.Result audit = export.auditWithRecords(RecordRecount.of(trajectories, episodes, periods, rowKeys), pages);
+            DisclosureAudit.Result audit = export.auditWithRecords(RecordRecount.of(trajectories, episodes, periods, rowKeys), pages, besidePages);
             if (audit.passed()) {
                 return new Choice(episodes, rows.size(), round, audit);
             }

@@ -3,6 +3,7 @@ package fi.polku.jobs.report;
 import fi.polku.jobs.disclosure.DisclosureRefused;
 import fi.polku.jobs.disclosure.ReachDisclosure;
 import fi.polku.jobs.disclosure.SensitivityDisclosure;
+import fi.polku.jobs.disclosure.SensitivitySeries;
 import fi.polku.privacy.CellSuppression;
 import fi.polku.privacy.LinkedTables;
 import fi.polku.privacy.Protection;
@@ -30,9 +31,16 @@ final class Disclosure {
     private long secondary;
     private long attacked;
 
-    Disclosure(int k, Messages m) {
+    private final SensitivitySeries sensitivity;
+
+    /**
+     * @param sensitivity the reliability sensitivity series as the pages publish them (protected beside the pages'
+     *                    region_outcomes, at the same k)
+     */
+    Disclosure(int k, Messages m, SensitivitySeries sensitivity) {
         this.protection = Protection.of(k);
         this.m = m;
+        this.sensitivity = sensitivity;
     }
 
     int k() {
@@ -133,14 +141,16 @@ final class Disclosure {
     }
 
     /**
-     * A series' {@code change_sensitivity} rows under {@link SensitivityDisclosure} beside its published region_outcomes
-     * row, counted with the pages' own tables; the rows with hidden shares blanked.
+     * A series' {@code change_sensitivity} rows (whole period) under {@link SensitivityDisclosure} beside its published
+     * region_outcomes row {@code outcome} ({@link SensitivitySeries}), counted with the pages' own tables; the rows in
+     * the reliabilities' order with hidden shares blanked.
      */
-    List<Row> sensitivity(List<Row> rows, Row outcome) {
-        if (rows.isEmpty()) {
-            return rows;
+    List<Row> sensitivity(Row outcome) {
+        SensitivityDisclosure control = sensitivity.of(outcome.getAs("region"), outcome.getAs("instrument"), outcome.getAs("respondent"),
+                outcome.getAs("arm"));
+        if (control == null) {
+            return List.of();
         }
-        SensitivityDisclosure control = SensitivityDisclosure.protect(rows, outcome, protection.k());
         figures += control.cells();
         primary += control.count(CellSuppression.Reason.PRIMARY);
         secondary += control.count(CellSuppression.Reason.SECONDARY);

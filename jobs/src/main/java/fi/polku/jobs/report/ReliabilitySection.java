@@ -55,7 +55,7 @@ final class ReliabilitySection {
                 Double high = null;
                 // A share with the shown n is a count; under every reliability the categories add up to the same n, and
                 // the chosen one's are region_outcomes' own (SensitivityDisclosure).
-                for (Row r : c.disclosure().sensitivity(rows, o)) {
+                for (Row r : c.disclosure().sensitivity(o)) {
                     List<HtmlTable.Cell> line = new ArrayList<>(List.of(HtmlTable.Cell.text(label), HtmlTable.Cell.text(m.text("arm." + arm)),
                             HtmlTable.Cell.text(source(m, r) + (Boolean.TRUE.equals(r.getAs("chosen")) ? CHOSEN : "")
                                     + (d(r, "rxx") == null ? "" : " " + m.number(d(r, "rxx"), 3))),

@@ -7,6 +7,7 @@ import fi.polku.jobs.config.RunConfig;
 import fi.polku.jobs.disclosure.DisclosureRefused;
 import fi.polku.jobs.disclosure.IndicatorDisclosure;
 import fi.polku.jobs.disclosure.RateDisclosure;
+import fi.polku.jobs.disclosure.SensitivitySeries;
 import fi.polku.jobs.disclosure.OutcomeDisclosure;
 import fi.polku.jobs.pipeline.Stage;
 import fi.polku.jobs.pipeline.StageRun;
@@ -72,7 +73,9 @@ public final class ReportStage implements Stage {
         boolean synthetic = inputs.stream().anyMatch(i -> i.synthetic())
                 || data.outcomes().stream().anyMatch(r -> Boolean.TRUE.equals(r.getAs("synthetic")))
                 || data.effects().stream().anyMatch(r -> Boolean.TRUE.equals(r.getAs("synthetic")));
-        ReportContext context = new ReportContext(m, new Disclosure(config.outcomes().minCell(), m), data,
+        // change_sensitivity beside region_outcomes, every series attacked together with it (one rule with the export).
+        SensitivitySeries sensitivity = SensitivitySeries.protect(collected.sensitivity(), outcomes, config.outcomes().minCell());
+        ReportContext context = new ReportContext(m, new Disclosure(config.outcomes().minCell(), m, sensitivity), data,
                 ReferenceData.bundled().regions(), regions, starts, config.projectLabel().in(config.language()), config.breaks(),
                 config.unitCosts(),
                 m.date(config.asOf()), m.dateTime(Instant.now()), synthetic,

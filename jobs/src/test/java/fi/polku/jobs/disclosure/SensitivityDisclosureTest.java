@@ -133,4 +133,55 @@ class SensitivityDisclosureTest {
         assertNull(chosen.getAs("reliably_improved_share"), chosen.toString());
         assertNotNull(chosen.getAs("improved_share"), "what region_outcomes shows stays shown");
     }
+
+    @Test
+    void theReliabilitiesOrderBindsCountsTheChangeStageLeftBlank() {
+        // The demo's region 12, ORS, youth, project, whole period (re-attack, 2026-12-01): 79 assessed; the chosen alpha
+        // (threshold 7.7) 10 / 4 / 60 / 5 / 0, region_outcomes hides improved (4) and deteriorated (5). Under clinical
+        // alpha (threshold 5.6) the change stage left recovered and deteriorated blank: 19 improved and 45 unchanged
+        // shown, so recovered + deteriorated = 15. With a lower threshold no client leaves a changed category, so
+        // clinical recovered >= the chosen 10, clinical deteriorated <= 5, and the chosen deteriorated <= 5: [1, 5],
+        // narrower than k. The old rule added the order only where both counts existed at source and missed this.
+        Map<String, Object> o = counts(10, 4, 60, 5, 0);
+        o.put("n_assessed", 79L);
+        for (String cat : List.of("improved", "deteriorated")) {
+            o.put(cat + "_n", null);
+            o.put(cat + "_share", null);
+        }
+        Row outcome = row(SparkSchemas.of(OutcomeTables.REGION_OUTCOMES), o);
+        Map<String, Object> chosen = counts(10, 4, 60, 5, 0);
+        chosen.put("n_assessed", 79L);
+        for (String cat : List.of("improved", "deteriorated")) {
+            chosen.put(cat + "_n", null);
+            chosen.put(cat + "_share", null);
+        }
+        chosen.put("reliability_source", "alpha");
+        chosen.put("chosen", true);
+        chosen.put("threshold_points", 7.7);
+        Map<String, Object> clinical = counts(10, 19, 45, 5, 0);
+        clinical.put("n_assessed", 79L);
+        for (String cat : List.of("recovered", "deteriorated")) {
+            clinical.put(cat + "_n", null);
+            clinical.put(cat + "_share", null);
+        }
+        clinical.put("reliability_source", "alpha_clinical");
+        clinical.put("chosen", false);
+        clinical.put("threshold_points", 5.6);
+        StructType schema = SparkSchemas.of(ChangeTables.CHANGE_SENSITIVITY);
+        List<Row> rows = List.of(row(schema, chosen), row(schema, clinical));
+        // What the old rule published (the clinical row as the change stage left it) pins the chosen deteriorated:
+        var shownAsBefore = SensitivityDisclosure.audit(rows, outcome, (r, column) -> r == outcome
+                ? outcome.getAs(column.equals("n_assessed") ? "n_assessed" : column + "_n") == null : r.getAs(column + "_n") == null, K);
+        var before = shownAsBefore.intervals().get("chosen/deteriorated");
+        assertEquals(1, before.lower(), 1e-9);
+        assertEquals(5, before.upper(), 1e-9);
+        SensitivityDisclosure d = SensitivityDisclosure.protect(rows, outcome, K);
+        Row published = d.published().get(1);
+        assertTrue(published.getAs("improved_share") == null || published.getAs("unchanged_share") == null, published.toString());
+        assertNotNull(published.getAs("harmed_share"), "a zero stays shown beside the shown n");
+        var after = SensitivityDisclosure.audit(rows, outcome, (r, column) -> r == outcome
+                ? outcome.getAs(column.equals("n_assessed") ? "n_assessed" : column + "_n") == null
+                : d.blanked().get(rows.indexOf(r)).contains(column + "_n"), K);
+        assertTrue(after.passed(), after.failures().toString());
+    }
 }

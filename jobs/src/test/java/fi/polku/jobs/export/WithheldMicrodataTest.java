@@ -108,7 +108,7 @@ class WithheldMicrodataTest {
         assertEquals(2, pinned.upper(), 1e-6, pinned.toString());
 
         // The choice: every hidden figure keeps its protection against the records that remain.
-        WithheldMicrodata.Choice choice = WithheldMicrodata.choose(trajectories, ReportingPeriod.TERM, export, pages, keys(rows), nothing(trajectories));
+        WithheldMicrodata.Choice choice = WithheldMicrodata.choose(trajectories, ReportingPeriod.TERM, export, pages, keys(rows), nothing(trajectories), List.of());
         assertTrue(choice.audit().passed(), choice.audit().failures().toString());
         assertTrue(choice.audit().intervals().containsKey(recovered));
         Set<String> withheld = Set.copyOf(choice.episodes().collectAsList().stream().map(r -> r.getString(0)).toList());
@@ -124,7 +124,7 @@ class WithheldMicrodataTest {
         OutcomeDisclosure pages = OutcomeDisclosure.protect(rows, K);
         OutcomeDisclosure export = OutcomeDisclosure.protect(rows, K, pages);
         Dataset<Row> trajectories = trajectories();
-        WithheldMicrodata.Choice choice = WithheldMicrodata.choose(trajectories, ReportingPeriod.TERM, export, pages, keys(rows), nothing(trajectories));
+        WithheldMicrodata.Choice choice = WithheldMicrodata.choose(trajectories, ReportingPeriod.TERM, export, pages, keys(rows), nothing(trajectories), List.of());
         List<Row> published = WithheldMicrodata.without(trajectories, choice.episodes()).collectAsList();
         Set<String> withheld = Set.copyOf(choice.episodes().collectAsList().stream().map(r -> r.getString(0)).toList());
         assertFalse(withheld.isEmpty());
