@@ -23,10 +23,15 @@ import org.apache.spark.sql.Row;
  * Disclosure control of {@code region_rates}, the one rule for every surface that publishes it (the export's county
  * rows, the pages' county rate charts and municipal funnels). A rate with its published population gives the count
  * back ({@code count = rate × population / 1000}), so a shown rate is a shown count and a hidden count hides its
- * rate and interval ({@link #DEPENDENTS}). The linked tables, per indicator × age group × period: a county's count is
- * the sum of its municipalities' (where the rows hold every municipality of the county that year and the counts
- * add up), and the nation's — THL publishes it, so the attacker knows it — is the sum of the counties'. Municipal
- * rows are treated as published (the pages show them), which is what the attacker holding both surfaces has.
+ * rate and interval ({@link #DEPENDENTS}). The linked tables ({@code RateSums}), each sum only where every part is a
+ * row and the counts add up: a county's count is the sum of its municipalities' (same indicator, age group and
+ * period), a year's the sum of its twelve months (same region, indicator and age group), an age group's the sum of
+ * the groups that tile it (0-17 = 0-6 + 7-12 + 13-17, from the groups' bounds; same region, indicator and period);
+ * and the nation's — THL publishes it, so the attacker knows it — is the sum of the counties'. Municipal rows are
+ * treated as published (the pages show them), which is what the attacker holding both surfaces has. A figure computed
+ * over every area of a level, hidden ones too (the variation between areas), is published only where
+ * {@link #anyHidden} is false. Not linked: a narrower age group to a wider one it lies in without its complement
+ * ({@code 13-17 ≤ 0-17} where 0-12 is not a row), an indicator to another it is part of.
  */
 public final class RateDisclosure {
     /** The columns computed from {@code count}. */
