@@ -30,8 +30,9 @@ import org.apache.spark.sql.Row;
  * and the nation's — THL publishes it, so the attacker knows it — is the sum of the counties'. Municipal rows are
  * treated as published (the pages show them), which is what the attacker holding both surfaces has. A figure computed
  * over every area of a level, hidden ones too (the variation between areas), is published only where
- * {@link #anyHidden} is false. Not linked: a narrower age group to a wider one it lies in without its complement
- * ({@code 13-17 ≤ 0-17} where 0-12 is not a row), an indicator to another it is part of.
+ * {@link #anyHidden} is false. A narrower age group is also at most a wider one it lies in ({@code 13-17 ≤ 0-17},
+ * where the counts keep it), which places a hidden 13-17 beside a shown 0-17 of 5 in 1..5. Not linked: an indicator
+ * to another it is part of (emergency placements among the children placed outside the home).
  */
 public final class RateDisclosure {
     /** The columns computed from {@code count}. */
@@ -62,9 +63,10 @@ public final class RateDisclosure {
      * groups of the groups that tile them), and the nation's counts.
      *
      * @param sums   the sums among the rows that hold in the data
+     * @param nested the narrower age groups at most their wider ones
      * @param nation per indicator × age group × period, the sum of the counties' counts
      */
-    private record Structure(List<RateSums.Sum> sums, Map<String, Long> nation) {
+    private record Structure(List<RateSums.Sum> sums, List<RateSums.Within> nested, Map<String, Long> nation) {
     }
 
     /**
@@ -226,7 +228,7 @@ public final class RateDisclosure {
                 nation.merge(nationKey(r), r.<Long>getAs("count"), Long::sum);
             }
         }
-        return new Structure(RateSums.of(rows, municipalities), Map.copyOf(nation));
+        return new Structure(RateSums.of(rows, municipalities), RateSums.nested(rows), Map.copyOf(nation));
     }
 
     /** The linked tables of region_rates rows; a count {@code hidden} names has no value. */
@@ -248,6 +250,11 @@ public final class RateDisclosure {
         for (RateSums.Sum sum : structure.sums()) {
             if (made.contains(sum.total()) && made.containsAll(sum.parts())) {
                 b.additive(id(sum.total()), sum.parts().stream().map(RateDisclosure::id).toList());
+            }
+        }
+        for (RateSums.Within within : structure.nested()) {
+            if (made.contains(within.part()) && made.contains(within.whole())) {
+                b.atMost(id(within.part()), id(within.whole()));
             }
         }
         counties.forEach((nationKey, parts) -> {

@@ -29,6 +29,10 @@ final class RateSums {
         }
     }
 
+    /** A row's count is at most another's: its age group lies inside the other's (row keys). */
+    record Within(String part, String whole) {
+    }
+
     private static final Pattern BOUNDED = Pattern.compile("(\\d{1,3})-(\\d{1,3})");
     private static final Pattern OPEN = Pattern.compile("(\\d{1,3})\\+");
 
@@ -55,10 +59,7 @@ final class RateSums {
                 add(out, counts, key(r), months);
             }
         }
-        Map<String, List<Row>> byCell = new TreeMap<>();
-        rows.forEach(r -> byCell.computeIfAbsent(r.getAs("region") + "|" + r.getAs("indicator") + "|" + r.getAs("period") + "|"
-                + r.getAs("month"), x -> new ArrayList<>()).add(r));
-        for (List<Row> groups : byCell.values()) {
+        for (List<Row> groups : byCell(rows).values()) {
             for (Row whole : groups) {
                 int[] bounds = bounds(whole.getAs("age_group"));
                 if (bounds != null) {
@@ -69,6 +70,36 @@ final class RateSums {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Every narrower age group inside a wider one of the same region, indicator and period (13-17 in 0-17): the
+     * narrower count is at most the wider, whether or not the groups beside it are rows. Taken only where the counts
+     * keep it (a file whose 13-17 exceeds its 0-17 states no such relation an attacker could rely on).
+     */
+    static List<Within> nested(List<Row> rows) {
+        List<Within> out = new ArrayList<>();
+        for (List<Row> groups : byCell(rows).values()) {
+            for (Row whole : groups) {
+                int[] w = bounds(whole.getAs("age_group"));
+                for (Row part : groups) {
+                    int[] p = part == whole || w == null ? null : bounds(part.getAs("age_group"));
+                    if (p != null && p[0] >= w[0] && p[1] <= w[1] && (p[0] != w[0] || p[1] != w[1])
+                            && part.<Long>getAs("count") <= whole.<Long>getAs("count")) {
+                        out.add(new Within(key(part), key(whole)));
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The rows by region, indicator, period and month: the age groups of one cell. */
+    private static Map<String, List<Row>> byCell(List<Row> rows) {
+        Map<String, List<Row>> byCell = new TreeMap<>();
+        rows.forEach(r -> byCell.computeIfAbsent(r.getAs("region") + "|" + r.getAs("indicator") + "|" + r.getAs("period") + "|"
+                + r.getAs("month"), x -> new ArrayList<>()).add(r));
+        return byCell;
     }
 
     private static void add(List<Sum> out, Map<String, Long> counts, String total, List<String> parts) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fi.polku.contract.Tables;
 import fi.polku.jobs.reference.ReferenceData;
-import fi.polku.jobs.spark.SparkSchemas;
+import fi.polku.jobs.spark.SchemaRows;
 import fi.polku.privacy.DisclosureAudit;
 import fi.polku.privacy.LinkedTables;
 import fi.polku.privacy.Protection;
@@ -17,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.Test;
  */
 class RateSumsTest {
     private static final int K = 5;
-    private static final StructType SCHEMA = SparkSchemas.of(Tables.REGION_RATES);
     private static final MunicipalityTable MUNICIPALITIES = ReferenceData.bundled().municipalities();
 
     private static Row row(String region, String indicator, String ageGroup, Integer month, long count) {
@@ -46,11 +43,7 @@ class RateSumsTest {
         v.put("rate_per_1000", count / 10.0);
         v.put("rate_status", "ok");
         v.put("synthetic", true);
-        Object[] values = new Object[SCHEMA.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = v.get(SCHEMA.fields()[i].name());
-        }
-        return new GenericRowWithSchema(values, SCHEMA);
+        return SchemaRows.of(Tables.REGION_RATES, v);
     }
 
     /** A county's twelve monthly notification counts and its year, which is their sum when {@code yearExtra} is 0. */
@@ -143,6 +136,22 @@ class RateSumsTest {
         assertNull(d.published().get(1).getAs("rate_per_1000"));
     }
 
+    @Test
+    void aHiddenNarrowerGroupIsNotPinnedUnderItsWiderOne() {
+        // Emergency placements, no 0-12 row: county 01 shows 0-17 = 5 beside a hidden 13-17 of 3, which cannot exceed
+        // 5, so it lay in 1..5 (width 4 < k); county 02 (0-17 40, 13-17 20) with it under the nation.
+        List<Row> rows = List.of(row("01", "emergency_placements", "0-17", null, 5), row("01", "emergency_placements", "13-17", null, 3),
+                row("02", "emergency_placements", "0-17", null, 40), row("02", "emergency_placements", "13-17", null, 20));
+        RateDisclosure d = RateDisclosure.protect(rows, K, MUNICIPALITIES);
+        assertTrue(d.hidden(rows.get(1)));
+        LinkedTables.Builder b = LinkedTables.builder();
+        attackerView(d, rows, b);
+        b.atMost(key("01", "emergency_placements", "13-17", null), key("01", "emergency_placements", "0-17", null));
+        b.atMost(key("02", "emergency_placements", "13-17", null), key("02", "emergency_placements", "0-17", null));
+        DisclosureAudit.Result attack = DisclosureAudit.ofUnshown(b.build(), Protection.of(K));
+        assertTrue(attack.passed(), attack.failures().toString());
+    }
+
     /** Each county of the rows: its year is the sum of its months. */
     private static Map<String, List<String>> yearOfMonths(List<Row> rows) {
         Map<String, List<String>> sums = new LinkedHashMap<>();
@@ -166,6 +175,13 @@ class RateSumsTest {
      */
     private static DisclosureAudit.Result attack(RateDisclosure d, List<Row> rows, Map<String, List<String>> sums) {
         LinkedTables.Builder b = LinkedTables.builder();
+        attackerView(d, rows, b);
+        sums.forEach(b::additive);
+        return DisclosureAudit.ofUnshown(b.build(), Protection.of(K));
+    }
+
+    /** Every published row a count (blank where hidden), and the nation per cell as the sum of the counties. */
+    private static void attackerView(RateDisclosure d, List<Row> rows, LinkedTables.Builder b) {
         Map<String, List<String>> nation = new LinkedHashMap<>();
         Map<String, Long> nationCount = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -180,7 +196,5 @@ class RateSumsTest {
             b.count("nation" + cell, nationCount.get(cell));
             b.additive("nation" + cell, parts);
         });
-        sums.forEach(b::additive);
-        return DisclosureAudit.ofUnshown(b.build(), Protection.of(K));
     }
 }

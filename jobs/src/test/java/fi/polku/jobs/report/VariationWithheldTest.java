@@ -3,12 +3,11 @@ package fi.polku.jobs.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fi.polku.contract.TableSchema;
 import fi.polku.contract.Tables;
 import fi.polku.contract.VariationTables;
 import fi.polku.jobs.disclosure.RateDisclosure;
 import fi.polku.jobs.reference.ReferenceData;
-import fi.polku.jobs.spark.SparkSchemas;
+import fi.polku.jobs.spark.SchemaRows;
 import fi.polku.variation.AreaCount;
 import fi.polku.variation.VariationStatistics;
 import java.util.ArrayList;
@@ -16,8 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,15 +27,6 @@ import org.junit.jupiter.api.Test;
 class VariationWithheldTest {
     private static final String[] AREAS = {"091", "092", "049", "245"};
     private static final long[] POPULATION = {20_000, 11_000, 15_000, 3_000};
-
-    private static Row row(TableSchema table, Map<String, Object> v) {
-        StructType schema = SparkSchemas.of(table);
-        Object[] values = new Object[schema.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = v.get(schema.fields()[i].name());
-        }
-        return new GenericRowWithSchema(values, schema);
-    }
 
     private static Map<String, Object> key(int year) {
         Map<String, Object> v = new HashMap<>();
@@ -57,7 +45,7 @@ class VariationWithheldTest {
         v.put("population", population);
         v.put("rate_per_1000", 1000.0 * count / population);
         v.put("rate_status", "ok");
-        return row(Tables.REGION_RATES, v);
+        return SchemaRows.of(Tables.REGION_RATES, v);
     }
 
     private static Row cv(int year, long[] counts) {
@@ -70,7 +58,7 @@ class VariationWithheldTest {
         v.put("scope", "national");
         v.put("measure", "cv");
         v.put("value", VariationStatistics.of(areas).cv());
-        return row(VariationTables.VARIATION_BY_YEAR, v);
+        return SchemaRows.of(VariationTables.VARIATION_BY_YEAR, v);
     }
 
     @Test
@@ -90,7 +78,7 @@ class VariationWithheldTest {
         t.put("measure", "cv");
         t.put("first_year", 2023);
         t.put("last_year", 2024);
-        Row trend = row(VariationTables.VARIATION_TREND, t);
+        Row trend = SchemaRows.of(VariationTables.VARIATION_TREND, t);
         VariationSection.Data data = new VariationSection.Data(List.of(), List.of(), List.of(cv(2023, counts2023), cv(2024, counts2024)),
                 List.of(trend), List.of(), List.of()).without(control);
         for (Row published : data.years()) {
