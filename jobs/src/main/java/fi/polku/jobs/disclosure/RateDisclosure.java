@@ -6,7 +6,6 @@ import fi.polku.privacy.CellSuppression;
 import fi.polku.privacy.DisclosureAudit;
 import fi.polku.privacy.LinkedTables;
 import fi.polku.privacy.Protection;
-import fi.polku.region.Municipality;
 import fi.polku.region.MunicipalityTable;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,10 +23,16 @@ import org.apache.spark.sql.Row;
  * Disclosure control of {@code region_rates}, the one rule for every surface that publishes it (the export's county
  * rows, the pages' county rate charts and municipal funnels). A rate with its published population gives the count
  * back ({@code count = rate × population / 1000}), so a shown rate is a shown count and a hidden count hides its
- * rate and interval ({@link #DEPENDENTS}). The linked tables, per indicator × age group × period: a county's count is
- * the sum of its municipalities' (where the rows hold every municipality of the county that year and the counts
- * add up), and the nation's — THL publishes it, so the attacker knows it — is the sum of the counties'. Municipal
- * rows are treated as published (the pages show them), which is what the attacker holding both surfaces has.
+ * rate and interval ({@link #DEPENDENTS}). The linked tables ({@code RateSums}), each sum only where every part is a
+ * row and the counts add up: a county's count is the sum of its municipalities' (same indicator, age group and
+ * period), a year's the sum of its twelve months (same region, indicator and age group), an age group's the sum of
+ * the groups that tile it (0-17 = 0-6 + 7-12 + 13-17, from the groups' bounds; same region, indicator and period);
+ * and the nation's — THL publishes it, so the attacker knows it — is the sum of the counties'. Municipal rows are
+ * treated as published (the pages show them), which is what the attacker holding both surfaces has. A figure computed
+ * over every area of a level, hidden ones too (the variation between areas), is published only where
+ * {@link #anyHidden} is false. A narrower age group is also at most a wider one it lies in ({@code 13-17 ≤ 0-17},
+ * where the counts keep it), which places a hidden 13-17 beside a shown 0-17 of 5 in 1..5. Not linked: an indicator
+ * to another it is part of (emergency placements among the children placed outside the home).
  */
 public final class RateDisclosure {
     /** The columns computed from {@code count}. */
@@ -36,28 +41,32 @@ public final class RateDisclosure {
 
     private final List<Row> published;
     private final Set<String> hiddenKeys;
+    private final Set<String> hiddenLevels;
     private final Structure structure;
     private final CellSuppression.Result result;
     private final int cells;
     private final int k;
 
-    private RateDisclosure(List<Row> published, Set<String> hiddenKeys, Structure structure, CellSuppression.Result result,
-                           int cells, int k) {
+    private RateDisclosure(List<Row> published, Set<String> hiddenKeys, Set<String> hiddenLevels, Structure structure,
+                           CellSuppression.Result result, int cells, int k) {
         this.k = k;
         this.published = published;
         this.hiddenKeys = hiddenKeys;
+        this.hiddenLevels = hiddenLevels;
         this.structure = structure;
         this.result = result;
         this.cells = cells;
     }
 
     /**
-     * The sums that hold: the county groups whose municipalities add up to the county, and the nation's counts.
+     * The sums that hold: among the rows ({@link RateSums}: counties of their municipalities, years of their months, age
+     * groups of the groups that tile them), and the nation's counts.
      *
-     * @param counties the county groups (key of the county row) that are the sum of their municipalities' rows
-     * @param nation   per indicator × age group × period, the sum of the counties' counts
+     * @param sums   the sums among the rows that hold in the data
+     * @param nested the narrower age groups at most their wider ones
+     * @param nation per indicator × age group × period, the sum of the counties' counts
      */
-    private record Structure(Set<String> counties, Map<String, Long> nation) {
+    private record Structure(List<RateSums.Sum> sums, List<RateSums.Within> nested, Map<String, Long> nation) {
     }
 
     /**
@@ -105,13 +114,14 @@ public final class RateDisclosure {
             if (own.passed()) {
                 break;
             }
-            // The part view fails where a hidden county is alone under the national total: the smallest shown county
-            // beside it goes too, and the whole view is protected again from there.
+            // The part view fails where a hidden county is alone under a sum of county rows (the national total, its
+            // year, its age group) without the municipalities' slack: the smallest shown county row beside it in such a
+            // sum goes too, and the whole view is protected again from there.
             Map<String, CellSuppression.Reason> more = new LinkedHashMap<>(result.hidden());
             for (DisclosureAudit.Interval failure : own.failures()) {
-                String group = failure.cell().substring(failure.cell().indexOf('|'));
-                part.cells().values().stream()
-                        .filter(c -> c.id().endsWith(group) && !c.id().startsWith(NATION) && !more.containsKey(c.id()) && c.value() != null)
+                part.constraints().stream().filter(c -> c.cells().contains(failure.cell())).flatMap(c -> c.cells().stream())
+                        .map(part::cell)
+                        .filter(c -> !c.id().startsWith(NATION) && !more.containsKey(c.id()) && c.value() != null && c.value() > 0)
                         .min(java.util.Comparator.comparingDouble(LinkedTables.Cell::value))
                         .ifPresent(c -> more.put(c.id(), CellSuppression.Reason.SECONDARY));
             }
@@ -125,15 +135,24 @@ public final class RateDisclosure {
             throw new DisclosureRefused("region_rates", result.audit());
         }
         Set<String> hiddenKeys = new HashSet<>();
+        Set<String> hiddenLevels = new HashSet<>();
         List<Row> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
             boolean hidden = result.hidden().containsKey(id(key(r)));
             if (hidden) {
                 hiddenKeys.add(key(r));
+                if (r.getAs("month") == null) {
+                    hiddenLevels.add(level(RateSums.isMunicipal(r, municipalities), r.getAs("indicator"), r.getAs("age_group"),
+                            ((Number) r.getAs("year")).intValue()));
+                }
+            }
+            if (!RateSums.isMunicipal(r, municipalities) && r.getAs("month") == null) {
+                hiddenLevels.add("rows " + level(false, r.getAs("indicator"), r.getAs("age_group"), ((Number) r.getAs("year")).intValue()));
             }
             out.add(OutcomeDisclosure.blank(r, hidden ? new LinkedHashSet<>(DEPENDENTS) : Set.of(), null));
         }
-        return new RateDisclosure(List.copyOf(out), Set.copyOf(hiddenKeys), structure, result, truth.cells().size(), k);
+        return new RateDisclosure(List.copyOf(out), Set.copyOf(hiddenKeys), Set.copyOf(hiddenLevels), structure, result,
+                truth.cells().size(), k);
     }
 
     /**
@@ -170,6 +189,23 @@ public final class RateDisclosure {
         return hiddenKeys.contains(region + "|" + indicator + "|" + ageGroup + "|" + year + "|null");
     }
 
+    /**
+     * Whether some yearly count of an indicator, age group and year is hidden among the municipal rows
+     * ({@code municipal}) or the county rows. A figure computed over every area of a level (the variation between
+     * areas) gives a hidden count back with the shown ones, so it is published only where this is false. Where no
+     * county row of the year exists the county figures are sums of the municipal rows, and the municipal rows answer.
+     */
+    public boolean anyHidden(boolean municipal, String indicator, String ageGroup, int year) {
+        if (!municipal && !hiddenLevels.contains("rows " + level(false, indicator, ageGroup, year))) {
+            return hiddenLevels.contains(level(true, indicator, ageGroup, year));
+        }
+        return hiddenLevels.contains(level(municipal, indicator, ageGroup, year));
+    }
+
+    private static String level(boolean municipal, String indicator, String ageGroup, int year) {
+        return (municipal ? "municipality" : "county") + "|" + indicator + "|" + ageGroup + "|" + year;
+    }
+
     /** The suppression and its audit. */
     public CellSuppression.Result result() {
         return result;
@@ -186,22 +222,13 @@ public final class RateDisclosure {
     }
 
     private static Structure structure(List<Row> rows, MunicipalityTable municipalities) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        rows.forEach(r -> counts.put(key(r), r.<Long>getAs("count")));
-        Set<String> counties = new LinkedHashSet<>();
         Map<String, Long> nation = new TreeMap<>();
         for (Row r : rows) {
-            if (isMunicipal(r, municipalities)) {
-                continue;
+            if (!RateSums.isMunicipal(r, municipalities)) {
+                nation.merge(nationKey(r), r.<Long>getAs("count"), Long::sum);
             }
-            List<String> parts = municipalKeys(r, municipalities);
-            if (!parts.isEmpty() && counts.keySet().containsAll(parts)
-                    && parts.stream().mapToLong(counts::get).sum() == r.<Long>getAs("count")) {
-                counties.add(key(r));
-            }
-            nation.merge(nationKey(r), r.<Long>getAs("count"), Long::sum);
         }
-        return new Structure(Set.copyOf(counties), Map.copyOf(nation));
+        return new Structure(RateSums.of(rows, municipalities), RateSums.nested(rows), Map.copyOf(nation));
     }
 
     /** The linked tables of region_rates rows; a count {@code hidden} names has no value. */
@@ -214,16 +241,20 @@ public final class RateDisclosure {
             String key = key(r);
             b.count(id(key), hidden.test(r, "count") ? null : r.<Long>getAs("count"));
             made.add(key);
-            if (!isMunicipal(r, municipalities)) {
+            if (!RateSums.isMunicipal(r, municipalities)) {
                 // The export and the pages show counties: secondary suppression takes municipalities first.
                 b.keep(id(key));
                 counties.computeIfAbsent(nationKey(r), x -> new ArrayList<>()).add(id(key));
             }
         }
-        for (Row r : rows) {
-            List<String> parts = municipalKeys(r, municipalities);
-            if (structure.counties().contains(key(r)) && made.containsAll(parts)) {
-                b.additive(id(key(r)), parts.stream().map(RateDisclosure::id).toList());
+        for (RateSums.Sum sum : structure.sums()) {
+            if (made.contains(sum.total()) && made.containsAll(sum.parts())) {
+                b.additive(id(sum.total()), sum.parts().stream().map(RateDisclosure::id).toList());
+            }
+        }
+        for (RateSums.Within within : structure.nested()) {
+            if (made.contains(within.part()) && made.contains(within.whole())) {
+                b.atMost(id(within.part()), id(within.whole()));
             }
         }
         counties.forEach((nationKey, parts) -> {
@@ -237,30 +268,12 @@ public final class RateDisclosure {
         return b.build();
     }
 
-    private static boolean isMunicipal(Row r, MunicipalityTable municipalities) {
-        String region = r.getAs("region");
-        return region.length() == 3 && municipalities.byCode(region).isPresent();
-    }
-
-    /** The keys of a county row's municipalities in its year (empty for a municipal row or a monthly one). */
-    private static List<String> municipalKeys(Row r, MunicipalityTable municipalities) {
-        if (isMunicipal(r, municipalities) || r.getAs("month") != null) {
-            return List.of();
-        }
-        int year = ((Number) r.getAs("year")).intValue();
-        List<String> keys = new ArrayList<>();
-        for (Municipality m : municipalities.inCounty(r.getAs("region"), year)) {
-            keys.add(m.code() + "|" + nationKey(r));
-        }
-        return keys;
-    }
-
     private static String nationKey(Row r) {
-        return r.getAs("indicator") + "|" + r.getAs("age_group") + "|" + r.getAs("period") + "|" + r.getAs("month");
+        return RateSums.nationKey(r);
     }
 
     private static String key(Row r) {
-        return r.getAs("region") + "|" + nationKey(r);
+        return RateSums.key(r);
     }
 
     private static String id(String key) {

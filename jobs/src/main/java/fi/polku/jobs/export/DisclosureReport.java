@@ -181,7 +181,11 @@ final class DisclosureReport {
             ObjectNode r = t.putObject("region_rates");
             r.put("k", rates.k());
             r.put("linked_tables", "per indicator x age group x period: a county's count is the sum of its municipalities' (where"
-                    + " they add up), and the national count (THL publishes it) the sum of the counties'; a shown rate with its"
+                    + " they add up), and the national count (THL publishes it) the sum of the counties'; per region x indicator x age"
+                    + " group: a year is the sum of its twelve months, and per region x indicator x period an age group the sum of the"
+                    + " groups that tile it (0-17 = 0-6 + 7-12 + 13-17), each where every part is published and the counts add up, and"
+                    + " a narrower age group at most a wider one it lies in (13-17 <= 0-17) where the counts keep it;"
+                    + " a shown rate with its"
                     + " population is a shown count (count = rate x population / 1000), so a hidden count hides its rate and interval;"
                     + " counties and municipalities are protected together (the pages show municipal funnels), the export publishes"
                     + " the counties");
@@ -192,7 +196,9 @@ final class DisclosureReport {
             r.put("passed", rateAudit.passed());
         }
         t.put("not_covered", "intake_mean and latest_mean (all episodes) are hidden with n_episodes but are not in the audit (their weights, the"
-                + " episodes with a score, are not published); monthly region_rates rows are not linked to their year;"
+                + " episodes with a score, are not published); region_rates indicators are not linked to one another (emergency placements among the"
+                + " children placed outside the home); the funnels' overdispersion (phi, tau2) is computed over every area, hidden ones"
+                + " too, and is not in the audit;"
                 + " a dropout count the outcomes stage left blank (min_cell) is in no constraint");
         if (withheld != null) {
             ObjectNode m = t.putObject("region_outcomes_with_microdata");

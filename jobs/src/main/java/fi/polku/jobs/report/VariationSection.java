@@ -31,17 +31,34 @@ final class VariationSection {
 
     /**
      * The rows the section shows: the key indicator's county funnel (national scope), its CV by year and trend at
-     * both levels, and the municipal funnels within each county (for the region pages).
+     * both levels, and the municipal funnels within each county (for the region pages); {@code withheld}, the CV rows
+     * left out because some area's count is hidden (for the footnote).
      */
     record Data(List<Row> points, List<Row> limits, List<Row> years, List<Row> trends, List<Row> municipalPoints,
-                List<Row> municipalLimits) {
+                List<Row> municipalLimits, List<Row> withheld) {
+        Data(List<Row> points, List<Row> limits, List<Row> years, List<Row> trends, List<Row> municipalPoints,
+             List<Row> municipalLimits) {
+            this(points, limits, years, trends, municipalPoints, municipalLimits, List.of());
+        }
+
         /**
          * The same rows without the funnel points whose count {@code rates} hides (rate and population give it back),
-         * nor the municipal limits around a county rate whose count is hidden.
+         * the municipal limits around a county rate whose count is hidden, and the CV of a level and year where some
+         * area's count is hidden: it is computed over every area, hidden ones too, so with the shown rates and
+         * populations one equation (two roots at most) gives a lone hidden rate back, and with the linear sums beside
+         * it more than one. A level's trend (a slope over its yearly CVs) goes with any of its years.
          */
         Data without(RateDisclosure rates) {
-            return new Data(shown(points, "region", rates), limits, years, trends, shown(municipalPoints, "region", rates),
-                    shown(municipalLimits, "parent_region", rates));
+            List<Row> shownYears = new ArrayList<>();
+            List<Row> left = new ArrayList<>(withheld);
+            for (Row r : years) {
+                boolean municipal = "municipality".equals(s(r, "level"));
+                boolean hidden = rates.anyHidden(municipal, s(r, "indicator"), s(r, "age_group"), ((Number) r.getAs("year")).intValue());
+                (hidden ? left : shownYears).add(r);
+            }
+            List<Row> shownTrends = trends.stream().filter(t -> left.stream().noneMatch(r -> s(r, "level").equals(s(t, "level")))).toList();
+            return new Data(shown(points, "region", rates), limits, shownYears, shownTrends, shown(municipalPoints, "region", rates),
+                    shown(municipalLimits, "parent_region", rates), left);
         }
 
         private static List<Row> shown(List<Row> rows, String area, RateDisclosure rates) {
@@ -137,7 +154,30 @@ final class VariationSection {
                     m.interval(d(t, "slope_per_year"), d(t, "ci_lower"), d(t, "ci_upper"), 3),
                     m.text("variation.direction." + s(t, "direction").replace(' ', '_'))));
         }
+        for (String level : List.of("county", "municipality")) {
+            List<Integer> withheld = data.withheld().stream().filter(r -> level.equals(s(r, "level")))
+                    .map(r -> ((Number) r.getAs("year")).intValue()).distinct().sorted().toList();
+            if (!withheld.isEmpty()) {
+                section.paragraph(m.text("variation.cv.withheld", m.text("variation.level." + level), years(withheld)));
+            }
+        }
         return section;
+    }
+
+    /** Sorted years as runs: 2015–2019, 2022. */
+    private static String years(List<Integer> sorted) {
+        List<String> runs = new ArrayList<>();
+        int start = sorted.get(0);
+        for (int i = 1; i <= sorted.size(); i++) {
+            if (i == sorted.size() || sorted.get(i) != sorted.get(i - 1) + 1) {
+                int end = sorted.get(i - 1);
+                runs.add(start == end ? Integer.toString(start) : start + "–" + end);
+                if (i < sorted.size()) {
+                    start = sorted.get(i);
+                }
+            }
+        }
+        return String.join(", ", runs);
     }
 
     /** Rates against population with the limits in use (95 % dashed, 99.8 % dotted) and the reference rate. */

@@ -7,15 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fi.polku.contract.Tables;
 import fi.polku.jobs.reference.ReferenceData;
-import fi.polku.jobs.spark.SparkSchemas;
+import fi.polku.jobs.spark.SchemaRows;
 import fi.polku.privacy.Protection;
 import fi.polku.region.MunicipalityTable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 class RateDisclosureTest {
     private static final int K = 5;
-    private static final StructType SCHEMA = SparkSchemas.of(Tables.REGION_RATES);
     private static final MunicipalityTable MUNICIPALITIES = ReferenceData.bundled().municipalities();
 
     private static Row row(String region, long count, long population) {
@@ -41,11 +38,7 @@ class RateDisclosureTest {
         v.put("rate_per_1000", 1000.0 * count / population);
         v.put("rate_status", "ok");
         v.put("synthetic", true);
-        Object[] values = new Object[SCHEMA.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = v.get(SCHEMA.fields()[i].name());
-        }
-        return new GenericRowWithSchema(values, SCHEMA);
+        return SchemaRows.of(Tables.REGION_RATES, v);
     }
 
     private static final List<Row> ROWS = List.of(
