@@ -4,6 +4,7 @@ import static fi.polku.contract.Column.optional;
 import static fi.polku.contract.Column.required;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fi.polku.contract.ColumnType;
 import fi.polku.contract.TableSchema;
@@ -47,7 +48,7 @@ class SmallTablesTest {
     @Test
     void missingDoublesSortFirst() {
         Table sorted = SmallTables.sorted(table(), "value");
-        assertEquals(true, sorted.doubleColumn("value").isMissing(0));
+        assertTrue(sorted.doubleColumn("value").isMissing(0));
         assertEquals(List.of(0.5, 2.5, 3.5), sorted.doubleColumn("value").asList().subList(1, 4));
     }
 
