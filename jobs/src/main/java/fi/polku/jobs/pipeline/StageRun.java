@@ -5,6 +5,7 @@ import fi.polku.jobs.config.RunConfig;
 import fi.polku.jobs.ingest.InputFile;
 import fi.polku.jobs.output.Manifest;
 import fi.polku.jobs.output.OutputStore;
+import fi.polku.jobs.output.ResultTable;
 import fi.polku.jobs.output.TableWriter;
 import fi.polku.jobs.spark.Concurrently;
 import fi.polku.jobs.spark.SparkSchemas;
@@ -20,6 +21,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import tech.tablesaw.api.Table;
 
 /**
  * What a stage sees of its run: the session, the config and planned inputs, the tables of this run and of
@@ -71,9 +73,22 @@ public final class StageRun {
      * @throws MissingTable when neither exists (the stage that writes it has not run): a usage error
      */
     public Dataset<Row> read(TableSchema table) {
-        Path location = written.containsKey(table.name()) ? new Path(version, table.name())
+        return spark.read().schema(SparkSchemas.of(table)).parquet(locationOf(table).toString());
+    }
+
+    /**
+     * The same table as {@link #read}, read whole into a Tablesaw table on the driver ({@link ResultTable}): for the
+     * small result tables (a few hundred rows), where a Spark job would cost more than the work.
+     *
+     * @throws MissingTable when neither exists (the stage that writes it has not run): a usage error
+     */
+    public Table table(TableSchema table) {
+        return ResultTable.read(locationOf(table), table, spark.sparkContext().hadoopConfiguration());
+    }
+
+    private Path locationOf(TableSchema table) {
+        return written.containsKey(table.name()) ? new Path(version, table.name())
                 : store.current().map(c -> new Path(c, table.name())).filter(this::exists).orElseThrow(() -> missing(table));
-        return spark.read().schema(SparkSchemas.of(table)).parquet(location.toString());
     }
 
     private boolean exists(Path table) {

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -19,6 +18,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.selection.Selection;
 
 /**
  * What the report shows, gathered from the run's tables: the outcome, effect (region and project) and indicator tables as they are
@@ -79,28 +80,36 @@ record ReportData(List<Row> outcomes, List<Row> pooled, List<Row> indicators, Li
                 .groupBy("region", "arm").agg(countDistinct(col("case_id"), col("episode_id"), col("session_date")).as("meetings"),
                         countDistinct(col("case_id")).as("clients"))
                 .orderBy("region", "arm");
-        Dataset<Row> rates = run.read(Tables.REGION_RATES)
-                .filter(col("month").isNull().and(col("age_group").equalTo(AGE)).and(col("indicator").isin(CHARTED.toArray()))
-                        .and(length(col("region")).leq(2)) // counties only: municipal rows have three-digit codes
-                        .and(col("rate_per_1000").isNotNull()))
-                .orderBy("indicator", "region", "year");
-        List<Dataset<Row>> queries = List.of(
-                run.read(OutcomeTables.REGION_OUTCOMES).orderBy("region", "instrument", "respondent", "arm", "period"),
-                run.read(OutcomeTables.POOLED_EFFECTS).orderBy("instrument", "respondent", "arm", "method"),
-                run.read(OutcomeTables.PROJECT_INDICATORS).orderBy("region", "period"),
-                run.read(Tables.REGION_EFFECTS).orderBy("region", "indicator", "age_group", "method"),
-                rates,
-                run.read(Tables.SYNTHETIC_PATHS).filter(col("age_group").equalTo(AGE)).orderBy("region", "indicator", "period"),
-                run.read(Tables.ETR_CURVES).filter(col("enough_data")).orderBy("instrument", "rater", "intake_band", "session_no"),
-                sessionMeans, alliance, domains, meetings,
-                run.read(ChangeTables.CHANGE_RELIABILITY).orderBy("instrument", "age_band", "reliability_source"),
-                run.read(ChangeTables.CHANGE_SENSITIVITY).filter(col("period").equalTo(ReportingPeriod.ALL_PERIODS))
-                        .orderBy("region", "instrument", "respondent", "arm", "reliability_source"),
-                run.read(Tables.PROJECT_EFFECTS).orderBy("indicator", "age_group", "method", "relative_period"),
-                run.read(Tables.COST_OFFSET).orderBy("region", "indicator", "age_group", "method", "period"),
-                InputRows.collect(run), TrackSection.counts(run.read(Tables.TRAJECTORIES)));
-        List<List<Row>> r = Concurrently.run(queries.stream().map(q -> (Callable<List<Row>>) q::collectAsList).toList());
+        // The small result tables are read on the driver and queried with Tablesaw (SmallTables); the four aggregates
+        // above and the input and track counts grow with the data and stay Spark jobs. Both kinds run side by side.
+        List<Callable<List<Row>>> queries = List.of(
+                () -> SmallTables.query(run, OutcomeTables.REGION_OUTCOMES, "region", "instrument", "respondent", "arm", "period"),
+                () -> SmallTables.query(run, OutcomeTables.POOLED_EFFECTS, "instrument", "respondent", "arm", "method"),
+                () -> SmallTables.query(run, OutcomeTables.PROJECT_INDICATORS, "region", "period"),
+                () -> SmallTables.query(run, Tables.REGION_EFFECTS, "region", "indicator", "age_group", "method"),
+                () -> SmallTables.query(run, Tables.REGION_RATES, ReportData::chartedRates, "indicator", "region", "year"),
+                () -> SmallTables.query(run, Tables.SYNTHETIC_PATHS, t -> t.stringColumn("age_group").isEqualTo(AGE),
+                        "region", "indicator", "period"),
+                () -> SmallTables.query(run, Tables.ETR_CURVES, t -> t.booleanColumn("enough_data").isTrue(),
+                        "instrument", "rater", "intake_band", "session_no"),
+                sessionMeans::collectAsList, alliance::collectAsList, domains::collectAsList, meetings::collectAsList,
+                () -> SmallTables.query(run, ChangeTables.CHANGE_RELIABILITY, "instrument", "age_band", "reliability_source"),
+                () -> SmallTables.query(run, ChangeTables.CHANGE_SENSITIVITY,
+                        t -> t.stringColumn("period").isEqualTo(ReportingPeriod.ALL_PERIODS),
+                        "region", "instrument", "respondent", "arm", "reliability_source"),
+                () -> SmallTables.query(run, Tables.PROJECT_EFFECTS, "indicator", "age_group", "method", "relative_period"),
+                () -> SmallTables.query(run, Tables.COST_OFFSET, "region", "indicator", "age_group", "method", "period"),
+                InputRows.collect(run)::collectAsList, TrackSection.counts(run.read(Tables.TRAJECTORIES))::collectAsList);
+        List<List<Row>> r = Concurrently.run(queries);
         return new ReportData(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6), r.get(7), r.get(8), r.get(9),
                 r.get(10), r.get(11), r.get(12), r.get(13), r.get(14), r.get(15), r.get(16));
+    }
+
+    /** The county rates the region pages chart: whole years, 13–17-year-olds, the charted indicators, with a rate. */
+    private static Selection chartedRates(Table rates) {
+        return rates.intColumn("month").isMissing().and(rates.stringColumn("age_group").isEqualTo(AGE))
+                .and(rates.stringColumn("indicator").isIn(CHARTED))
+                .and(rates.stringColumn("region").eval(r -> r.length() <= 2)) // counties only: municipal rows have three-digit codes
+                .and(rates.doubleColumn("rate_per_1000").isNotMissing());
     }
 }

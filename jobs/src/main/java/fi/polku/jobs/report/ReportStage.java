@@ -62,8 +62,8 @@ public final class ReportStage implements Stage {
         IndicatorDisclosure indicators = IndicatorDisclosure.protect(collected.indicators(), config.outcomes().minCell());
         // region_rates by the export's rule (RateDisclosure: counties and municipalities linked, the nation's count known),
         // audited in its making over everything either surface shows: a hidden rate leaves the charts and funnels.
-        RateDisclosure rates = RateDisclosure.protect(run.read(Tables.REGION_RATES).orderBy("region", "indicator", "age_group", "period",
-                "month").collectAsList(), config);
+        RateDisclosure rates = RateDisclosure.protect(SmallTables.query(run, Tables.REGION_RATES, "region", "indicator", "age_group",
+                "period", "month"), config);
         ReportData data = collected.withOutcomes(outcomes.published()).withIndicators(indicators.published())
                 .withRates(collected.rates().stream().filter(r -> !rates.hidden(r)).toList());
         Map<String, LocalDate> starts = new LinkedHashMap<>();

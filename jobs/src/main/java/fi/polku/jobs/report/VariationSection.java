@@ -3,7 +3,6 @@ package fi.polku.jobs.report;
 import static fi.polku.jobs.report.ReportContext.d;
 import static fi.polku.jobs.report.ReportContext.l;
 import static fi.polku.jobs.report.ReportContext.s;
-import static org.apache.spark.sql.functions.col;
 
 import fi.polku.contract.VariationTables;
 import fi.polku.jobs.disclosure.RateDisclosure;
@@ -13,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.selection.Selection;
 
 /**
  * The overview's regional-variation section: the funnel plot of the key indicator (13–17-year-olds in an
@@ -71,20 +72,33 @@ final class VariationSection {
     }
 
     static Data collect(StageRun run) {
-        var key = col("indicator").equalTo(INDICATOR).and(col("age_group").equalTo(AGE)).and(col("scope").equalTo("national"));
-        var within = col("indicator").equalTo(INDICATOR).and(col("age_group").equalTo(AGE)).and(col("scope").equalTo("county"))
-                .and(col("level").equalTo("municipality"));
-        return new Data(run.read(VariationTables.FUNNEL_POINTS).filter(key.and(col("level").equalTo("county"))).orderBy("year", "region")
-                        .collectAsList(),
-                run.read(VariationTables.FUNNEL_LIMITS).filter(key.and(col("level").equalTo("county"))).orderBy("year", "population")
-                        .collectAsList(),
-                run.read(VariationTables.VARIATION_BY_YEAR).filter(key.and(col("measure").equalTo("cv"))).orderBy("level", "year")
-                        .collectAsList(),
-                run.read(VariationTables.VARIATION_TREND).filter(key.and(col("measure").equalTo("cv"))).orderBy("level")
-                        .collectAsList(),
-                run.read(VariationTables.FUNNEL_POINTS).filter(within).orderBy("parent_region", "year", "region").collectAsList(),
-                run.read(VariationTables.FUNNEL_LIMITS).filter(within).orderBy("parent_region", "year", "population")
-                        .collectAsList());
+        return new Data(SmallTables.query(run, VariationTables.FUNNEL_POINTS, t -> key(t).and(level(t, "county")), "year", "region"),
+                SmallTables.query(run, VariationTables.FUNNEL_LIMITS, t -> key(t).and(level(t, "county")), "year", "population"),
+                SmallTables.query(run, VariationTables.VARIATION_BY_YEAR, t -> key(t).and(cv(t)), "level", "year"),
+                SmallTables.query(run, VariationTables.VARIATION_TREND, t -> key(t).and(cv(t)), "level"),
+                SmallTables.query(run, VariationTables.FUNNEL_POINTS, VariationSection::withinCounties, "parent_region", "year", "region"),
+                SmallTables.query(run, VariationTables.FUNNEL_LIMITS, VariationSection::withinCounties, "parent_region", "year",
+                        "population"));
+    }
+
+    /** The key indicator's rows of national scope. */
+    private static Selection key(Table t) {
+        return t.stringColumn("indicator").isEqualTo(INDICATOR).and(t.stringColumn("age_group").isEqualTo(AGE))
+                .and(t.stringColumn("scope").isEqualTo("national"));
+    }
+
+    /** The key indicator's municipal rows within each county. */
+    private static Selection withinCounties(Table t) {
+        return t.stringColumn("indicator").isEqualTo(INDICATOR).and(t.stringColumn("age_group").isEqualTo(AGE))
+                .and(t.stringColumn("scope").isEqualTo("county")).and(level(t, "municipality"));
+    }
+
+    private static Selection level(Table t, String level) {
+        return t.stringColumn("level").isEqualTo(level);
+    }
+
+    private static Selection cv(Table t) {
+        return t.stringColumn("measure").isEqualTo("cv");
     }
 
     /** A region page's section: the municipal funnel within the county for the latest year, if there is one. */
