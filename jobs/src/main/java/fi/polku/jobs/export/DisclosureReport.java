@@ -197,8 +197,7 @@ final class DisclosureReport {
         }
         t.put("not_covered", "intake_mean and latest_mean (all episodes) are hidden with n_episodes but are not in the audit (their weights, the"
                 + " episodes with a score, are not published); region_rates indicators are not linked to one another (emergency placements among the"
-                + " children placed outside the home); the funnels' overdispersion (phi, tau2) is computed over every area, hidden ones"
-                + " too, and is not in the audit;"
+                + " children placed outside the home);"
                 + " a dropout count the outcomes stage left blank (min_cell) is in no constraint");
         if (withheld != null) {
             ObjectNode m = t.putObject("region_outcomes_with_microdata");

@@ -58,8 +58,51 @@ final class VariationSection {
                 (hidden ? left : shownYears).add(r);
             }
             List<Row> shownTrends = trends.stream().filter(t -> left.stream().noneMatch(r -> s(r, "level").equals(s(t, "level")))).toList();
-            return new Data(shown(points, "region", rates), limits, shownYears, shownTrends, shown(municipalPoints, "region", rates),
-                    shown(municipalLimits, "parent_region", rates), left);
+            return new Data(poissonWhereHidden(shown(points, "region", rates), false, rates),
+                    poissonWhereHidden(limits, false, rates), shownYears, shownTrends,
+                    poissonWhereHidden(shown(municipalPoints, "region", rates), true, rates),
+                    poissonWhereHidden(shown(municipalLimits, "parent_region", rates), true, rates), left);
+        }
+
+        /**
+         * Funnel rows (points or limits) of a level and year where some area's count is hidden, with the Poisson limits
+         * in place of the overdispersed ones: φ and τ² are computed over every area, hidden ones too, so they (printed
+         * in the method line, and drawn as the limits' width) would give a hidden rate back as the CV would. The
+         * Poisson limits rest on the reference rate alone; a point's band is read against them.
+         */
+        private static List<Row> poissonWhereHidden(List<Row> rows, boolean municipal, RateDisclosure rates) {
+            List<Row> out = new ArrayList<>(rows.size());
+            for (Row r : rows) {
+                boolean adjusted = !"none".equals(s(r, "adjustment"));
+                if (!adjusted || !rates.anyHidden(municipal, s(r, "indicator"), s(r, "age_group"), ((Number) r.getAs("year")).intValue())) {
+                    out.add(r);
+                    continue;
+                }
+                Object[] values = new Object[r.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = r.get(i);
+                }
+                java.util.function.BiConsumer<String, Object> set = (column, value) -> values[r.fieldIndex(column)] = value;
+                for (String limit : List.of("lower95", "upper95", "lower998", "upper998")) {
+                    set.accept(limit, r.getAs("poisson_" + limit));
+                }
+                set.accept("adjustment", "none");
+                if (java.util.Arrays.asList(r.schema().fieldNames()).contains("band")) {
+                    double rate = d(r, "rate_per_1000");
+                    String band = rate > d(r, "poisson_upper998") ? "above_998" : rate > d(r, "poisson_upper95") ? "above_95"
+                            : rate < d(r, "poisson_lower998") ? "below_998" : rate < d(r, "poisson_lower95") ? "below_95" : "within";
+                    set.accept("band", band);
+                    set.accept("outside_95", !band.equals("within"));
+                    set.accept("outside_998", band.endsWith("998"));
+                    set.accept("phi", null);
+                    set.accept("tau2", null);
+                    String method = s(r, "method");
+                    int reference = method.indexOf("; reference");
+                    set.accept("method", POISSON_ONLY + (reference < 0 ? "" : method.substring(reference)));
+                }
+                out.add(new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(values, r.schema()));
+            }
+            return out;
         }
 
         private static List<Row> shown(List<Row> rows, String area, RateDisclosure rates) {
@@ -67,6 +110,10 @@ final class VariationSection {
                     ((Number) r.getAs("year")).intValue())).toList();
         }
     }
+
+    /** The method line of a funnel drawn with Poisson limits because an area of its level and year is hidden. */
+    static final String POISSON_ONLY = "Poisson limits without overdispersion adjustment: an area of this level and year is"
+            + " hidden, and phi and tau2, computed over every area, would give its count back";
 
     private VariationSection() {
     }

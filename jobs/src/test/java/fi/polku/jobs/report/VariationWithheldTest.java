@@ -1,6 +1,7 @@
 package fi.polku.jobs.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fi.polku.contract.Tables;
@@ -107,5 +108,67 @@ class VariationWithheldTest {
                 "2023 hides no municipality: its CV stays");
         assertTrue(data.trends().isEmpty(), "the trend's slope over 2023–2024 with 2023 shown would give 2024's CV back");
         assertEquals(1, data.withheld().size());
+    }
+
+    private static Row funnelPoint(String region, int year, double rate) {
+        Map<String, Object> v = key(year);
+        v.put("level", "municipality");
+        v.put("scope", "national");
+        v.put("region", region);
+        v.put("rate_per_1000", rate);
+        // Overdispersed (additive, tau2) limits 1.0-5.0 and 0.5-6.0; the Poisson ones 2.0-4.0 and 1.5-4.5.
+        v.put("lower95", 1.0);
+        v.put("upper95", 5.0);
+        v.put("lower998", 0.5);
+        v.put("upper998", 6.0);
+        v.put("poisson_lower95", 2.0);
+        v.put("poisson_upper95", 4.0);
+        v.put("poisson_lower998", 1.5);
+        v.put("poisson_upper998", 4.5);
+        v.put("band", "within");
+        v.put("outside_95", false);
+        v.put("outside_998", false);
+        v.put("overdispersion", "additive");
+        v.put("adjustment", "additive");
+        v.put("phi", 2.07);
+        v.put("tau2", 0.0026);
+        v.put("method", "additive random effects, tau2 0.0026; reference all areas of the level (national) 3.0000 per 1 000");
+        return SchemaRows.of(VariationTables.FUNNEL_POINTS, v);
+    }
+
+    @Test
+    void aFunnelOfAYearWithAHiddenMunicipalityShowsPoissonLimitsAndNoOverdispersion() {
+        long[] counts2024 = {60, 17, 30, 3};
+        long[] counts2023 = {60, 17, 30, 8};
+        List<Row> rates = new ArrayList<>();
+        for (int i = 0; i < AREAS.length; i++) {
+            rates.add(rate(AREAS[i], 2024, counts2024[i], POPULATION[i]));
+            rates.add(rate(AREAS[i], 2023, counts2023[i], POPULATION[i]));
+        }
+        RateDisclosure control = RateDisclosure.protect(rates, 5, ReferenceData.bundled().municipalities());
+        // phi and tau2 are computed over every area, Kerava's hidden 3 too: printed, and drawn as the limits' width, they
+        // are one more equation in Kerava's rate (as the CV is). Helsinki's 3.0 per 1 000 lies within both sets of limits;
+        // Espoo's 4.2 within the overdispersed 95 % limits but above the Poisson ones.
+        List<Row> points = List.of(funnelPoint("091", 2024, 3.0), funnelPoint("049", 2024, 4.2), funnelPoint("049", 2023, 4.2));
+        VariationSection.Data data = new VariationSection.Data(List.of(), List.of(), List.of(), List.of(), points, List.of())
+                .without(control);
+        for (Row r : data.municipalPoints()) {
+            int year = ((Number) r.getAs("year")).intValue();
+            if (year == 2024) {
+                assertNull(r.getAs("phi"), r.toString());
+                assertNull(r.getAs("tau2"), r.toString());
+                assertEquals("none", r.getAs("adjustment"));
+                assertEquals(2.0, r.<Double>getAs("lower95"), 1e-12);
+                assertEquals(4.5, r.<Double>getAs("upper998"), 1e-12);
+                assertTrue(r.<String>getAs("method").startsWith(VariationSection.POISSON_ONLY), r.<String>getAs("method"));
+                assertTrue(r.<String>getAs("method").endsWith("3.0000 per 1 000"), "the reference stays");
+                assertEquals("049".equals(r.getAs("region")) ? "above_95" : "within", r.getAs("band"));
+                assertEquals("049".equals(r.getAs("region")), r.getAs("outside_95"));
+            } else {
+                assertEquals(2.07, r.<Double>getAs("phi"), 1e-12, "2023 hides no municipality: its funnel stays as made");
+                assertEquals("within", r.getAs("band"));
+            }
+        }
+        assertEquals(3, data.municipalPoints().size());
     }
 }
