@@ -78,7 +78,7 @@ final class RateSums {
      * keep it (a file whose 13-17 exceeds its 0-17 states no such relation an attacker could rely on).
      */
     static List<Within> nested(List<Row> rows) {
-        List<Within> out = new ArrayList<>();
+        List<Within> out = new ArrayList<>(withinIndicators(rows));
         for (List<Row> groups : byCell(rows).values()) {
             for (Row whole : groups) {
                 int[] w = bounds(whole.getAs("age_group"));
@@ -93,6 +93,33 @@ final class RateSums {
         }
         return List.copyOf(out);
     }
+
+    /**
+     * Indicators that count some of another's children ({@link #INDICATOR_WITHIN}): per region, age group, period and
+     * month, the narrower count is at most the wider, where the counts keep it.
+     */
+    private static List<Within> withinIndicators(List<Row> rows) {
+        Map<String, Map<String, Row>> byCell = new TreeMap<>();
+        rows.forEach(r -> byCell.computeIfAbsent(r.getAs("region") + "|" + r.getAs("age_group") + "|" + r.getAs("period") + "|"
+                + r.getAs("month"), x -> new TreeMap<>()).put(r.getAs("indicator"), r));
+        List<Within> out = new ArrayList<>();
+        for (Map<String, Row> indicators : byCell.values()) {
+            INDICATOR_WITHIN.forEach((narrow, wide) -> {
+                Row part = indicators.get(narrow);
+                Row whole = indicators.get(wide);
+                if (part != null && whole != null && part.<Long>getAs("count") <= whole.<Long>getAs("count")) {
+                    out.add(new Within(key(part), key(whole)));
+                }
+            });
+        }
+        return out;
+    }
+
+    /**
+     * Indicator → an indicator whose children include its own (THL's definitions: a child placed in an emergency
+     * during the year was placed outside the home during the year).
+     */
+    static final Map<String, String> INDICATOR_WITHIN = Map.of("emergency_placements", "placed_outside_home");
 
     /** The rows by region, indicator, period and month: the age groups of one cell. */
     private static Map<String, List<Row>> byCell(List<Row> rows) {

@@ -197,4 +197,21 @@ class RateSumsTest {
             b.additive("nation" + cell, parts);
         });
     }
+
+    @Test
+    void aHiddenEmergencyPlacementCountIsNotPinnedUnderThePlacedChildren() {
+        // 0-17, county 01: 5 children placed outside the home (shown), 3 of them in an emergency (hidden): the emergency
+        // placements are some of the placed children, so the 3 lay in 1..5 (width 4 < k); county 02 (40, 20) beside it
+        // under the nation.
+        List<Row> rows = List.of(row("01", "placed_outside_home", "0-17", null, 5), row("01", "emergency_placements", "0-17", null, 3),
+                row("02", "placed_outside_home", "0-17", null, 40), row("02", "emergency_placements", "0-17", null, 20));
+        RateDisclosure d = RateDisclosure.protect(rows, K, MUNICIPALITIES);
+        assertTrue(d.hidden(rows.get(1)));
+        LinkedTables.Builder b = LinkedTables.builder();
+        attackerView(d, rows, b);
+        b.atMost(key("01", "emergency_placements", "0-17", null), key("01", "placed_outside_home", "0-17", null));
+        b.atMost(key("02", "emergency_placements", "0-17", null), key("02", "placed_outside_home", "0-17", null));
+        DisclosureAudit.Result attack = DisclosureAudit.ofUnshown(b.build(), Protection.of(K));
+        assertTrue(attack.passed(), attack.failures().toString());
+    }
 }
