@@ -35,10 +35,16 @@ final class DisclosureReport {
     private WithheldMicrodata.Choice withheld;
     private long withheldEpisodes;
     private long lostToWithholding;
+    private long effectsWithheld;
 
     DisclosureReport(KAnonymity.Result result, ExportSettings settings) {
         this.result = result;
         this.settings = settings;
+    }
+
+    /** Records how many region_effects rows were left out (their indicator and age group has a hidden county count). */
+    void effectsWithheld(long rows) {
+        this.effectsWithheld = rows;
     }
 
     /** Records how many rows of a region table had something blanked. */
@@ -189,6 +195,11 @@ final class DisclosureReport {
                     + " population is a shown count (count = rate x population / 1000), so a hidden count hides its rate and interval;"
                     + " counties and municipalities are protected together (the pages show municipal funnels), the export publishes"
                     + " the counties");
+            r.put("region_effects_rows_withheld", effectsWithheld);
+            r.put("region_effects_rule", "an indicator and age group with a hidden county count in any year has no region_effects rows:"
+                    + " the estimates (pre-period level, difference-in-differences and its placebo SE, two-way fixed effects, synthetic"
+                    + " control) are linear in every county's yearly rates, and with the shown rates and published populations they gave"
+                    + " hidden counts back");
             r.put("counts", rates.cells());
             r.put("hidden_primary", rates.result().count(CellSuppression.Reason.PRIMARY));
             r.put("hidden_secondary", rates.result().count(CellSuppression.Reason.SECONDARY));

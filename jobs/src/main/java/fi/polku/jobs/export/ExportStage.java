@@ -147,7 +147,13 @@ public final class ExportStage implements Stage {
         disclosure.rates(rates.disclosure(), rateAudit);
         disclosure.blanked("region_rates", RegionTables.blanked(rates.rows(), ExportTables.REGION_RATES));
         written.add(files.publish(ExportTables.REGION_RATES, spark.createDataFrame(rates.rows(), SparkSchemas.of(ExportTables.REGION_RATES))));
-        written.add(files.publish(ExportTables.REGION_EFFECTS, run.read(Tables.REGION_EFFECTS).orderBy("region", "indicator", "age_group", "method")));
+        // Effect estimates are linear in every county's rates: none is published for an indicator and age group with a
+        // hidden county count (RateDisclosure.withholdsEstimates).
+        List<Row> effects = run.read(Tables.REGION_EFFECTS).orderBy("region", "indicator", "age_group", "method").collectAsList();
+        List<Row> shownEffects = effects.stream().filter(r -> !rates.disclosure().withholdsEstimates(r.getAs("indicator"), r.getAs("age_group")))
+                .toList();
+        disclosure.effectsWithheld(effects.size() - shownEffects.size());
+        written.add(files.publish(ExportTables.REGION_EFFECTS, spark.createDataFrame(shownEffects, SparkSchemas.of(Tables.REGION_EFFECTS))));
         written.add(files.publish(ExportTables.POOLED_EFFECTS, run.read(OutcomeTables.POOLED_EFFECTS)
                 .orderBy("instrument", "respondent", "arm", "measure", "method")));
         List<Row> indicators = IndicatorTable.indicators(run.read(OutcomeTables.PROJECT_INDICATORS).orderBy("region", "period")

@@ -5,6 +5,7 @@ import fi.polku.jobs.disclosure.OutcomeDisclosure;
 import fi.polku.jobs.disclosure.RateDisclosure;
 import fi.polku.privacy.CellSuppression;
 import fi.polku.privacy.DisclosureAudit;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,10 +20,16 @@ final class DisclosureSection {
     private final DisclosureAudit.Result audit;
     private final IndicatorDisclosure indicators;
     private final RateDisclosure rates;
+    private final List<String> estimatesWithheld;
 
+    /**
+     * @param estimatesWithheld the indicators and age groups (as shown) whose effect estimates are left out because a
+     *                          county count of theirs is hidden ({@link RateDisclosure#withholdsEstimates})
+     */
     DisclosureSection(Messages m, Disclosure disclosure, OutcomeDisclosure outcomes, DisclosureAudit.Result audit,
-                      IndicatorDisclosure indicators, RateDisclosure rates) {
+                      IndicatorDisclosure indicators, RateDisclosure rates, List<String> estimatesWithheld) {
         this.rates = rates;
+        this.estimatesWithheld = List.copyOf(estimatesWithheld);
         this.m = m;
         this.disclosure = disclosure;
         this.outcomes = outcomes;
@@ -34,7 +41,7 @@ final class DisclosureSection {
         Map<String, Long> s = outcomes.summary();
         long[] own = disclosure.tally();
         int k = disclosure.k();
-        return new Page.Section("disclosure", m.text("section.disclosure"))
+        Page.Section section = new Page.Section("disclosure", m.text("section.disclosure"))
                 .paragraph(m.text("disclosure.rule", k, k - 1))
                 .paragraph(m.text("disclosure.protection", k))
                 .paragraph(m.text("disclosure.outcomes", m.count(s.get("cells")), m.count(s.get("primary")), m.count(s.get("consequential")),
@@ -45,8 +52,11 @@ final class DisclosureSection {
                         m.count(indicators.result().count(CellSuppression.Reason.SECONDARY))))
                 .paragraph(m.text("disclosure.rates", m.count(rates.cells()), rates.k(),
                         m.count(rates.result().count(CellSuppression.Reason.PRIMARY)),
-                        m.count(rates.result().count(CellSuppression.Reason.SECONDARY))))
-                .paragraph(m.text("disclosure.audit", m.count(audit.intervals().size() + own[3]
+                        m.count(rates.result().count(CellSuppression.Reason.SECONDARY))));
+        if (!estimatesWithheld.isEmpty()) {
+            section.paragraph(m.text("disclosure.estimates", String.join(", ", estimatesWithheld)));
+        }
+        return section.paragraph(m.text("disclosure.audit", m.count(audit.intervals().size() + own[3]
                         + indicators.result().audit().intervals().size() + rates.result().audit().intervals().size())));
     }
 }

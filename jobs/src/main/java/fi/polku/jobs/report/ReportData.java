@@ -55,6 +55,18 @@ record ReportData(List<Row> outcomes, List<Row> pooled, List<Row> indicators, Li
                 reliability, sensitivity, project, costs, quality, track);
     }
 
+    /**
+     * The same data without the effect estimates (region and project effects, synthetic paths, cost offset) of an
+     * indicator and age group with a hidden county count: they are linear in every county's rates
+     * ({@link fi.polku.jobs.disclosure.RateDisclosure#withholdsEstimates}).
+     */
+    ReportData withoutEstimatesOver(fi.polku.jobs.disclosure.RateDisclosure control) {
+        java.util.function.Function<List<Row>, List<Row>> shown = rows -> rows.stream()
+                .filter(r -> !control.withholdsEstimates(r.getAs("indicator"), r.getAs("age_group"))).toList();
+        return new ReportData(outcomes, pooled, indicators, shown.apply(effects), rates, shown.apply(paths), etr, sessionMeans, alliance,
+                domains, meetings, reliability, sensitivity, shown.apply(project), shown.apply(costs), quality, track);
+    }
+
     static ReportData collect(StageRun run) {
         Set<String> outcome = Set.of("ORS", "CORS", "YCORS");
         Dataset<Row> sessionMeans = run.read(Tables.SESSIONS)

@@ -65,7 +65,7 @@ public final class ReportStage implements Stage {
         RateDisclosure rates = RateDisclosure.protect(SmallTables.query(run, Tables.REGION_RATES, "region", "indicator", "age_group",
                 "period", "month"), config);
         ReportData data = collected.withOutcomes(outcomes.published()).withIndicators(indicators.published())
-                .withRates(collected.rates().stream().filter(r -> !rates.hidden(r)).toList());
+                .withRates(collected.rates().stream().filter(r -> !rates.hidden(r)).toList()).withoutEstimatesOver(rates);
         Map<String, LocalDate> starts = new LinkedHashMap<>();
         config.regions().forEach(r -> starts.put(r.region(), r.start()));
         List<String> regions = starts.isEmpty() ? OverviewPage.regionsIn(data) : new ArrayList<>(starts.keySet());
@@ -90,7 +90,10 @@ public final class ReportStage implements Stage {
             built.add(RegionPage.build(context, region, variation));
         }
         // Every page's own tables are known only now: the disclosure section (same on every page) comes last.
-        DisclosureSection section = new DisclosureSection(m, context.disclosure(), outcomes, audit, indicators, rates);
+        List<String> estimatesWithheld = collected.effects().stream().map(r -> List.of(r.<String>getAs("indicator"), r.<String>getAs("age_group")))
+                .distinct().filter(g -> rates.withholdsEstimates(g.get(0), g.get(1)))
+                .map(g -> m.textOr("indicator." + g.get(0), g.get(0)) + " " + g.get(1)).toList();
+        DisclosureSection section = new DisclosureSection(m, context.disclosure(), outcomes, audit, indicators, rates, estimatesWithheld);
         for (int i = 0; i < built.size(); i++) {
             built.get(i).section(section.build());
             pages.put(i == 0 ? "index.html" : ReportContext.regionFile(regions.get(i - 1)), built.get(i));

@@ -20,6 +20,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -277,6 +278,28 @@ class ExportStageTest {
         assertTrue(rates.at("/passed").asBoolean());
         assertEquals(blank, rates.at("/hidden_figures_attacked").asLong());
         assertTrue(rates.at("/hidden_secondary").asLong() > 0);
+    }
+
+    @Test
+    void noEffectEstimateRestsOnAHiddenCountyCount() throws IOException {
+        // region_effects' estimates are linear in every county's yearly rates (pre-period level = mean of the rates;
+        // difference-in-differences over the comparison regions), and the populations are published: an attack on the
+        // demo (2026-12-01) recovered 19 of 21 hidden county counts from them, e.g. region 20, new_care_orders 13-17,
+        // 2020: 9 x pre_level - the 8 shown rates = 2.194 per 1 000 x 3 646 = 8.
+        Set<String> hidden = new java.util.TreeSet<>();
+        for (CSVRecord r : csv("csv", "region_rates")) {
+            if (r.get("count").isEmpty()) {
+                hidden.add(r.get("indicator") + " " + r.get("age_group"));
+            }
+        }
+        assertFalse(hidden.isEmpty(), "the demo hides county counts");
+        List<CSVRecord> effects = csv("csv", "region_effects");
+        assertFalse(effects.isEmpty());
+        for (CSVRecord r : effects) {
+            assertFalse(hidden.contains(r.get("indicator") + " " + r.get("age_group")), "an estimate over a hidden count: " + r.toMap());
+        }
+        JsonNode rates = new ObjectMapper().readTree(export.resolve("disclosure.json").toFile()).at("/region_tables/region_rates");
+        assertTrue(rates.at("/region_effects_rows_withheld").asLong() > 0);
     }
 
     @Test
