@@ -209,7 +209,8 @@ final class DisclosureReport {
         t.put("not_covered", "intake_mean and latest_mean (all episodes) are hidden with n_episodes but are not in the audit (their weights, the"
                 + " episodes with a score, are not published); region_rates indicators are not linked to one another (emergency placements among the"
                 + " children placed outside the home);"
-                + " a dropout count the outcomes stage left blank (min_cell) is in no constraint");
+                + " a dropout count the outcomes stage left blank (min_cell) is in no constraint: its region's whole-period dropouts are"
+                + " hidden with it (the periods add up)");
         if (withheld != null) {
             ObjectNode m = t.putObject("region_outcomes_with_microdata");
             m.put("method", "every figure hidden on both surfaces attacked by linear programming over the published figures and a"

@@ -72,10 +72,25 @@ final class IndicatorRows {
                 .orderBy("region", "period").collectAsList();
     }
 
+    /** Whether dropouts (and completers) are each 0 or at least k among at least k ended episodes with a judgement. */
+    private static boolean dropoutsShown(long endedJudged, long dropouts, int k) {
+        return endedJudged >= k && !(dropouts > 0 && dropouts < k) && !(endedJudged - dropouts > 0 && endedJudged - dropouts < k);
+    }
+
     static List<Row> of(List<Row> aggregates, OutcomeSettings settings, boolean synthetic) {
         Map<String, OutcomeSettings.Target> targets = settings.targets().stream()
                 .collect(Collectors.toMap(OutcomeSettings.Target::region, Function.identity(), (a, b) -> b));
         int k = settings.minCell();
+        // A region whose dropouts are hidden in some period hides its whole-period dropouts too: the periods add up to
+        // it, so the whole less the shown periods gave the hidden ones' sum (the denominators follow from the shown
+        // Wilson intervals); an attack on the demo's export (2026-12-01) narrowed region 20's two hidden terms to [2, 4].
+        java.util.Set<String> hiddenInAPeriod = new java.util.HashSet<>();
+        for (Row a : aggregates) {
+            if (!ReportingPeriod.ALL_PERIODS.equals(a.getAs("period"))
+                    && !dropoutsShown(a.<Long>getAs("ended_judged"), a.<Long>getAs("dropouts"), k)) {
+                hiddenInAPeriod.add(a.getAs("region"));
+            }
+        }
         List<Row> out = new ArrayList<>();
         for (Row a : aggregates) {
             String region = a.getAs("region");
@@ -118,8 +133,10 @@ final class IndicatorRows {
             }
             if (endedJudged < k) {
                 notes.add("dropout suppressed_small_cell: fewer than " + k + " ended episodes with a judgement");
-            } else if (dropouts > 0 && dropouts < k || endedJudged - dropouts > 0 && endedJudged - dropouts < k) {
+            } else if (!dropoutsShown(endedJudged, dropouts, k)) {
                 notes.add("dropout suppressed_small_cell: dropouts or completers under " + k);
+            } else if (whole && hiddenInAPeriod.contains(region)) {
+                notes.add("dropout suppressed_secondary: a period's dropouts are hidden, and the periods add up to the whole");
             } else {
                 Share s = Share.of(dropouts, endedJudged);
                 b.set("dropouts", dropouts).set("dropout_share", s.share()).set("dropout_lower", s.lower())
