@@ -73,8 +73,9 @@ final class VariationSection {
         private static List<Row> poissonWhereHidden(List<Row> rows, boolean municipal, RateDisclosure rates) {
             List<Row> out = new ArrayList<>(rows.size());
             for (Row r : rows) {
-                boolean adjusted = !"none".equals(s(r, "adjustment"));
-                if (!adjusted || !rates.anyHidden(municipal, s(r, "indicator"), s(r, "age_group"), ((Number) r.getAs("year")).intValue())) {
+                // Without an adjustment the limits in use are the Poisson ones already, but φ, τ² and the number of areas
+                // still stand in the method line: it is replaced all the same.
+                if (!rates.anyHidden(municipal, s(r, "indicator"), s(r, "age_group"), ((Number) r.getAs("year")).intValue())) {
                     out.add(r);
                     continue;
                 }
