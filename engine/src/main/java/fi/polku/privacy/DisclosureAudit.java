@@ -9,23 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.commons.math3.exception.TooManyIterationsException;
-import org.apache.commons.math3.optim.MaxIter;
-import org.apache.commons.math3.optim.PointValuePair;
 import org.apache.commons.math3.optim.linear.LinearConstraint;
 import org.apache.commons.math3.optim.linear.LinearConstraintSet;
-import org.apache.commons.math3.optim.linear.LinearObjectiveFunction;
-import org.apache.commons.math3.optim.linear.NoFeasibleSolutionException;
-import org.apache.commons.math3.optim.linear.NonNegativeConstraint;
 import org.apache.commons.math3.optim.linear.Relationship;
-import org.apache.commons.math3.optim.linear.SimplexSolver;
-import org.apache.commons.math3.optim.linear.UnboundedSolutionException;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 
 /**
  * The attacker's problem, solved for every hidden cell: given only the published figures of a
  * {@link LinkedTables} view and its constraints, the smallest and largest value each hidden cell can take, by
- * linear programming (Commons Math {@link SimplexSolver}), and whether that interval is at least as wide as
+ * linear programming (Commons Math {@link org.apache.commons.math3.optim.linear.SimplexSolver}, through {@link Simplex}), and whether that interval is at least as wide as
  * {@link Protection#width} demands.
  * <p>
  * What the attacker is assumed to know besides the figures: every constraint; counts are whole and at least 0,
@@ -42,7 +34,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
  * problem); sdcTable 0.32 {@code attack()}.
  */
 public final class DisclosureAudit {
-    private static final double EPS = 1e-6;
+    static final double EPS = 1e-6;
 
     /**
      * A hidden cell's feasible interval.
@@ -279,7 +271,7 @@ public final class DisclosureAudit {
                 Integer count = index.get(cell.count());
                 double countMax = count == null ? view.cell(cell.count()).value() : spread(points, count)[1];
                 if (count != null && countMax < 1 - EPS) {
-                    countMax = optimum(set, unit(n, count), GoalType.MAXIMIZE, points, id);
+                    countMax = Simplex.optimum(set, unit(n, count), GoalType.MAXIMIZE, points, id);
                 }
                 if (countMax < 1 - EPS) {
                     required = 0;
@@ -289,7 +281,7 @@ public final class DisclosureAudit {
                 // A hidden count the figures force to 0 (hidden only because its total is) has no one in it.
                 double max = spread(points, i)[1];
                 if (max < 1 - EPS) {
-                    max = optimum(set, unit(n, i), GoalType.MAXIMIZE, points, id);
+                    max = Simplex.optimum(set, unit(n, i), GoalType.MAXIMIZE, points, id);
                 }
                 if (max < 1 - EPS) {
                     required = 0;
@@ -297,9 +289,9 @@ public final class DisclosureAudit {
             }
             double[] span = spread(points, i);
             if (exact || !wide(cell, span[0], span[1], required)) {
-                span[1] = optimum(set, unit(n, i), GoalType.MAXIMIZE, points, id);
+                span[1] = Simplex.optimum(set, unit(n, i), GoalType.MAXIMIZE, points, id);
                 if (exact || !wide(cell, span[0], span[1], required)) {
-                    span[0] = optimum(set, unit(n, i), GoalType.MINIMIZE, points, id);
+                    span[0] = Simplex.optimum(set, unit(n, i), GoalType.MINIMIZE, points, id);
                 }
             }
             double lower = span[0];
@@ -338,28 +330,7 @@ public final class DisclosureAudit {
     }
 
     private static void point(LinearConstraintSet set, double[] objective, GoalType goal, List<double[]> points, String id) {
-        optimum(set, objective, goal, points, id);
-    }
-
-    /** Whether {@code x} satisfies every constraint of {@code set} to within {@link #EPS} (relative to the right-hand side). */
-    private static boolean feasible(LinearConstraintSet set, double[] x) {
-        for (LinearConstraint c : set.getConstraints()) {
-            double[] a = c.getCoefficients().toArray();
-            double lhs = 0;
-            for (int i = 0; i < a.length; i++) {
-                lhs += a[i] * x[i];
-            }
-            double slack = EPS * (1 + Math.abs(c.getValue()));
-            boolean holds = switch (c.getRelationship()) {
-                case EQ -> Math.abs(lhs - c.getValue()) <= slack;
-                case GEQ -> lhs >= c.getValue() - slack;
-                case LEQ -> lhs <= c.getValue() + slack;
-            };
-            if (!holds) {
-                return false;
-            }
-        }
-        return true;
+        Simplex.optimum(set, objective, goal, points, id);
     }
 
     /** Adds {@code sign·cell} to the row if the cell is an unknown; otherwise returns what moves to the right-hand side. */
@@ -377,32 +348,4 @@ public final class DisclosureAudit {
         return -sign * v;
     }
 
-    /**
-     * The optimum of {@code objective}; its solution joins {@code points}. The simplex can end on a vertex that breaks a
-     * constraint in a degenerate problem (found on the demo's export: a count forced to 0 was given 1 by such a point,
-     * which then stood as a feasible value of another cell), so every solution is checked. Unbounded: ±∞.
-     */
-    private static double optimum(LinearConstraintSet set, double[] objective, GoalType goal, List<double[]> points, String id) {
-        try {
-            LinearObjectiveFunction f = new LinearObjectiveFunction(objective, 0);
-            PointValuePair p = new SimplexSolver(EPS, 10, 1e-11).optimize(new MaxIter(100_000), f, set, goal, new NonNegativeConstraint(false));
-            if (!feasible(set, p.getPoint())) {
-                // Once more with Bland's rule (no cycling on degenerate vertices); an optimum that still breaks a
-                // constraint cannot be trusted to bound the cell, so the audit stops rather than pass on it.
-                p = new SimplexSolver(EPS, 10, 1e-11).optimize(new MaxIter(100_000), f, set, goal, new NonNegativeConstraint(false),
-                        org.apache.commons.math3.optim.linear.PivotSelectionRule.BLAND);
-                if (!feasible(set, p.getPoint())) {
-                    throw new IllegalStateException("the attacker's problem for " + id + " ended on a point outside its constraints");
-                }
-            }
-            points.add(p.getPoint());
-            return p.getValue();
-        } catch (UnboundedSolutionException e) {
-            return goal == GoalType.MINIMIZE ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-        } catch (NoFeasibleSolutionException e) {
-            throw new IllegalStateException("the published figures around " + id + " contradict their constraints", e);
-        } catch (TooManyIterationsException e) {
-            throw new IllegalStateException("the attacker's problem for " + id + " did not converge", e);
-        }
-    }
 }
