@@ -154,8 +154,9 @@ final class DisclosureReport {
                 + outcomes.protection().k() + " wide");
         p.put("hidden_change_sum", "the interval of a hidden sum of change (n_complete x mean_change) is at least one case's range"
                 + " wide (80 points for ORS/CORS/YCORS change, -40..40)");
-        t.put("zeros", "shown, except as parts of a hidden total (then hidden too); a hidden count is otherwise known to be at least 1,"
-                + " and the audit assumes so");
+        t.put("zeros", "shown, except as a part of a hidden count (a category of a hidden n_assessed, complete cases of hidden episodes,"
+                + " 13-17 within a hidden 0-17, emergency placements within hidden placements outside the home): then hidden too, so a"
+                + " hidden count may be 0; otherwise it is known to be at least 1, and the audit assumes exactly that");
         ObjectNode linked = t.putObject("linked_tables");
         linked.put("region_outcomes", "per row: categories add up to n_assessed; n_assessed <= n_complete <= n_episodes; per region x"
                 + " instrument x respondent x arm: the terms add up to 'all' for every count and for n_complete x mean_change,"
