@@ -1,9 +1,6 @@
 package fi.polku.jobs.disclosure;
 
-import fi.polku.contract.Column;
-import fi.polku.contract.Instrument;
 import fi.polku.contract.OutcomeTables;
-import fi.polku.outcome.ReportingPeriod;
 import fi.polku.privacy.CellSuppression;
 import fi.polku.privacy.DisclosureAudit;
 import fi.polku.privacy.LinkedTables;
@@ -41,10 +38,6 @@ import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 public final class OutcomeDisclosure {
     /** The status of a row part hidden by disclosure control. */
     public static final String HIDDEN = "hidden: disclosure control";
-    private static final List<String> COUNTS = List.of("n_episodes", "n_complete", "n_assessed");
-    private static final String CHANGE = "change_sum";
-    /** The sums over the complete cases, each with the mean column that publishes it (sum = n_complete · mean). */
-    private static final Map<String, String> COMPLETE_SUMS = completeSums();
 
     private final List<Row> published;
     private final List<Set<String>> blanked;
@@ -81,7 +74,7 @@ public final class OutcomeDisclosure {
      */
     public static OutcomeDisclosure protect(List<Row> rows, int k, OutcomeDisclosure beside) {
         Protection protection = Protection.of(k);
-        LinkedTables truth = model(rows, (r, column) -> false);
+        LinkedTables truth = OutcomeLinks.model(rows, (r, column) -> false);
         CellSuppression.Result result = CellSuppression.protect(truth, protection,
                 beside == null ? Map.of() : beside.result.hidden());
         if (!result.audit().passed()) {
@@ -94,7 +87,7 @@ public final class OutcomeDisclosure {
         });
         Set<String> contrastHidden = new LinkedHashSet<>();
         hiddenByRow.forEach((key, hidden) -> {
-            if (hidden.contains("n_complete") || hidden.contains("n_episodes") || COMPLETE_SUMS.keySet().stream().anyMatch(hidden::contains)) {
+            if (hidden.contains("n_complete") || hidden.contains("n_episodes") || OutcomeLinks.COMPLETE_SUMS.keySet().stream().anyMatch(hidden::contains)) {
                 contrastHidden.add(armless(key));
             }
         });
@@ -102,7 +95,7 @@ public final class OutcomeDisclosure {
         List<Set<String>> blanked = new ArrayList<>(rows.size());
         for (Row r : rows) {
             Set<String> hidden = hiddenByRow.getOrDefault(key(r), Set.of());
-            Set<String> columns = columns(hidden, contrastHidden.contains(armless(key(r))));
+            Set<String> columns = OutcomeLinks.columns(hidden, contrastHidden.contains(armless(key(r))));
             blanked.add(columns);
             out.add(blank(r, columns, HIDDEN));
         }
@@ -179,9 +172,9 @@ public final class OutcomeDisclosure {
     /** The cell ids of a row's figures in the linked tables, by figure: counts, categories and sums over complete cases. */
     public static Map<String, String> figures(String rowKey) {
         Map<String, String> out = new LinkedHashMap<>();
-        COUNTS.forEach(c -> out.put(c, rowKey + "/" + c));
+        OutcomeLinks.COUNTS.forEach(c -> out.put(c, rowKey + "/" + c));
         OutcomeTables.CATEGORIES.forEach(c -> out.put(c, rowKey + "/" + c));
-        COMPLETE_SUMS.keySet().forEach(c -> out.put(c, rowKey + "/" + c));
+        OutcomeLinks.COMPLETE_SUMS.keySet().forEach(c -> out.put(c, rowKey + "/" + c));
         return out;
     }
 
@@ -220,7 +213,7 @@ public final class OutcomeDisclosure {
      * columns of a row were blanked by disclosure control), every hidden count and change sum attacked.
      */
     public static DisclosureAudit.Result audit(List<Row> publishedRows, BiPredicate<Row, String> hidden, int k) {
-        return attack(model(publishedRows, hidden), k);
+        return attack(OutcomeLinks.model(publishedRows, hidden), k);
     }
 
     /** Every figure the view does not show, attacked. */
@@ -260,122 +253,6 @@ public final class OutcomeDisclosure {
     /** How many figures (counts and change sums) the linked tables hold. */
     public int cells() {
         return truth.cells().size();
-    }
-
-    /** The columns a row's hidden cells blank. */
-    static Set<String> columns(Set<String> hidden, boolean contrast) {
-        Set<String> out = new LinkedHashSet<>();
-        if (hidden.contains("n_episodes")) {
-            out.addAll(List.of("n_episodes", "intake_mean", "latest_mean", "status"));
-        }
-        if (hidden.contains("n_complete") || COMPLETE_SUMS.keySet().stream().anyMatch(hidden::contains)) {
-            out.add("n_complete");
-            out.add("status");
-            for (Column c : OutcomeTables.REGION_OUTCOMES.columns()) {
-                if (estimate(c.name())) {
-                    out.add(c.name());
-                }
-            }
-        }
-        if (hidden.contains("n_assessed")) {
-            out.add("n_assessed");
-            out.add("shares_status");
-            for (String category : OutcomeTables.CATEGORIES) {
-                out.addAll(List.of(category + "_share", category + "_lower", category + "_upper"));
-            }
-        }
-        for (String category : OutcomeTables.CATEGORIES) {
-            if (hidden.contains(category)) {
-                out.addAll(List.of(category + "_n", category + "_share", category + "_lower", category + "_upper", "shares_status"));
-            }
-        }
-        if (contrast) {
-            OutcomeTables.REGION_OUTCOMES.columns().stream().map(Column::name).filter(c -> c.startsWith("contrast_")).forEach(out::add);
-        }
-        return out;
-    }
-
-    /** Columns computed from the complete (intake and latest) pairs. */
-    static boolean estimate(String column) {
-        return column.startsWith("mean_change") || column.startsWith("d_") || column.startsWith("g_av") || column.startsWith("boot_g_av")
-                || column.equals("t_statistic") || column.equals("p_value") || column.equals("boot_replicates")
-                || COMPLETE_SUMS.containsValue(column);
-    }
-
-    /** The linked tables of region_outcomes rows; a cell whose column {@code hidden} names has no value. */
-    static LinkedTables model(List<Row> rows, BiPredicate<Row, String> hidden) {
-        LinkedTables.Builder b = LinkedTables.builder();
-        Map<String, Map<String, String>> periods = new TreeMap<>();
-        for (Row r : rows) {
-            String key = key(r);
-            for (String count : COUNTS) {
-                b.count(key + "/" + count, hidden.test(r, count) ? null : r.<Long>getAs(count));
-            }
-            boolean whole = ReportingPeriod.ALL_PERIODS.equals(r.getAs("period"));
-            // Categories are not made when no episode was assessed: then they are 0.
-            boolean noneAssessed = !hidden.test(r, "n_assessed") && r.<Long>getAs("n_assessed") == 0;
-            List<String> parts = new ArrayList<>();
-            for (String category : OutcomeTables.CATEGORIES) {
-                Long n = r.getAs(category + "_n");
-                b.count(key + "/" + category, hidden.test(r, category + "_n") ? null : n == null && noneAssessed ? Long.valueOf(0) : n);
-                parts.add(key + "/" + category);
-            }
-            if (whole) {
-                // The pages show the whole-period rows: secondary suppression takes their cells last.
-                COUNTS.forEach(c -> b.keep(key + "/" + c));
-                parts.forEach(b::keep);
-            }
-            b.additive(key + "/n_assessed", parts).atMost(key + "/n_assessed", key + "/n_complete")
-                    .atMost(key + "/n_complete", key + "/n_episodes");
-            Long complete = hidden.test(r, "n_complete") ? null : r.<Long>getAs("n_complete");
-            double max = maxScore(r.getAs("instrument"));
-            b.sum(key + "/" + CHANGE, completeSum(r, "mean_change", complete, hidden), key + "/n_complete", -max, max);
-            b.sum(key + "/intake_sum", completeSum(r, "intake_mean_complete", complete, hidden), key + "/n_complete", 0, max);
-            b.sum(key + "/latest_sum", completeSum(r, "latest_mean_complete", complete, hidden), key + "/n_complete", 0, max);
-            b.additive(key + "/latest_sum", List.of(key + "/intake_sum", key + "/" + CHANGE));
-            periods.computeIfAbsent(key.substring(0, key.lastIndexOf('|')), x -> new TreeMap<>()).put(r.getAs("period"), key);
-        }
-        for (Map<String, String> byPeriod : periods.values()) {
-            String all = byPeriod.get(ReportingPeriod.ALL_PERIODS);
-            List<String> terms = byPeriod.entrySet().stream().filter(e -> !e.getKey().equals(ReportingPeriod.ALL_PERIODS))
-                    .map(Map.Entry::getValue).toList();
-            if (all == null || terms.isEmpty()) {
-                continue;
-            }
-            List<String> figures = new ArrayList<>(COUNTS);
-            figures.addAll(OutcomeTables.CATEGORIES);
-            figures.addAll(COMPLETE_SUMS.keySet());
-            for (String figure : figures) {
-                b.additive(all + "/" + figure, terms.stream().map(t -> t + "/" + figure).toList());
-            }
-        }
-        return b.build();
-    }
-
-    private static Map<String, String> completeSums() {
-        Map<String, String> sums = new LinkedHashMap<>();
-        sums.put(CHANGE, "mean_change");
-        sums.put("intake_sum", "intake_mean_complete");
-        sums.put("latest_sum", "latest_mean_complete");
-        return java.util.Collections.unmodifiableMap(sums);
-    }
-
-    /** n_complete · the row's mean {@code column}; 0 over no cases; null when either is not published. */
-    private static Double completeSum(Row r, String column, Long complete, BiPredicate<Row, String> hidden) {
-        Double mean = hidden.test(r, column) ? null : r.<Double>getAs(column);
-        if (complete != null && mean != null) {
-            return complete * mean;
-        }
-        return complete != null && complete == 0 ? Double.valueOf(0.0) : null;
-    }
-
-    private static double maxScore(String instrument) {
-        for (Instrument i : Instrument.values()) {
-            if (i.code().equals(instrument)) {
-                return i.totalMax();
-            }
-        }
-        throw new IllegalArgumentException("region_outcomes: unknown instrument " + instrument);
     }
 
     /** A row's key: region/instrument/respondent/arm/period, joined by '|'. */
