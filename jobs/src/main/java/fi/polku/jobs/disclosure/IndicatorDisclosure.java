@@ -132,13 +132,9 @@ public final class IndicatorDisclosure {
             atMost(b, made, key + "/families_reached", key + "/episodes_reached");
             periods.computeIfAbsent(r.getAs("region"), x -> new TreeMap<>()).put(r.getAs("period"), key);
         }
-        for (Map<String, String> byPeriod : periods.values()) {
-            String all = byPeriod.get(ReportingPeriod.ALL_PERIODS);
-            List<String> terms = byPeriod.entrySet().stream().filter(e -> !e.getKey().equals(ReportingPeriod.ALL_PERIODS))
-                    .map(Map.Entry::getValue).toList();
-            if (all == null || terms.isEmpty()) {
-                continue;
-            }
+        for (PeriodRows cell : PeriodRows.of(periods.values())) {
+            String all = cell.all();
+            List<String> terms = cell.terms();
             for (String count : ADDITIVE) {
                 List<String> parts = terms.stream().map(t -> t + "/" + count).toList();
                 if (made.contains(all + "/" + count) && made.containsAll(parts)) {

@@ -103,13 +103,9 @@ final class OutcomeLinks {
             b.additive(key + "/latest_sum", List.of(key + "/intake_sum", key + "/" + CHANGE));
             periods.computeIfAbsent(key.substring(0, key.lastIndexOf('|')), x -> new TreeMap<>()).put(r.getAs("period"), key);
         }
-        for (Map<String, String> byPeriod : periods.values()) {
-            String all = byPeriod.get(ReportingPeriod.ALL_PERIODS);
-            List<String> terms = byPeriod.entrySet().stream().filter(e -> !e.getKey().equals(ReportingPeriod.ALL_PERIODS))
-                    .map(Map.Entry::getValue).toList();
-            if (all == null || terms.isEmpty()) {
-                continue;
-            }
+        for (PeriodRows cell : PeriodRows.of(periods.values())) {
+            String all = cell.all();
+            List<String> terms = cell.terms();
             List<String> figures = new ArrayList<>(COUNTS);
             figures.addAll(OutcomeTables.CATEGORIES);
             figures.addAll(COMPLETE_SUMS.keySet());

@@ -11,6 +11,7 @@ import fi.polku.jobs.config.ConfigError;
 import fi.polku.jobs.config.ExportSettings;
 import fi.polku.jobs.config.RunConfig;
 import fi.polku.jobs.output.Manifest;
+import fi.polku.jobs.pipeline.SmallTables;
 import fi.polku.jobs.pipeline.Stage;
 import fi.polku.jobs.pipeline.StageRun;
 import fi.polku.jobs.pipeline.Versions;
@@ -84,8 +85,8 @@ public final class ExportStage implements Stage {
         // Disclosure control first, so a refusal writes nothing. The pages publish the same rows at min_cell: the
         // export hides at least what they hide, and the two are attacked together as well as the export alone
         // (from its published rows, as a student with the CSV would).
-        List<Row> outcomeRows = run.read(OutcomeTables.REGION_OUTCOMES).orderBy("region", "instrument", "respondent", "arm", "period")
-                .collectAsList();
+        List<Row> outcomeRows = SmallTables.query(run, OutcomeTables.REGION_OUTCOMES, "region", "instrument", "respondent", "arm",
+                "period");
         OutcomeDisclosure pages = OutcomeDisclosure.protect(outcomeRows, config.outcomes().minCell());
         RegionTables.Outcomes protectedOutcomes = RegionTables.outcomes(outcomeRows, settings.k(), pages);
         List<Row> outcomes = protectedOutcomes.rows();
@@ -99,8 +100,8 @@ public final class ExportStage implements Stage {
         }
         // region_rates: one control for the export and the pages (RateDisclosure at the larger of min_cell and export.k,
         // counties and municipalities linked); the export publishes its county rows and audits them alone.
-        RegionTables.Rates rates = RegionTables.rates(run.read(Tables.REGION_RATES).orderBy("region", "indicator", "age_group", "period", "month")
-                .collectAsList(), config);
+        RegionTables.Rates rates = RegionTables.rates(SmallTables.query(run, Tables.REGION_RATES, "region", "indicator", "age_group", "period",
+                "month"), config);
         DisclosureAudit.Result rateAudit = rates.audit();
         if (!rateAudit.passed()) {
             throw new DisclosureRefused("the export's region_rates", rateAudit);
@@ -117,8 +118,8 @@ public final class ExportStage implements Stage {
         int pageK = config.outcomes().minCell();
         // The pages' reliability sensitivity (the report stage's own control, SensitivitySeries) is ordered and adds up to
         // region_outcomes' n_assessed: the records are attacked with it as well.
-        SensitivitySeries sensitivity = SensitivitySeries.protect(run.read(ChangeTables.CHANGE_SENSITIVITY)
-                .orderBy("region", "instrument", "respondent", "arm", "reliability_source").collectAsList(), pages, pageK);
+        SensitivitySeries sensitivity = SensitivitySeries.protect(SmallTables.query(run, ChangeTables.CHANGE_SENSITIVITY, "region", "instrument",
+                "respondent", "arm", "reliability_source"), pages, pageK);
         WithheldMicrodata.Choice withheld = WithheldMicrodata.choose(trajectories, config.outcomes().periods(), protectedOutcomes.disclosure(),
                 pages, rowKeys, PageRowsWithheld.episodes(trajectories, pageK), sensitivity.views());
         domains = PageRowsWithheld.domainsPublishable(domains, pageK);
@@ -149,15 +150,15 @@ public final class ExportStage implements Stage {
         written.add(files.publish(ExportTables.REGION_RATES, spark.createDataFrame(rates.rows(), SparkSchemas.of(ExportTables.REGION_RATES))));
         // Effect estimates are linear in every county's rates: none is published for an indicator and age group with a
         // hidden county count (RateDisclosure.withholdsEstimates).
-        List<Row> effects = run.read(Tables.REGION_EFFECTS).orderBy("region", "indicator", "age_group", "method").collectAsList();
+        List<Row> effects = SmallTables.query(run, Tables.REGION_EFFECTS, "region", "indicator", "age_group", "method");
         List<Row> shownEffects = effects.stream().filter(r -> !rates.disclosure().withholdsEstimates(r.getAs("indicator"), r.getAs("age_group")))
                 .toList();
         disclosure.effectsWithheld(effects.size() - shownEffects.size());
         written.add(files.publish(ExportTables.REGION_EFFECTS, spark.createDataFrame(shownEffects, SparkSchemas.of(Tables.REGION_EFFECTS))));
         written.add(files.publish(ExportTables.POOLED_EFFECTS, run.read(OutcomeTables.POOLED_EFFECTS)
                 .orderBy("instrument", "respondent", "arm", "measure", "method")));
-        List<Row> indicators = IndicatorTable.indicators(run.read(OutcomeTables.PROJECT_INDICATORS).orderBy("region", "period")
-                .collectAsList(), settings.k());
+        List<Row> indicators = IndicatorTable.indicators(SmallTables.query(run, OutcomeTables.PROJECT_INDICATORS, "region", "period"),
+                settings.k());
         DisclosureAudit.Result indicatorAudit = IndicatorTable.audit(indicators, settings.k());
         if (!indicatorAudit.passed()) {
             throw new DisclosureRefused("the export's project_indicators", indicatorAudit);

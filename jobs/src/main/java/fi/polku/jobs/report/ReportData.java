@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.when;
 
 import fi.polku.contract.ChangeTables;
 import fi.polku.contract.OutcomeTables;
+import fi.polku.jobs.pipeline.SmallTables;
 import fi.polku.outcome.ReportingPeriod;
 import fi.polku.contract.Tables;
 import fi.polku.jobs.pipeline.StageRun;

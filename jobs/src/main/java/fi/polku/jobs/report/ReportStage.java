@@ -9,6 +9,7 @@ import fi.polku.jobs.disclosure.IndicatorDisclosure;
 import fi.polku.jobs.disclosure.RateDisclosure;
 import fi.polku.jobs.disclosure.SensitivitySeries;
 import fi.polku.jobs.disclosure.OutcomeDisclosure;
+import fi.polku.jobs.pipeline.SmallTables;
 import fi.polku.jobs.pipeline.Stage;
 import fi.polku.jobs.pipeline.StageRun;
 import fi.polku.jobs.pipeline.Versions;

@@ -6,6 +6,7 @@ import static fi.polku.jobs.report.ReportContext.s;
 
 import fi.polku.contract.VariationTables;
 import fi.polku.jobs.disclosure.RateDisclosure;
+import fi.polku.jobs.pipeline.SmallTables;
 import fi.polku.jobs.pipeline.StageRun;
 import java.util.ArrayList;
 import java.util.List;

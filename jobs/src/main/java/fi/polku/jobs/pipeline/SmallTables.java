@@ -1,7 +1,6 @@
-package fi.polku.jobs.report;
+package fi.polku.jobs.pipeline;
 
 import fi.polku.contract.TableSchema;
-import fi.polku.jobs.pipeline.StageRun;
 import fi.polku.jobs.spark.SparkSchemas;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +13,8 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.selection.Selection;
 
 /**
- * The report's small result tables (a few hundred rows: outcomes, effects, indicators, rates, funnels), read whole
+ * The small result tables the report and export stages read (a few hundred rows: outcomes, effects, indicators,
+ * rates, funnels), read whole
  * on the driver ({@link StageRun#table}) and filtered and sorted with Tablesaw instead of as Spark queries, each of
  * which cost Spark jobs for less work than their planning (DESIGN.md section 6).
  *
@@ -23,17 +23,17 @@ import tech.tablesaw.selection.Selection;
  * reader gives them: {@code String}, {@code Integer}, {@code Long}, {@code Double}, {@code Boolean}, {@code
  * LocalDate}; missing as null). When the consumers take Tablesaw tables, this boundary goes.
  */
-final class SmallTables {
+public final class SmallTables {
     private SmallTables() {
     }
 
     /** Every row of a table, in the given column order (as {@link #sorted}). */
-    static List<Row> query(StageRun run, TableSchema table, String... order) {
+    public static List<Row> query(StageRun run, TableSchema table, String... order) {
         return rows(sorted(run.table(table), order), table);
     }
 
     /** The rows of a table that {@code where} selects, in the given column order (as {@link #sorted}). */
-    static List<Row> query(StageRun run, TableSchema table, Function<Table, Selection> where, String... order) {
+    public static List<Row> query(StageRun run, TableSchema table, Function<Table, Selection> where, String... order) {
         Table all = run.table(table);
         return rows(sorted(all.where(where.apply(all)), order), table);
     }
@@ -42,7 +42,7 @@ final class SmallTables {
      * The table's rows ordered as Spark's {@code orderBy} orders them: ascending by each column in turn, missing
      * values first; ties keep the table's order (the sort is stable).
      */
-    static Table sorted(Table table, String... order) {
+    public static Table sorted(Table table, String... order) {
         Comparator<tech.tablesaw.api.Row> by = (a, b) -> 0;
         for (String column : order) {
             by = by.thenComparing((a, b) -> compare(a, b, column));
@@ -64,7 +64,7 @@ final class SmallTables {
      * The boundary: a Tablesaw table of a contract's columns as Spark rows with the contract's schema, for the
      * consumers that still take rows (see the class comment).
      */
-    static List<Row> rows(Table table, TableSchema contract) {
+    public static List<Row> rows(Table table, TableSchema contract) {
         StructType schema = SparkSchemas.of(contract);
         List<tech.tablesaw.columns.Column<?>> columns = contract.columns().stream()
                 .<tech.tablesaw.columns.Column<?>>map(c -> table.column(c.name())).toList();

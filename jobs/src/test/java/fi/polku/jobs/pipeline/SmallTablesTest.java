@@ -1,4 +1,4 @@
-package fi.polku.jobs.report;
+package fi.polku.jobs.pipeline;
 
 import static fi.polku.contract.Column.optional;
 import static fi.polku.contract.Column.required;
