@@ -165,7 +165,7 @@ public final class CellSuppression {
                 }
             }
             for (LinkedTables.Constraint k : truth.constraints()) {
-                if (k.relation() == LinkedTables.Relation.ORDERED || !hidden.containsKey(k.total())) {
+                if (!k.relation().hidesZeros() || !hidden.containsKey(k.total())) {
                     continue;
                 }
                 for (String p : k.parts()) {

@@ -145,12 +145,12 @@ public final class DisclosureAudit {
 
     /**
      * Whether a hidden count may be zero in the attacker's eyes: it is a part of a total (or of a whole it is at most)
-     * that is hidden too, the one place zeros are hidden (an {@link LinkedTables.Relation#ORDERED} higher figure is
-     * no whole: hiding it hides no zero).
+     * that is hidden too, the one place zeros are hidden (an {@link LinkedTables.Relation#ORDERED} higher figure or
+     * a {@link LinkedTables.Relation#LINKED} total in another table is no whole: hiding it hides no zero).
      */
     static boolean mayBeZero(LinkedTables view, String id) {
         for (LinkedTables.Constraint k : view.constraints()) {
-            if (k.relation() != LinkedTables.Relation.ORDERED && k.parts().contains(id) && !view.cell(k.total()).shown()) {
+            if (k.relation().hidesZeros() && k.parts().contains(id) && !view.cell(k.total()).shown()) {
                 return true;
             }
         }
@@ -232,7 +232,7 @@ public final class DisclosureAudit {
             for (String p : k.parts()) {
                 rhs += term(view, index, a, p, -1);
             }
-            constraints.add(new LinearConstraint(a, k.relation() == LinkedTables.Relation.ADDITIVE ? Relationship.EQ : Relationship.GEQ,
+            constraints.add(new LinearConstraint(a, k.relation().equation() ? Relationship.EQ : Relationship.GEQ,
                     rhs));
         }
         for (LinkedTables.Cell c : view.cells().values()) {

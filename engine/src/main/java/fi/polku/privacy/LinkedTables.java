@@ -74,7 +74,23 @@ public final class LinkedTables {
          * part of the other (a category under two reliability thresholds). Hiding the higher hides no zero lower,
          * and the records' parts of the two need not keep the order.
          */
-        ORDERED
+        ORDERED,
+        /**
+         * {@code total = Σ parts} between figures of different tables that count the same cases (a project's episodes
+         * reached and the children's outcome series): each table keeps its own zero rule, so hiding the total hides
+         * no zero part, and the audit allows no part to be zero through it.
+         */
+        LINKED;
+
+        /** Whether the relation is an equation ({@link #ADDITIVE}, {@link #LINKED}) rather than an inequality. */
+        public boolean equation() {
+            return this == ADDITIVE || this == LINKED;
+        }
+
+        /** Whether hiding the total (or whole) hides its zero parts, and a hidden part of a hidden total may be 0. */
+        public boolean hidesZeros() {
+            return this == ADDITIVE || this == AT_MOST;
+        }
     }
 
     /**
@@ -89,7 +105,7 @@ public final class LinkedTables {
             Objects.requireNonNull(relation, "relation");
             Objects.requireNonNull(total, "total");
             parts = List.copyOf(parts);
-            if (parts.isEmpty() || relation != Relation.ADDITIVE && parts.size() != 1) {
+            if (parts.isEmpty() || !relation.equation() && parts.size() != 1) {
                 throw new IllegalArgumentException("constraint on " + total + ": wrong number of parts " + parts.size());
             }
         }
@@ -104,7 +120,7 @@ public final class LinkedTables {
 
         @Override
         public String toString() {
-            return total + (relation == Relation.ADDITIVE ? " = " + String.join(" + ", parts) : " >= " + parts.get(0));
+            return total + (relation.equation() ? " = " + String.join(" + ", parts) : " >= " + parts.get(0));
         }
     }
 
@@ -235,7 +251,7 @@ public final class LinkedTables {
             b.additive(c.id(), List.of(c.id() + KNOWN, c.id() + UNKNOWN));
         }
         for (Constraint k : constraints) {
-            if (k.relation() == Relation.ORDERED || !k.cells().stream().allMatch(known::containsKey)) {
+            if (!k.relation().hidesZeros() || !k.cells().stream().allMatch(known::containsKey)) {
                 continue;
             }
             for (String side : List.of(KNOWN, UNKNOWN)) {
@@ -279,6 +295,12 @@ public final class LinkedTables {
         /** {@code part ≤ whole}. */
         public Builder atMost(String part, String whole) {
             constraints.add(new Constraint(Relation.AT_MOST, whole, List.of(part)));
+            return this;
+        }
+
+        /** {@code total = Σ parts} between figures of different tables ({@link Relation#LINKED}). */
+        public Builder linked(String total, List<String> parts) {
+            constraints.add(new Constraint(Relation.LINKED, total, parts));
             return this;
         }
 
@@ -336,7 +358,7 @@ public final class LinkedTables {
                 return;
             }
             double slack = TOLERANCE * Math.max(1, Math.abs(total));
-            boolean holds = k.relation() == Relation.ADDITIVE ? Math.abs(total - sum) <= slack : sum <= total + slack;
+            boolean holds = k.relation().equation() ? Math.abs(total - sum) <= slack : sum <= total + slack;
             if (!holds) {
                 throw new IllegalArgumentException("constraint " + k + " does not hold: " + total + " vs " + sum);
             }

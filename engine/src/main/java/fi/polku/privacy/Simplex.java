@@ -11,6 +11,7 @@ import org.apache.commons.math3.optim.linear.LinearConstraintSet;
 import org.apache.commons.math3.optim.linear.LinearObjectiveFunction;
 import org.apache.commons.math3.optim.linear.NoFeasibleSolutionException;
 import org.apache.commons.math3.optim.linear.NonNegativeConstraint;
+import org.apache.commons.math3.optim.linear.PivotSelectionRule;
 import org.apache.commons.math3.optim.linear.SimplexSolver;
 import org.apache.commons.math3.optim.linear.UnboundedSolutionException;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
@@ -30,13 +31,27 @@ final class Simplex {
      */
     static double optimum(LinearConstraintSet set, double[] objective, GoalType goal, List<double[]> points, String id) {
         try {
+            return optimum(set, objective, goal, points, id, PivotSelectionRule.DANTZIG);
+        } catch (TooManyIterationsException | NoFeasibleSolutionException e) {
+            // Dantzig's rule can cycle on a degenerate vertex (no convergence) and end phase 1 early on round-off (a
+            // problem the true figures satisfy reported infeasible: seen on joint problems of region_outcomes and the
+            // tables linked to it); Bland's rule terminates, so it has the last word.
+            return optimum(set, objective, goal, points, id, PivotSelectionRule.BLAND);
+        }
+    }
+
+    private static double optimum(LinearConstraintSet set, double[] objective, GoalType goal, List<double[]> points, String id,
+                                  PivotSelectionRule rule) {
+        try {
             LinearObjectiveFunction f = new LinearObjectiveFunction(objective, 0);
-            PointValuePair p = new SimplexSolver(EPS, 10, 1e-11).optimize(new MaxIter(100_000), f, set, goal, new NonNegativeConstraint(false));
+            int iterations = rule == PivotSelectionRule.BLAND ? 1_000_000 : 100_000;
+            PointValuePair p = new SimplexSolver(EPS, 10, 1e-11).optimize(new MaxIter(iterations), f, set, goal, new NonNegativeConstraint(false),
+                    rule);
             if (!feasible(set, p.getPoint())) {
                 // Once more with Bland's rule (no cycling on degenerate vertices); an optimum that still breaks a
                 // constraint cannot be trusted to bound the cell, so the audit stops rather than pass on it.
                 p = new SimplexSolver(EPS, 10, 1e-11).optimize(new MaxIter(100_000), f, set, goal, new NonNegativeConstraint(false),
-                        org.apache.commons.math3.optim.linear.PivotSelectionRule.BLAND);
+                        PivotSelectionRule.BLAND);
                 if (!feasible(set, p.getPoint())) {
                     throw new IllegalStateException("the attacker's problem for " + id + " ended on a point outside its constraints");
                 }
@@ -45,12 +60,16 @@ final class Simplex {
             return p.getValue();
         } catch (UnboundedSolutionException e) {
             return goal == GoalType.MINIMIZE ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-        } catch (NoFeasibleSolutionException e) {
-            throw new IllegalStateException("the published figures around " + id + " contradict their constraints", e);
-        } catch (TooManyIterationsException e) {
-            throw new IllegalStateException("the attacker's problem for " + id + " did not converge", e);
+        } catch (NoFeasibleSolutionException | TooManyIterationsException e) {
+            if (rule == PivotSelectionRule.DANTZIG) {
+                throw e;
+            }
+            throw new IllegalStateException(e instanceof NoFeasibleSolutionException
+                    ? "the published figures around " + id + " contradict their constraints"
+                    : "the attacker's problem for " + id + " did not converge", e);
         }
     }
+
     /** Whether {@code x} satisfies every constraint of {@code set} to within {@link #EPS} (relative to the right-hand side). */
     private static boolean feasible(LinearConstraintSet set, double[] x) {
         for (LinearConstraint c : set.getConstraints()) {
