@@ -29,6 +29,14 @@ public final class IndicatorDisclosure {
     /** Each count and the columns computed from it. */
     public static final Map<String, List<String>> DEPENDENTS = dependents();
     /** Counts whose periods add up to {@code all}. */
+    /**
+     * Counts of the children of the outcome series (families, episodes reached, measured episodes, ended episodes: each
+     * at most the sum of a period's child series), published for the whole period only beside region_outcomes.
+     */
+    public static final List<String> WHOLE_PERIOD_ONLY = List.of("families_reached", "episodes_reached", "measured_episodes",
+            "ended_episodes");
+    /** The columns a term row leaves blank beside region_outcomes: {@link #WHOLE_PERIOD_ONLY} and what is computed from them. */
+    private static final Set<String> TERMS_BLANK = termsBlank();
     private static final List<String> ADDITIVE = List.of("episodes_reached", "measured_episodes", "meetings", "skipped_meetings",
             "ended_episodes", "dropouts");
 
@@ -36,12 +44,22 @@ public final class IndicatorDisclosure {
     private final List<Set<String>> blanked;
     private final CellSuppression.Result result;
     private final int cells;
+    private List<LinkedTables> beside = List.of();
 
     private IndicatorDisclosure(List<Row> published, List<Set<String>> blanked, CellSuppression.Result result, int cells) {
         this.published = published;
         this.blanked = blanked;
         this.result = result;
         this.cells = cells;
+    }
+
+    private static Set<String> termsBlank() {
+        Set<String> out = new LinkedHashSet<>();
+        for (String count : WHOLE_PERIOD_ONLY) {
+            out.add(count);
+            out.addAll(dependents().get(count));
+        }
+        return java.util.Collections.unmodifiableSet(out);
     }
 
     private static Map<String, List<String>> dependents() {
@@ -62,8 +80,88 @@ public final class IndicatorDisclosure {
      * @throws DisclosureRefused if some hidden figure cannot be protected at all
      */
     public static IndicatorDisclosure protect(List<Row> rows, int k) {
+        return protect(rows, k, Map.of());
+    }
+
+    /**
+     * Protects the rows beside region_outcomes as {@code outcomes} publishes it. Families, episodes reached and measured
+     * episodes count the children of the outcome series ({@link ChildLinks}: a term's episodes reached were its
+     * youths' and children's project series, and an attack on the demo's export, 2026-12-01, recovered 26 hidden
+     * series counts from them), so they are published for the whole period only ({@link #WHOLE_PERIOD_ONLY}: a term's
+     * are its series' n_episodes, which region_outcomes shows where it may), and the whole period's are attacked
+     * together with region_outcomes; where that narrows a hidden figure, the region's whole-period counts of children
+     * are hidden, until the joint audit passes.
+     *
+     * @throws DisclosureRefused if hiding them still leaves a figure narrowed
+     */
+    public static IndicatorDisclosure protect(List<Row> rows, int k, OutcomeDisclosure outcomes) {
+        List<Row> whole = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            whole.add(ReportingPeriod.ALL_PERIODS.equals(r.getAs("period")) ? r : OutcomeDisclosure.blank(r, TERMS_BLANK, null));
+        }
+        LinkedTables links = ChildLinks.of(outcomes.episodes(), children(whole));
+        Map<String, CellSuppression.Reason> forced = new LinkedHashMap<>();
+        while (true) {
+            IndicatorDisclosure d = protect(whole, k, forced);
+            LinkedTables view = model(whole, (r, column) -> d.result.hidden().containsKey(key(r) + "/" + column));
+            DisclosureAudit.Result joint;
+            try {
+                joint = ChildLinks.published(outcomes.auditBeside(List.of(view, links)));
+            } catch (IllegalStateException unsolved) {
+                // Commons Math's simplex could not settle the joint problem (seen at k = 30 on the demo): no count of
+                // children is then published, and the tables are no more linked than region_outcomes alone.
+                for (Row r : whole) {
+                    for (String count : WHOLE_PERIOD_ONLY) {
+                        Long n = r.getAs(count);
+                        if (n != null && n > 0) {
+                            forced.put(key(r) + "/" + count, CellSuppression.Reason.SECONDARY);
+                        }
+                    }
+                }
+                return protect(whole, k, forced);
+            }
+            if (joint.passed()) {
+                d.beside = List.of(view, links);
+                return d;
+            }
+            Set<String> more = new LinkedHashSet<>();
+            for (DisclosureAudit.Interval f : joint.failures()) {
+                String region = ChildLinks.regionPeriod(f.cell())[0];
+                for (String count : WHOLE_PERIOD_ONLY) {
+                    String id = region + "|" + ReportingPeriod.ALL_PERIODS + "/" + count;
+                    LinkedTables.Cell c = view.cells().get(id);
+                    if (c != null && c.value() != null && c.value() > 0 && !ChildLinks.determined(links, id, outcomes.result().hidden().keySet())) {
+                        more.add(id);
+                    }
+                }
+            }
+            if (more.isEmpty()) {
+                throw new DisclosureRefused("project_indicators beside region_outcomes", joint);
+            }
+            more.forEach(id -> forced.put(id, CellSuppression.Reason.SECONDARY));
+        }
+    }
+
+    /** The counts of children of every row, as {@link ChildLinks} links them to the outcome series. */
+    private static List<ChildLinks.Count> children(List<Row> rows) {
+        List<ChildLinks.Count> out = new ArrayList<>();
+        for (Row r : rows) {
+            if (r.getAs("episodes_reached") == null) {
+                continue;
+            }
+            out.add(new ChildLinks.Count(key(r) + "/episodes_reached", r.<Long>getAs("episodes_reached"), r.getAs("region"),
+                    Set.of("project"), r.getAs("period")));
+            out.add(new ChildLinks.Count(key(r) + "/measured_episodes", r.<Long>getAs("measured_episodes"), r.getAs("region"),
+                    Set.of("project", "comparison"), r.getAs("period")));
+            out.add(new ChildLinks.Count(key(r) + "/ended_episodes", r.<Long>getAs("ended_episodes"), r.getAs("region"), Set.of("project"),
+                    r.getAs("period")));
+        }
+        return out;
+    }
+
+    private static IndicatorDisclosure protect(List<Row> rows, int k, Map<String, CellSuppression.Reason> forced) {
         LinkedTables truth = model(rows, (r, column) -> false);
-        CellSuppression.Result result = CellSuppression.protect(truth, Protection.of(k));
+        CellSuppression.Result result = CellSuppression.protect(truth, Protection.of(k), forced);
         if (!result.audit().passed()) {
             throw new DisclosureRefused("project_indicators", result.audit());
         }
@@ -86,6 +184,14 @@ public final class IndicatorDisclosure {
     /** The audit an outsider can run on published rows ({@code hidden} says which columns of a row were blanked). */
     public static DisclosureAudit.Result audit(List<Row> publishedRows, BiPredicate<Row, String> hidden, int k) {
         return DisclosureAudit.ofUnshown(model(publishedRows, hidden), Protection.of(k));
+    }
+
+    /**
+     * What this table adds beside region_outcomes for an attacker: its published linked tables and their links to the
+     * outcome series (empty unless protected beside region_outcomes).
+     */
+    public List<LinkedTables> besideOutcomes() {
+        return beside;
     }
 
     /** The rows with hidden figures blanked (same schema). */

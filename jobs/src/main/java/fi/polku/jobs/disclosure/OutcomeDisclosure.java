@@ -152,6 +152,17 @@ public final class OutcomeDisclosure {
         return DisclosureAudit.of(view, Protection.of(k), checked);
     }
 
+    /** The true {@code n_episodes} of every row protected, by row key (for counts of the same children elsewhere). */
+    Map<String, Long> episodes() {
+        Map<String, Long> out = new TreeMap<>();
+        truth.cells().forEach((id, c) -> {
+            if (id.endsWith("/n_episodes") && c.value() != null) {
+                out.put(id.substring(0, id.length() - "/n_episodes".length()), c.value().longValue());
+            }
+        });
+        return out;
+    }
+
     /**
      * The audit of this surface with figures published beside it whose relations reach into region_outcomes
      * ({@code beside}, named as in {@link #auditWithRecords(Map, OutcomeDisclosure, List)}): every figure either hides

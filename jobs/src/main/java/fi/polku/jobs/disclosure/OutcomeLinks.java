@@ -39,6 +39,10 @@ final class OutcomeLinks {
         if (hidden.contains("n_complete") || COMPLETE_SUMS.keySet().stream().anyMatch(hidden::contains)) {
             out.add("n_complete");
             out.add("status");
+            // The all-episode means too: where every episode with an intake has a latest score, n_complete × mean_change
+            // = n × (latest_mean − intake_mean), which gave hidden change sums back exactly (attack on the demo, 2026-12-01).
+            out.add("intake_mean");
+            out.add("latest_mean");
             for (Column c : OutcomeTables.REGION_OUTCOMES.columns()) {
                 if (estimate(c.name())) {
                     out.add(c.name());

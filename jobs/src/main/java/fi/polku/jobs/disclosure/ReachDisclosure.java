@@ -1,11 +1,15 @@
 package fi.polku.jobs.disclosure;
 
+import fi.polku.outcome.ReportingPeriod;
 import fi.polku.privacy.CellSuppression;
 import fi.polku.privacy.DisclosureAudit;
 import fi.polku.privacy.LinkedTables;
 import fi.polku.privacy.Protection;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import org.apache.spark.sql.Row;
@@ -37,8 +41,68 @@ public final class ReachDisclosure {
      * @throws DisclosureRefused if some hidden figure cannot be protected at all
      */
     public static ReachDisclosure protect(List<Row> rows, int k) {
+        return protect(rows, k, Map.of());
+    }
+
+    /**
+     * Protects the rows beside region_outcomes as {@code outcomes} publishes it, and beside {@code others} (further
+     * published tables linked to it, e.g. the pages' project indicators): a region and arm's clients are its
+     * children, whose outcome series add up to them ({@link ChildLinks}; an attack on the demo's pages, 2026-12-01,
+     * took Pohjois-Savo's 59 children in the comparison group less its 53 youths for the hidden 6 children's series).
+     * Where the tables together narrow a hidden figure, the region's clients are hidden, until the joint audit passes.
+     *
+     * @throws DisclosureRefused if hiding every client count of a region still leaves a figure narrowed
+     */
+    public static ReachDisclosure protect(List<Row> rows, int k, OutcomeDisclosure outcomes, List<LinkedTables> others) {
+        List<ChildLinks.Count> clients = new ArrayList<>();
+        for (Row r : rows) {
+            clients.add(new ChildLinks.Count(id(r, "clients"), ((Number) r.getAs("clients")).longValue(), r.getAs("region"),
+                    Set.of((String) r.getAs("arm")), ReportingPeriod.ALL_PERIODS));
+        }
+        LinkedTables links = ChildLinks.of(outcomes.episodes(), clients);
+        Map<String, CellSuppression.Reason> forced = new LinkedHashMap<>();
+        while (true) {
+            ReachDisclosure d = protect(rows, k, forced);
+            List<LinkedTables> beside = new ArrayList<>(others);
+            beside.add(model(rows, d::hidden));
+            beside.add(links);
+            DisclosureAudit.Result joint;
+            try {
+                joint = ChildLinks.published(outcomes.auditBeside(beside));
+            } catch (IllegalStateException unsolved) {
+                // The simplex could not settle the joint problem: no client count is published (see IndicatorDisclosure).
+                rows.stream().filter(r -> ((Number) r.getAs("clients")).longValue() > 0)
+                        .forEach(r -> forced.put(id(r, "clients"), CellSuppression.Reason.SECONDARY));
+                return protect(rows, k, forced);
+            }
+            if (joint.passed()) {
+                return d;
+            }
+            Set<String> more = new java.util.LinkedHashSet<>();
+            for (DisclosureAudit.Interval f : joint.failures()) {
+                // The failing figure's region, and its arm where it names one (an outcome row's or a reach row's).
+                String[] key = f.cell().substring(0, f.cell().lastIndexOf('/')).split("\\|");
+                String arm = key.length == 5 ? key[3] : key.length == 2 ? key[1] : null;
+                rows.stream().filter(r -> key[0].equals(r.getAs("region")) && (arm == null || !arms(rows).contains(arm) || arm.equals(r.getAs("arm")))
+                        && ((Number) r.getAs("clients")).longValue() > 0 && !d.hidden(r, "clients")
+                        && !ChildLinks.determined(links, id(r, "clients"), outcomes.result().hidden().keySet())).forEach(r -> more.add(id(r, "clients")));
+            }
+            if (more.isEmpty()) {
+                throw new DisclosureRefused("the reach table beside region_outcomes", joint);
+            }
+            more.forEach(id -> forced.put(id, CellSuppression.Reason.SECONDARY));
+        }
+    }
+
+    private static Set<String> arms(List<Row> rows) {
+        Set<String> arms = new HashSet<>();
+        rows.forEach(r -> arms.add(r.getAs("arm")));
+        return arms;
+    }
+
+    private static ReachDisclosure protect(List<Row> rows, int k, Map<String, CellSuppression.Reason> forced) {
         LinkedTables truth = model(rows, (r, column) -> false);
-        CellSuppression.Result result = CellSuppression.protect(truth, Protection.of(k));
+        CellSuppression.Result result = CellSuppression.protect(truth, Protection.of(k), forced);
         if (!result.audit().passed()) {
             throw new DisclosureRefused("the reach table", result.audit());
         }

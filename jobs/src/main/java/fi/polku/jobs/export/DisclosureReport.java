@@ -36,6 +36,7 @@ final class DisclosureReport {
     private long withheldEpisodes;
     private long lostToWithholding;
     private long effectsWithheld;
+    private long pooledWithheld;
 
     DisclosureReport(KAnonymity.Result result, ExportSettings settings) {
         this.result = result;
@@ -45,6 +46,11 @@ final class DisclosureReport {
     /** Records how many region_effects rows were left out (their indicator and age group has a hidden county count). */
     void effectsWithheld(long rows) {
         this.effectsWithheld = rows;
+    }
+
+    /** Records how many pooled_effects rows were left out (a region they pool has its effect size hidden). */
+    void pooledWithheld(long rows) {
+        this.pooledWithheld = rows;
     }
 
     /** Records how many rows of a region table had something blanked. */
@@ -154,13 +160,18 @@ final class DisclosureReport {
                 + outcomes.protection().k() + " wide");
         p.put("hidden_change_sum", "the interval of a hidden sum of change (n_complete x mean_change) is at least one case's range"
                 + " wide (80 points for ORS/CORS/YCORS change, -40..40)");
-        t.put("zeros", "shown, except as a part of a hidden count (a category of a hidden n_assessed, complete cases of hidden episodes,"
+        t.put("zeros", "shown, except as a part of a hidden count (a category of a hidden n_assessed, a term's count within a hidden whole-period count, complete cases of"
+                + " hidden episodes,"
                 + " 13-17 within a hidden 0-17, emergency placements within hidden placements outside the home): then hidden too, so a"
                 + " hidden count may be 0; otherwise it is known to be at least 1, and the audit assumes exactly that");
         ObjectNode linked = t.putObject("linked_tables");
         linked.put("region_outcomes", "per row: categories add up to n_assessed; n_assessed <= n_complete <= n_episodes; per region x"
                 + " instrument x respondent x arm: the terms add up to 'all' for every count and for n_complete x mean_change,"
                 + " n_complete x intake_mean_complete and n_complete x latest_mean_complete (latest sum = intake sum + change sum)");
+        t.put("pooled_effects_rows_withheld", pooledWithheld);
+        t.put("pooled_effects_rule", "a pooled row is published only when every region it pools shows its whole-period g_av and"
+                + " g_av_se: the fixed-effect, DerSimonian-Laird and REML rows are several equations in the hidden regions' effect sizes"
+                + " and variances, and solved them");
         ObjectNode cells = t.putObject("region_outcomes_cells");
         outcomes.summary().forEach(cells::put);
         ObjectNode a = t.putObject("audit");

@@ -19,6 +19,7 @@ import fi.polku.jobs.reference.ReferenceData;
 import fi.polku.jobs.spark.SparkSchemas;
 import fi.polku.jobs.disclosure.DisclosureRefused;
 import fi.polku.jobs.disclosure.OutcomeDisclosure;
+import fi.polku.jobs.disclosure.PooledDisclosure;
 import fi.polku.jobs.disclosure.SensitivitySeries;
 import fi.polku.privacy.DisclosureAudit;
 import fi.polku.privacy.KAnonymity;
@@ -155,10 +156,13 @@ public final class ExportStage implements Stage {
                 .toList();
         disclosure.effectsWithheld(effects.size() - shownEffects.size());
         written.add(files.publish(ExportTables.REGION_EFFECTS, spark.createDataFrame(shownEffects, SparkSchemas.of(Tables.REGION_EFFECTS))));
-        written.add(files.publish(ExportTables.POOLED_EFFECTS, run.read(OutcomeTables.POOLED_EFFECTS)
-                .orderBy("instrument", "respondent", "arm", "measure", "method")));
+        // A pooled estimate is published only over regions whose effect sizes the export shows (PooledDisclosure).
+        List<Row> pooled = SmallTables.query(run, OutcomeTables.POOLED_EFFECTS, "instrument", "respondent", "arm", "measure", "method");
+        List<Row> shownPooled = PooledDisclosure.shown(pooled, RegionTables.named(outcomes, ExportTables.REGION_OUTCOMES));
+        disclosure.pooledWithheld(pooled.size() - shownPooled.size());
+        written.add(files.publish(ExportTables.POOLED_EFFECTS, spark.createDataFrame(shownPooled, SparkSchemas.of(OutcomeTables.POOLED_EFFECTS))));
         List<Row> indicators = IndicatorTable.indicators(SmallTables.query(run, OutcomeTables.PROJECT_INDICATORS, "region", "period"),
-                settings.k());
+                settings.k(), protectedOutcomes.disclosure());
         DisclosureAudit.Result indicatorAudit = IndicatorTable.audit(indicators, settings.k());
         if (!indicatorAudit.passed()) {
             throw new DisclosureRefused("the export's project_indicators", indicatorAudit);

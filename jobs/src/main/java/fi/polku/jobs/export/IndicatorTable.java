@@ -4,6 +4,7 @@ import fi.polku.contract.Column;
 import fi.polku.contract.ExportTables;
 import fi.polku.contract.TableSchema;
 import fi.polku.jobs.disclosure.IndicatorDisclosure;
+import fi.polku.jobs.disclosure.OutcomeDisclosure;
 import fi.polku.jobs.spark.RowBuilder;
 import fi.polku.jobs.spark.SparkSchemas;
 import fi.polku.privacy.DisclosureAudit;
@@ -23,9 +24,12 @@ final class IndicatorTable {
     private IndicatorTable() {
     }
 
-    /** {@code project_indicators} rows (outcomes-stage schema) in the export schema, under disclosure control. */
-    static List<Row> indicators(List<Row> rows, int k) {
-        IndicatorDisclosure control = IndicatorDisclosure.protect(rows, k);
+    /**
+     * {@code project_indicators} rows (outcomes-stage schema) in the export schema, under disclosure control beside the
+     * export's region_outcomes ({@code outcomes}: its counts of children are the outcome series').
+     */
+    static List<Row> indicators(List<Row> rows, int k, OutcomeDisclosure outcomes) {
+        IndicatorDisclosure control = IndicatorDisclosure.protect(rows, k, outcomes);
         TableSchema export = ExportTables.PROJECT_INDICATORS;
         List<Row> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {

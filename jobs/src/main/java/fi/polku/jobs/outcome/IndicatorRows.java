@@ -39,6 +39,12 @@ import org.apache.spark.sql.types.StructType;
  */
 final class IndicatorRows {
     static final StructType SCHEMA = SparkSchemas.of(OutcomeTables.PROJECT_INDICATORS);
+    /**
+     * The notes of a hidden skipped share and a hidden dropout share: one text whatever the reason, since a reason
+     * ("fewer than 5 ended episodes") would narrow the hidden count (an attack on the demo's export, 2026-12-01).
+     */
+    static final String HIDDEN_SKIPPED = "skipped share suppressed: disclosure control";
+    static final String HIDDEN_DROPOUT = "dropout suppressed: disclosure control";
 
     private IndicatorRows() {
     }
@@ -129,14 +135,14 @@ final class IndicatorRows {
                 Share s = Share.of(skipped, due);
                 b.set("skipped_share", s.share()).set("skipped_lower", s.lower()).set("skipped_upper", s.upper());
             } else {
-                notes.add("skipped share suppressed_small_cell: fewer than " + k + " administrations due");
+                notes.add(HIDDEN_SKIPPED);
             }
             if (endedJudged < k) {
-                notes.add("dropout suppressed_small_cell: fewer than " + k + " ended episodes with a judgement");
+                notes.add(HIDDEN_DROPOUT);
             } else if (!dropoutsShown(endedJudged, dropouts, k)) {
-                notes.add("dropout suppressed_small_cell: dropouts or completers under " + k);
+                notes.add(HIDDEN_DROPOUT);
             } else if (whole && hiddenInAPeriod.contains(region)) {
-                notes.add("dropout suppressed_secondary: a period's dropouts are hidden, and the periods add up to the whole");
+                notes.add(HIDDEN_DROPOUT);
             } else {
                 Share s = Share.of(dropouts, endedJudged);
                 b.set("dropouts", dropouts).set("dropout_share", s.share()).set("dropout_lower", s.lower())

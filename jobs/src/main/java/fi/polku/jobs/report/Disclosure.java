@@ -1,6 +1,7 @@
 package fi.polku.jobs.report;
 
 import fi.polku.jobs.disclosure.DisclosureRefused;
+import fi.polku.jobs.disclosure.OutcomeDisclosure;
 import fi.polku.jobs.disclosure.ReachDisclosure;
 import fi.polku.jobs.disclosure.SensitivityDisclosure;
 import fi.polku.jobs.disclosure.SensitivitySeries;
@@ -32,15 +33,21 @@ final class Disclosure {
     private long attacked;
 
     private final SensitivitySeries sensitivity;
+    private final OutcomeDisclosure outcomes;
+    private final List<LinkedTables> besideOutcomes;
 
     /**
-     * @param sensitivity the reliability sensitivity series as the pages publish them (protected beside the pages'
-     *                    region_outcomes, at the same k)
+     * @param sensitivity    the reliability sensitivity series as the pages publish them (protected beside the pages'
+     *                       region_outcomes, at the same k)
+     * @param outcomes       the pages' region_outcomes control (the reach table counts the same children)
+     * @param besideOutcomes further tables the pages publish beside region_outcomes (the project indicators)
      */
-    Disclosure(int k, Messages m, SensitivitySeries sensitivity) {
+    Disclosure(int k, Messages m, SensitivitySeries sensitivity, OutcomeDisclosure outcomes, List<LinkedTables> besideOutcomes) {
         this.protection = Protection.of(k);
         this.m = m;
         this.sensitivity = sensitivity;
+        this.outcomes = outcomes;
+        this.besideOutcomes = List.copyOf(besideOutcomes);
     }
 
     int k() {
@@ -132,7 +139,7 @@ final class Disclosure {
 
     /** The reach table's rows under {@link ReachDisclosure}, counted with the pages' own tables. */
     ReachDisclosure reach(List<Row> rows) {
-        ReachDisclosure control = ReachDisclosure.protect(rows, protection.k());
+        ReachDisclosure control = ReachDisclosure.protect(rows, protection.k(), outcomes, besideOutcomes);
         figures += control.cells();
         primary += control.result().count(CellSuppression.Reason.PRIMARY);
         secondary += control.result().count(CellSuppression.Reason.SECONDARY);

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.when;
 
 import fi.polku.contract.ChangeTables;
 import fi.polku.contract.OutcomeTables;
+import fi.polku.jobs.disclosure.PooledDisclosure;
 import fi.polku.jobs.pipeline.SmallTables;
 import fi.polku.outcome.ReportingPeriod;
 import fi.polku.contract.Tables;
@@ -38,9 +39,12 @@ record ReportData(List<Row> outcomes, List<Row> pooled, List<Row> indicators, Li
     static final List<String> CHARTED = List.of("emergency_placements", "placed_outside_home");
     static final String AGE = "13-17";
 
-    /** The same data with the outcome rows replaced (by their disclosure-controlled version). */
+    /**
+     * The same data with the outcome rows replaced (by their disclosure-controlled version), and only the pooled rows
+     * whose every region's effect size they show ({@code PooledDisclosure}).
+     */
     ReportData withOutcomes(List<Row> protectedOutcomes) {
-        return new ReportData(protectedOutcomes, pooled, indicators, effects, rates, paths, etr, sessionMeans, alliance, domains, meetings,
+        return new ReportData(protectedOutcomes, PooledDisclosure.shown(pooled, protectedOutcomes), indicators, effects, rates, paths, etr, sessionMeans, alliance, domains, meetings,
                 reliability, sensitivity, project, costs, quality, track);
     }
 

@@ -60,7 +60,7 @@ public final class ReportStage implements Stage {
             throw new DisclosureRefused("the report's outcome tables", audit);
         }
         // Project indicators likewise, by the export's rule (periods add up to the whole).
-        IndicatorDisclosure indicators = IndicatorDisclosure.protect(collected.indicators(), config.outcomes().minCell());
+        IndicatorDisclosure indicators = IndicatorDisclosure.protect(collected.indicators(), config.outcomes().minCell(), outcomes);
         // region_rates by the export's rule (RateDisclosure: counties and municipalities linked, the nation's count known),
         // audited in its making over everything either surface shows: a hidden rate leaves the charts and funnels.
         RateDisclosure rates = RateDisclosure.protect(SmallTables.query(run, Tables.REGION_RATES, "region", "indicator", "age_group",
@@ -76,7 +76,7 @@ public final class ReportStage implements Stage {
                 || data.effects().stream().anyMatch(r -> Boolean.TRUE.equals(r.getAs("synthetic")));
         // change_sensitivity beside region_outcomes, every series attacked together with it (one rule with the export).
         SensitivitySeries sensitivity = SensitivitySeries.protect(collected.sensitivity(), outcomes, config.outcomes().minCell());
-        ReportContext context = new ReportContext(m, new Disclosure(config.outcomes().minCell(), m, sensitivity), data,
+        ReportContext context = new ReportContext(m, new Disclosure(config.outcomes().minCell(), m, sensitivity, outcomes, indicators.besideOutcomes()), data,
                 ReferenceData.bundled().regions(), regions, starts, config.projectLabel().in(config.language()), config.breaks(),
                 config.unitCosts(),
                 m.date(config.asOf()), m.dateTime(Instant.now()), synthetic,
