@@ -42,7 +42,7 @@ polku=$root/jobs/target/polku
 
 echo "building (jar, test classes, classpath) ..."
 # shellcheck disable=SC2086 # MVN_FLAGS is a list of options
-mvn -B -q -Dstyle.color=never ${MVN_FLAGS:-} -DskipTests package dependency:build-classpath -Dmdep.includeScope=test \
+mvn -B -q ${MVN_FLAGS:-} -DskipTests package dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench.classpath >/dev/null
 duck_cp="$root/jobs/target/test-classes:$(cat "$root/jobs/target/bench.classpath")"
 # The Spark SQL baseline runs from the classpath, so it needs the --add-opens flags the jar's manifest carries.
