@@ -22,13 +22,10 @@ public final class PooledDisclosure {
     public static List<Row> shown(List<Row> pooled, List<Row> publishedOutcomes) {
         Set<String> shown = new HashSet<>();
         for (Row r : publishedOutcomes) {
-            if (ReportingPeriod.ALL_PERIODS.equals(r.getAs("period"))) {
-                for (String measure : List.of("g_av")) {
-                    if (r.getAs(measure) != null && r.getAs(measure + "_se") != null) {
-                        shown.add(OutcomeDisclosure.key(r.getAs("region"), r.getAs("instrument"), r.getAs("respondent"), r.getAs("arm"),
-                                ReportingPeriod.ALL_PERIODS) + "/" + measure);
-                    }
-                }
+            // The pooled measure is g_av: a region's counts when its effect size and standard error are both shown.
+            if (ReportingPeriod.ALL_PERIODS.equals(r.getAs("period")) && r.getAs("g_av") != null && r.getAs("g_av_se") != null) {
+                shown.add(OutcomeDisclosure.key(r.getAs("region"), r.getAs("instrument"), r.getAs("respondent"), r.getAs("arm"),
+                        ReportingPeriod.ALL_PERIODS) + "/g_av");
             }
         }
         return pooled.stream().filter(p -> regions(p).stream().allMatch(region -> shown.contains(OutcomeDisclosure.key(region,

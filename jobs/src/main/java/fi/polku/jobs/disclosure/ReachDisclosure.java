@@ -8,6 +8,7 @@ import fi.polku.privacy.Protection;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +49,7 @@ public final class ReachDisclosure {
      * Protects the rows beside region_outcomes as {@code outcomes} publishes it, and beside {@code others} (further
      * published tables linked to it, e.g. the pages' project indicators): a region and arm's clients are its
      * children, whose outcome series add up to them ({@link ChildLinks}; an attack on the demo's pages, 2026-12-01,
-     * took Pohjois-Savo's 59 children in the comparison group less its 53 youths for the hidden 6 children's series).
+     * took a region's children in the comparison group less its shown youths for its hidden children's series).
      * Where the tables together narrow a hidden figure, the region's clients are hidden, until the joint audit passes.
      *
      * @throws DisclosureRefused if hiding every client count of a region still leaves a figure narrowed
@@ -60,6 +61,8 @@ public final class ReachDisclosure {
                     Set.of((String) r.getAs("arm")), ReportingPeriod.ALL_PERIODS));
         }
         LinkedTables links = ChildLinks.of(outcomes.episodes(), clients);
+        Set<String> arms = new HashSet<>();
+        rows.forEach(r -> arms.add(r.getAs("arm")));
         Map<String, CellSuppression.Reason> forced = new LinkedHashMap<>();
         while (true) {
             ReachDisclosure d = protect(rows, k, forced);
@@ -78,12 +81,12 @@ public final class ReachDisclosure {
             if (joint.passed()) {
                 return d;
             }
-            Set<String> more = new java.util.LinkedHashSet<>();
+            Set<String> more = new LinkedHashSet<>();
             for (DisclosureAudit.Interval f : joint.failures()) {
                 // The failing figure's region, and its arm where it names one (an outcome row's or a reach row's).
                 String[] key = f.cell().substring(0, f.cell().lastIndexOf('/')).split("\\|");
                 String arm = key.length == 5 ? key[3] : key.length == 2 ? key[1] : null;
-                rows.stream().filter(r -> key[0].equals(r.getAs("region")) && (arm == null || !arms(rows).contains(arm) || arm.equals(r.getAs("arm")))
+                rows.stream().filter(r -> key[0].equals(r.getAs("region")) && (arm == null || !arms.contains(arm) || arm.equals(r.getAs("arm")))
                         && ((Number) r.getAs("clients")).longValue() > 0 && !d.hidden(r, "clients")
                         && !ChildLinks.determined(links, id(r, "clients"), outcomes.result().hidden().keySet())).forEach(r -> more.add(id(r, "clients")));
             }
@@ -92,12 +95,6 @@ public final class ReachDisclosure {
             }
             more.forEach(id -> forced.put(id, CellSuppression.Reason.SECONDARY));
         }
-    }
-
-    private static Set<String> arms(List<Row> rows) {
-        Set<String> arms = new HashSet<>();
-        rows.forEach(r -> arms.add(r.getAs("arm")));
-        return arms;
     }
 
     private static ReachDisclosure protect(List<Row> rows, int k, Map<String, CellSuppression.Reason> forced) {
