@@ -5,7 +5,8 @@
 # real export arrives (`polku generate --sessions N --parts 1`), used by every stage:
 # - single-file ingest: `polku ingest` of that file against DuckDB (JDBC) turning the same file into Parquet
 #   (bench/DuckDbIngest), both as whole JVMs, start included; and the cores the ingest JVM kept busy on average,
-#   (user + sys CPU) / wall;
+#   (user + sys CPU) / wall; for information, Spark's own CSV reader turning the file into Parquet with no checks
+#   (bench/SparkCsvIngest): the floor of any ingest on Spark;
 # - Polku's ingest, change (trajectories) and outcomes (region outcomes) stages, each in a fresh JVM with a fixed
 #   heap, through the launcher as users run them;
 # - the comparable part: what plain SQL can compute of change + outcomes (per ORS series intake/latest/change/slope,
@@ -164,7 +165,18 @@ YAML
   duck_copy=$(grep -oE 'duckdb_copy_seconds=[0-9.]+' "$bench/duckdb-ingest-$n.log" | cut -d= -f2)
   printf '| %s | DuckDB read_csv → Parquet (same file) | %s | %s | %s | %s | %s | %s | | %s |\n' "$n" "$WALL" "$duck_copy" "$duck_rows" \
     "$(awk -v r="$duck_rows" -v s="$WALL" 'BEGIN {printf "%.0f", (s > 0) ? r / s : 0}')" "$CPU" "$CORES" "$RSS_MB" >>"$report"
-  ingest_lines+=("single-file ingest at $n: Polku / DuckDB ≤ 5 (walls, JVM start included): ${ingest_wall} / ${WALL} s = $(ratio "$ingest_wall" "$WALL") → $(verdict "$(ratio "$ingest_wall" "$WALL")" "<=" 5); cores busy ≥ $cores_target of $cores: ${ingest_cores} → $(verdict "$ingest_cores" ">=" "$cores_target")")
+  duck_wall=$WALL
+  # Spark's own CSV reader on the same file: the least any ingest on Spark does (no validation, no order).
+  rm -rf "$bench/spark-csv-$n.parquet"
+  measure "spark-csv-$n" java "${java_flags[@]}" "${opens[@]}" -cp "$spark_cp" fi.polku.jobs.bench.SparkCsvIngest \
+    "$data/fit_sessions.csv" "$bench/spark-csv-$n.parquet"
+  spark_csv=$(grep -oE 'spark_csv_seconds=[0-9.]+' "$bench/spark-csv-$n.log" | cut -d= -f2)
+  spark_rows=$(grep -oE ' rows=[0-9]+' "$bench/spark-csv-$n.log" | cut -d= -f2)
+  printf '| %s | Spark CSV reader → Parquet (same file, text columns, no checks) | %s | %s | %s | %s | %s | %s | | %s |\n' "$n" "$WALL" \
+    "$spark_csv" "$spark_rows" "$(awk -v r="$spark_rows" -v s="$WALL" 'BEGIN {printf "%.0f", (s > 0) ? r / s : 0}')" "$CPU" \
+    "$CORES" "$RSS_MB" >>"$report"
+  rm -rf "$bench/spark-csv-$n.parquet"
+  ingest_lines+=("single-file ingest at $n: Polku / DuckDB ≤ 5 (walls, JVM start included): ${ingest_wall} / ${duck_wall} s = $(ratio "$ingest_wall" "$duck_wall") → $(verdict "$(ratio "$ingest_wall" "$duck_wall")" "<=" 5); cores busy ≥ $cores_target of $cores: ${ingest_cores} → $(verdict "$ingest_cores" ">=" "$cores_target") (information: Spark's own CSV reader → Parquet / DuckDB $(ratio "$WALL" "$duck_wall"), Polku / Spark's CSV reader $(ratio "$ingest_wall" "$WALL"))")
 
   measure "sparksql-$n" java "${java_flags[@]}" -Xlog:gc:file="$bench/sparksql-$n.gc.log" "${opens[@]}" -cp "$spark_cp" \
     fi.polku.jobs.bench.SparkSqlComparison "$bench/out-$n" "$bench/sparksql-series-$n"

@@ -53,20 +53,23 @@ final class InputSnapshot {
         }
     }
 
+    /** Ranges are not cut smaller than this to balance cores: a task's start-up would outweigh its work. */
+    static final long BALANCED_MIN = 8L << 20;
+
     /** What one read of a file gave. */
     record Taken(String sha256, long bytes, FormatScan.Result scan, Stamp stamp) {
     }
 
     /**
      * Reads {@code source} once, copying it to {@code target} unless that is null, and noting where it can be split
-     * into parse tasks of about {@code splitBytes}.
+     * into parse tasks of about {@code splitBytes} at most ({@link #split}).
      *
      * @throws InputChanged  when the file changes or vanishes while it is read
      * @throws InputRejected when it cannot be read or its format cannot be decided
      */
     static Taken take(Configuration hadoop, Path source, String name, Path target, long splitBytes) {
         Stamp before = stamp(hadoop, source, name);
-        FormatScan scan = new FormatScan(name, splitBytes);
+        FormatScan scan = new FormatScan(name, split(before.bytes(), splitBytes, Runtime.getRuntime().availableProcessors()));
         MessageDigest sha = sha256();
         long bytes = 0;
         try (InputStream in = source.getFileSystem(hadoop).open(source);
@@ -89,6 +92,18 @@ final class InputSnapshot {
             throw changed(name);
         }
         return new Taken(HexFormat.of().formatHex(sha.digest()), bytes, scan.result(), after);
+    }
+
+    /**
+     * The bytes a parse task of a file of {@code bytes} takes: at most {@code splitBytes}, and less where that
+     * would leave cores idle: a big file is cut into at least two ranges per core of the machine that plans the
+     * run (ranges of {@link #BALANCED_MIN} or more), so one big export keeps every core busy however the last range
+     * falls (64 MiB ranges of a 100 MB file on two cores were one task of 64 MB and one of 36 MB: one core waited
+     * half the stage). A file under {@link #BALANCED_MIN} stays one range unless {@code splitBytes} is smaller.
+     */
+    static long split(long bytes, long splitBytes, int cores) {
+        long balanced = Math.max(BALANCED_MIN, (bytes + 2L * cores - 1) / (2L * cores));
+        return Math.min(splitBytes, balanced);
     }
 
     /**

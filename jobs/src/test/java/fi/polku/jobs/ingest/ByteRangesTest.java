@@ -61,4 +61,19 @@ class ByteRangesTest {
             assertEquals(expected, pieces, "split " + split + " " + ranges);
         }
     }
+
+    /**
+     * The split a big file gets: at most the configured size, at least two ranges per core above the balancing floor
+     * (issue 23: a 104 MB export on 2 cores with 64 MiB ranges was one 64 MB and one 40 MB task, 8.7 s and 3.1 s).
+     */
+    @Test
+    void bigFilesAreCutForEveryCoreAndNeverAboveTheConfiguredSize() {
+        long mib = 1L << 20;
+        long file = 104_148_568L;
+        assertEquals((file + 3) / 4, InputSnapshot.split(file, 64 * mib, 2), "two ranges per core");
+        assertEquals(8 * mib, InputSnapshot.split(file, 64 * mib, 16), "never below the balancing floor");
+        assertEquals(mib, InputSnapshot.split(file, mib, 2), "a smaller configured split stands");
+        assertEquals(8 * mib, InputSnapshot.split(5 * mib, 64 * mib, 2), "a small file stays one range");
+        assertEquals(64 * mib, InputSnapshot.split(10_000 * mib, 64 * mib, 2), "a huge file: the configured size");
+    }
 }
