@@ -109,8 +109,9 @@ public final class CellSuppression {
         consequences(truth, hidden);
         quickPass(truth, protection, hidden);
         Map<String, Map<String, DisclosureAudit.Interval>> cache = new java.util.HashMap<>();
+        LinkIndex links = new LinkIndex(truth);
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            DisclosureAudit.Result audit = audit(truth, protection, hidden, cache);
+            DisclosureAudit.Result audit = audit(truth, links, protection, hidden, cache);
             if (audit.passed()) {
                 return result(truth, hidden, audit);
             }
@@ -123,7 +124,7 @@ public final class CellSuppression {
                 if (!done.add(component.get(failure.cell()))) {
                     continue;
                 }
-                String next = candidate(truth, protection, hidden, failure.cell());
+                String next = candidate(truth, links, protection, hidden, failure.cell());
                 if (next != null && !hidden.containsKey(next)) {
                     hidden.put(next, Reason.SECONDARY);
                     added = true;
@@ -141,11 +142,12 @@ public final class CellSuppression {
      * The cells to audit: the hidden ones, and sums never published at all (an estimate not made still has a true
      * sum that differencing could reveal).
      */
-    static DisclosureAudit.Result audit(LinkedTables truth, Protection protection, Map<String, Reason> hidden,
-                                        Map<String, Map<String, DisclosureAudit.Interval>> cache) {
+    private static DisclosureAudit.Result audit(LinkedTables truth, LinkIndex links, Protection protection,
+                                                Map<String, Reason> hidden,
+                                                Map<String, Map<String, DisclosureAudit.Interval>> cache) {
         List<String> checked = truth.cells().values().stream()
                 .filter(c -> hidden.containsKey(c.id()) || c.kind() == LinkedTables.Kind.SUM && !c.shown()).map(LinkedTables.Cell::id).toList();
-        return DisclosureAudit.of(truth.published(hidden.keySet()), protection, checked, false, cache);
+        return DisclosureAudit.of(truth.published(hidden.keySet()), links, protection, checked, false, cache);
     }
 
     private static Result result(LinkedTables truth, Map<String, Reason> hidden, DisclosureAudit.Result audit) {
@@ -213,23 +215,24 @@ public final class CellSuppression {
      * cost (cells to keep last, then smallest); the first whose hiding alone gives the failing cell its protection is
      * taken, else the one that widens it most. One step further out when nothing beside it is left.
      */
-    private static String candidate(LinkedTables truth, Protection protection, Map<String, Reason> hidden, String failing) {
+    private static String candidate(LinkedTables truth, LinkIndex links, Protection protection, Map<String, Reason> hidden,
+                                    String failing) {
         LinkedTables.Cell cell = truth.cell(failing);
-        List<String> pool = new ArrayList<>(neighbours(truth, List.of(failing), false));
+        List<String> pool = new ArrayList<>(neighbours(links, List.of(failing)));
         if (cell.kind() == LinkedTables.Kind.SUM) {
             pool = new ArrayList<>(pool.stream().map(id -> truth.cell(id).count()).toList());
-            pool.addAll(neighbours(truth, List.of(cell.count()), false));
+            pool.addAll(neighbours(links, List.of(cell.count())));
         }
         List<String> ranked = ranked(truth, hidden, pool);
         if (ranked.isEmpty()) {
-            ranked = ranked(truth, hidden, neighbours(truth, pool, false));
+            ranked = ranked(truth, hidden, neighbours(links, pool));
         }
         String best = null;
         double widest = Double.NEGATIVE_INFINITY;
         for (String id : ranked.subList(0, Math.min(ranked.size(), MAX_TRIED))) {
             Set<String> trial = new LinkedHashSet<>(hidden.keySet());
             trial.add(id);
-            DisclosureAudit.Interval i = DisclosureAudit.exact(truth.published(trial), protection, List.of(failing)).intervals().get(failing);
+            DisclosureAudit.Interval i = DisclosureAudit.exactOne(truth.published(trial), links, protection, failing);
             if (i.isProtected()) {
                 return id;
             }
@@ -249,12 +252,11 @@ public final class CellSuppression {
                 .toList();
     }
 
-    private static List<String> neighbours(LinkedTables truth, List<String> ids, boolean additiveOnly) {
+    /** Every cell of the constraints that name any of {@code ids}, in the tables' order. */
+    private static List<String> neighbours(LinkIndex links, List<String> ids) {
         Set<String> out = new LinkedHashSet<>();
-        for (LinkedTables.Constraint k : truth.constraints()) {
-            if ((!additiveOnly || k.relation() == LinkedTables.Relation.ADDITIVE) && ids.stream().anyMatch(k.cells()::contains)) {
-                out.addAll(k.cells());
-            }
+        for (LinkedTables.Constraint k : links.constraints(ids)) {
+            out.addAll(k.cells());
         }
         return new ArrayList<>(out);
     }

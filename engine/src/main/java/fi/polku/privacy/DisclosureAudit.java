@@ -124,37 +124,39 @@ public final class DisclosureAudit {
      */
     static Result of(LinkedTables view, Protection protection, Collection<String> checked, boolean exact,
                      Map<String, Map<String, Interval>> cache) {
+        return of(view, new LinkIndex(view), protection, checked, exact, cache);
+    }
+
+    /** As above, with the index of the tables the view was published from (built once by a caller that audits often). */
+    static Result of(LinkedTables view, LinkIndex links, Protection protection, Collection<String> checked, boolean exact,
+                     Map<String, Map<String, Interval>> cache) {
         for (String id : checked) {
             if (view.cell(id).shown()) {
                 throw new IllegalArgumentException("cell " + id + " is checked as hidden but has a published value");
             }
         }
         Set<String> wanted = new HashSet<>(checked);
-        Map<String, Interval> out = new TreeMap<>();
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        Map<String, List<String>> targetsOf = new HashMap<>();
         for (List<String> component : components(view)) {
             List<String> targets = component.stream().filter(wanted::contains).toList();
             if (!targets.isEmpty()) {
                 String key = String.join(",", component) + "|" + String.join(",", targets);
-                out.putAll(cache.computeIfAbsent(key, x -> solve(view, component, targets, protection, exact)));
+                problems.put(key, component);
+                targetsOf.put(key, targets);
             }
         }
+        // The components are independent problems: solved side by side (the report's audits were most of its time on
+        // one core while the others idled). Each is solved alone, so the intervals do not depend on the threads.
+        Map<String, Map<String, Interval>> solved = new java.util.concurrent.ConcurrentHashMap<>();
+        problems.keySet().stream().filter(key -> !cache.containsKey(key)).toList().parallelStream()
+                .forEach(key -> solved.put(key, solve(view, links, problems.get(key), targetsOf.get(key), protection, exact)));
+        cache.putAll(solved);
+        Map<String, Interval> out = new TreeMap<>();
+        problems.keySet().forEach(key -> out.putAll(cache.get(key)));
         Map<String, Interval> ordered = new LinkedHashMap<>();
         checked.stream().sorted().forEach(id -> ordered.put(id, out.get(id)));
         return new Result(ordered);
-    }
-
-    /**
-     * Whether a hidden count may be zero in the attacker's eyes: it is a part of a total (or of a whole it is at most)
-     * that is hidden too, the one place zeros are hidden (an {@link LinkedTables.Relation#ORDERED} higher figure or
-     * a {@link LinkedTables.Relation#LINKED} total in another table is no whole: hiding it hides no zero).
-     */
-    static boolean mayBeZero(LinkedTables view, String id) {
-        for (LinkedTables.Constraint k : view.constraints()) {
-            if (k.relation().hidesZeros() && k.parts().contains(id) && !view.cell(k.total()).shown()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Each cell without a value → the first cell of its component. */
@@ -215,17 +217,25 @@ public final class DisclosureAudit {
         }
     }
 
-    private static Map<String, Interval> solve(LinkedTables view, List<String> component, List<String> targets, Protection protection,
-                                               boolean exact) {
+    /**
+     * The exact feasible interval of one hidden cell: the problem of its own component only, which is what
+     * {@link #exact} solves for it, without finding every other component of the view.
+     */
+    static Interval exactOne(LinkedTables view, LinkIndex links, Protection protection, String id) {
+        if (view.cell(id).shown()) {
+            throw new IllegalArgumentException("cell " + id + " is checked as hidden but has a published value");
+        }
+        return solve(view, links, links.component(view, id), List.of(id), protection, true).get(id);
+    }
+
+    private static Map<String, Interval> solve(LinkedTables view, LinkIndex links, List<String> component, List<String> targets,
+                                               Protection protection, boolean exact) {
         Map<String, Integer> index = new HashMap<>();
         component.forEach(id -> index.put(id, index.size()));
         Set<String> members = index.keySet();
         int n = index.size();
         List<LinearConstraint> constraints = new ArrayList<>();
-        for (LinkedTables.Constraint k : view.constraints()) {
-            if (k.cells().stream().noneMatch(members::contains)) {
-                continue;
-            }
+        for (LinkedTables.Constraint k : links.constraints(component)) {
             double[] a = new double[n];
             double rhs = 0;
             rhs += term(view, index, a, k.total(), 1);
@@ -235,9 +245,9 @@ public final class DisclosureAudit {
             constraints.add(new LinearConstraint(a, k.relation().equation() ? Relationship.EQ : Relationship.GEQ,
                     rhs));
         }
-        for (LinkedTables.Cell c : view.cells().values()) {
-            if (c.kind() == LinkedTables.Kind.SUM && (members.contains(c.id()) || members.contains(c.count()))
-                    && !(c.shown() && view.cell(c.count()).shown())) {
+        for (String sum : links.sums(component)) {
+            LinkedTables.Cell c = view.cell(sum);
+            if ((members.contains(c.id()) || members.contains(c.count())) && !(c.shown() && view.cell(c.count()).shown())) {
                 double[] low = new double[n];
                 double[] high = new double[n];
                 double lowRhs = term(view, index, low, c.id(), 1) + term(view, index, low, c.count(), -c.min());
@@ -250,7 +260,7 @@ public final class DisclosureAudit {
             if (view.cell(id).kind() == LinkedTables.Kind.COUNT) {
                 double[] a = new double[n];
                 a[index.get(id)] = 1;
-                constraints.add(new LinearConstraint(a, Relationship.GEQ, mayBeZero(view, id) ? 0 : 1));
+                constraints.add(new LinearConstraint(a, Relationship.GEQ, links.mayBeZero(view, id) ? 0 : 1));
             }
         }
         LinearConstraintSet set = new LinearConstraintSet(constraints);

@@ -100,4 +100,49 @@ class DisclosureAuditTest {
         assertThrows(IllegalArgumentException.class, () -> DisclosureAudit.of(view, Protection.of(5), Set.of("a")));
         assertThrows(IllegalArgumentException.class, () -> Protection.of(0));
     }
+
+    /**
+     * One cell's problem built from its own component ({@link DisclosureAudit#exactOne}, what the suppression's trials
+     * use) gives the interval the whole view's audit gives it, for every hidden cell of a view with several components,
+     * sums over hidden counts, a hidden total whose parts may be 0 and cells of other tables linked in: the index must
+     * find the same component, constraints, sum bounds and zero rule as the scan of the whole view.
+     */
+    @Test
+    void oneCellsComponentGivesTheWholeAuditsInterval() {
+        LinkedTables.Builder b = LinkedTables.builder();
+        long[][] counts = {{7, 3, 12}, {2, 9, 4}, {11, 1, 6}};
+        for (int r = 0; r < 3; r++) {
+            long row = 0;
+            for (int c = 0; c < 3; c++) {
+                b.count("x" + r + c, counts[r][c]).sum("s" + r + c, counts[r][c] * 2.5, "x" + r + c, -10, 10);
+                row += counts[r][c];
+            }
+            b.count("r" + r, row);
+            b.additive("r" + r, List.of("x" + r + "0", "x" + r + "1", "x" + r + "2"));
+        }
+        for (int c = 0; c < 3; c++) {
+            b.count("c" + c, counts[0][c] + counts[1][c] + counts[2][c]);
+            b.additive("c" + c, List.of("x0" + c, "x1" + c, "x2" + c));
+        }
+        b.count("other", 33L).linked("other", List.of("r1", "r2")).count("apart", 4L).count("whole", 9L).atMost("apart", "whole");
+        LinkedTables truth = b.build();
+        LinkedTables view = truth.published(Set.of("x01", "x02", "x11", "x12", "s01", "s11", "r2", "x20", "x21", "other",
+                "apart"));
+        LinkIndex links = new LinkIndex(truth);
+        Protection p = Protection.of(5);
+        for (LinkedTables.Cell c : view.cells().values()) {
+            if (c.shown()) {
+                continue;
+            }
+            DisclosureAudit.Interval whole = DisclosureAudit.exact(view, p, List.of(c.id())).intervals().get(c.id());
+            DisclosureAudit.Interval one = DisclosureAudit.exactOne(view, links, p, c.id());
+            assertEquals(whole.lower(), one.lower(), TOL, c.id());
+            assertEquals(whole.upper(), one.upper(), TOL, c.id());
+            assertEquals(whole.required(), one.required(), TOL, c.id());
+        }
+        assertEquals(DisclosureAudit.componentOf(view).get("x01"), DisclosureAudit.componentOf(view).get("other"),
+                "the linked total joins the rows' component");
+        assertEquals(List.of("x01", "s01", "x02", "x11", "s11", "x12", "x20", "x21", "r2", "other"),
+                links.component(view, "s11"), "one component, in the tables' order");
+    }
 }

@@ -8,8 +8,9 @@ import java.util.TreeSet;
 /**
  * The config's {@code ingest:} section: how input files are cut into parallel parse tasks.
  *
- * @param splitBytes about how many bytes of one file a parse (and identity-screen) task takes; a file is cut only
- *                   at the start of a record, never inside one, so a task may take a little more
+ * @param splitBytes about how many bytes of one file a parse (and identity-screen) task takes at most; a file is cut
+ *                   only at the start of a record, never inside one, so a task may take a little more, and a big file
+ *                   gets at least two ranges per core (see {@code InputSnapshot.split})
  */
 public record IngestSettings(long splitBytes) implements Serializable {
     /** 64 MiB: a 1 GB export is 16 tasks, every core and executor busy; small files are one task. */
