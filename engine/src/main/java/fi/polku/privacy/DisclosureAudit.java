@@ -138,7 +138,7 @@ public final class DisclosureAudit {
         Set<String> wanted = new HashSet<>(checked);
         Map<String, List<String>> problems = new LinkedHashMap<>();
         Map<String, List<String>> targetsOf = new HashMap<>();
-        for (List<String> component : components(view)) {
+        for (List<String> component : links.components(view)) {
             List<String> targets = component.stream().filter(wanted::contains).toList();
             if (!targets.isEmpty()) {
                 String key = String.join(",", component) + "|" + String.join(",", targets);
@@ -162,59 +162,10 @@ public final class DisclosureAudit {
     /** Each cell without a value → the first cell of its component. */
     static Map<String, String> componentOf(LinkedTables view) {
         Map<String, String> out = new HashMap<>();
-        for (List<String> component : components(view)) {
+        for (List<String> component : new LinkIndex(view).components(view)) {
             component.forEach(id -> out.put(id, component.get(0)));
         }
         return out;
-    }
-
-    /** Cells without a value, grouped by the constraints (and sum bounds) that link them. */
-    private static List<List<String>> components(LinkedTables view) {
-        Map<String, String> parent = new HashMap<>();
-        view.cells().values().stream().filter(c -> !c.shown()).forEach(c -> parent.put(c.id(), c.id()));
-        for (LinkedTables.Constraint k : view.constraints()) {
-            String first = null;
-            for (String id : k.cells()) {
-                if (parent.containsKey(id)) {
-                    if (first == null) {
-                        first = id;
-                    } else {
-                        union(parent, first, id);
-                    }
-                }
-            }
-        }
-        view.cells().values().stream().filter(c -> c.kind() == LinkedTables.Kind.SUM && !c.shown() && parent.containsKey(c.count()))
-                .forEach(c -> union(parent, c.id(), c.count()));
-        Map<String, List<String>> groups = new TreeMap<>();
-        for (String id : view.cells().keySet()) {
-            if (parent.containsKey(id)) {
-                groups.computeIfAbsent(find(parent, id), r -> new ArrayList<>()).add(id);
-            }
-        }
-        return new ArrayList<>(groups.values());
-    }
-
-    private static String find(Map<String, String> parent, String id) {
-        String root = id;
-        while (!parent.get(root).equals(root)) {
-            root = parent.get(root);
-        }
-        String x = id;
-        while (!parent.get(x).equals(root)) {
-            String next = parent.get(x);
-            parent.put(x, root);
-            x = next;
-        }
-        return root;
-    }
-
-    private static void union(Map<String, String> parent, String a, String b) {
-        String ra = find(parent, a);
-        String rb = find(parent, b);
-        if (!ra.equals(rb)) {
-            parent.put(ra.compareTo(rb) < 0 ? rb : ra, ra.compareTo(rb) < 0 ? ra : rb);
-        }
     }
 
     /**

@@ -74,7 +74,7 @@ final class LinkIndex {
 
     /**
      * The component of {@code id} in {@code view}: the cells without a value linked to it through constraints and sum
-     * bounds, in the tables' order (what {@link DisclosureAudit}'s union of all components gives for this one).
+     * bounds, in the tables' order.
      */
     List<String> component(LinkedTables view, String id) {
         Set<String> seen = new HashSet<>(List.of(id));
@@ -99,6 +99,20 @@ final class LinkIndex {
         }
         List<String> out = new ArrayList<>(seen);
         out.sort(Comparator.comparingInt(position::get));
+        return out;
+    }
+
+    /** Every component of {@code view}: the cells without a value, grouped by what links them, each in the tables' order. */
+    List<List<String>> components(LinkedTables view) {
+        Set<String> seen = new HashSet<>();
+        List<List<String>> out = new ArrayList<>();
+        for (LinkedTables.Cell c : cells) {
+            if (!view.cell(c.id()).shown() && !seen.contains(c.id())) {
+                List<String> component = component(view, c.id());
+                seen.addAll(component);
+                out.add(component);
+            }
+        }
         return out;
     }
 }
