@@ -97,10 +97,19 @@ public final class ChangeStage implements Stage {
                         .set("label", "local").set("fitted_on", run.config().asOf()).set("synthetic", synthetic.get()).build());
             }
             Dataset<Row> trajectories = bases.select(columns(List.of(Assessed.SCHEMA.fieldNames()))).mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
+                // One row out per row in, lazily: a partition of a big run holds millions of trajectories.
                 Assessed assessed = new Assessed(reference.parameters(), settings, norms, alphas, curve);
-                List<Row> out = new ArrayList<>();
-                rows.forEachRemaining(r -> out.add(assessed.assess(r)));
-                return out.iterator();
+                return new java.util.Iterator<Row>() {
+                    @Override
+                    public boolean hasNext() {
+                        return rows.hasNext();
+                    }
+
+                    @Override
+                    public Row next() {
+                        return assessed.assess(rows.next());
+                    }
+                };
             }, Encoders.row(Assessed.SCHEMA));
             List<Row> reliabilityRows = ReliabilityRows.of(alphaByKey.keySet(), reference.parameters(), settings, norms,
                     alphas, synthetic.get());

@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code polku}: the command-line tool. Exit codes (see {@link ExitCodes}): 0 ok, 2 usage or configuration error,
- * 3 input rejected or unavailable, 4 output location unusable, 5 output busy, 143 stopped by SIGTERM, 1 internal
- * error.
+ * 3 input rejected or unavailable, 4 output location unusable, 5 output busy, 143 stopped by SIGTERM, 52 and 50
+ * Spark stopped the JVM after a task's fatal error (out of memory, other), 1 internal error.
  */
 @Command(name = "polku", mixinStandardHelpOptions = true, versionProvider = Polku.Version.class,
         description = "Measurement and outcome analytics for Finnish child-protection development work.",
@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
             "4 output location unusable (a file, a foreign folder or link, too long a name, not writable),",
             "5 output busy (another run is writing it; try again when it ends),",
             "143 stopped by SIGTERM or Ctrl-C (recorded as interrupted; previous outputs unchanged),",
+            "52 a Spark task ran out of memory, 50 another fatal error in a task (Spark's codes: Spark stops the",
+            "  JVM; recorded as failed; previous outputs unchanged),",
             "1 internal error (run again with --verbose and report it)."},
         subcommands = {RunCommand.class, GenerateCommand.class, SotkanetCommand.class, CommandLine.HelpCommand.class})
 public final class Polku {

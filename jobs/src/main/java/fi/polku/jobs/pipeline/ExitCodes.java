@@ -28,6 +28,10 @@ public final class ExitCodes {
     public static final int BUSY = 5;
     /** Stopped by SIGTERM or Ctrl-C (128 + 15, the shells' convention). */
     public static final int INTERRUPTED = 143;
+    /** Spark stopped the JVM: a task ran out of memory (Spark's own code; recorded as failed). */
+    public static final int OUT_OF_MEMORY = 52;
+    /** Spark stopped the JVM: a task died of another fatal error (Spark's own code; recorded as failed). */
+    public static final int FATAL_TASK_ERROR = 50;
     /** Refused to publish: the disclosure audit found a hidden figure the published ones pin down. */
     public static final int DISCLOSURE = 6;
 

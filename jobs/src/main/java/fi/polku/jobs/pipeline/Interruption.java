@@ -7,9 +7,11 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
 
 /**
- * What a run does when it is stopped by SIGTERM or Ctrl-C: a shutdown hook, held for the length of one run, that
- * prints one line, records the run as {@code interrupted} (exit code 143) in {@code last_run.json} and, unless
- * {@code --verbose}, silences the traces Spark and Netty print while they are torn down. The run's half-written
+ * What a run does when the JVM stops under it: a shutdown hook, held for the length of one run. Stopped by SIGTERM
+ * or Ctrl-C, it prints one line and records the run as {@code interrupted} (exit code 143) in
+ * {@code last_run.json}. Stopped by Spark after a task died of a fatal error (out of memory: Spark exits with 52),
+ * it prints what happened and what to do and records the run as {@code failed} with Spark's exit code. Unless
+ * {@code --verbose}, it silences the traces Spark and Netty print while they are torn down. The run's half-written
  * version is left for the next run to remove (as after a kill -9); the published outputs are never touched.
  */
 public final class Interruption implements AutoCloseable {
@@ -22,23 +24,50 @@ public final class Interruption implements AutoCloseable {
         this.hook = hook;
     }
 
-    /** Installs the hook; {@code record} writes the interrupted run's record. */
-    static Interruption install(Runnable record, boolean verbose) {
+    /** Writes the run's record: status, exit code and reason. */
+    @FunctionalInterface
+    interface Record {
+        void write(String status, int exitCode, String reason);
+    }
+
+    /** Installs the hook; {@code record} writes the stopped run's record. */
+    static Interruption install(Record record, boolean verbose) {
+        FatalTaskError.listen();
+        FatalTaskError.forget();
         Thread hook = new Thread(() -> {
             PrintStream err = System.err;
+            Throwable fatal = FatalTaskError.seen();
             if (!verbose) {
                 quiet();
             }
-            err.println("polku: " + MESSAGE);
+            String reason = fatal == null ? MESSAGE : fatalMessage(fatal);
+            err.println("polku: " + reason);
             err.flush();
             try {
-                record.run();
+                if (fatal == null) {
+                    record.write("interrupted", ExitCodes.INTERRUPTED, MESSAGE);
+                } else {
+                    record.write("failed", fatal instanceof OutOfMemoryError ? ExitCodes.OUT_OF_MEMORY : ExitCodes.FATAL_TASK_ERROR,
+                            reason);
+                }
             } catch (RuntimeException e) {
                 // The JVM is stopping; a record that cannot be written cannot be reported anywhere either.
             }
         }, "polku-interrupted");
         Runtime.getRuntime().addShutdownHook(hook);
         return new Interruption(hook);
+    }
+
+    /** The line printed and recorded when Spark stopped the JVM after a task's fatal error. */
+    static String fatalMessage(Throwable fatal) {
+        String what = fatal.getClass().getName() + (fatal.getMessage() == null ? "" : ": " + fatal.getMessage());
+        if (fatal instanceof OutOfMemoryError) {
+            return "a Spark task ran out of memory (" + what + ") and Spark stopped the run (exit code "
+                    + ExitCodes.OUT_OF_MEMORY + "); the previous outputs are unchanged. Run again with a larger heap "
+                    + "(POLKU_JAVA_OPTS=-Xmx8g, or spark-submit --driver-memory/--executor-memory on a cluster)";
+        }
+        return "a Spark task failed with a fatal error (" + what + ") and Spark stopped the run (exit code "
+                + ExitCodes.FATAL_TASK_ERROR + "); the previous outputs are unchanged. Run again with --verbose and report it";
     }
 
     /** Whether the JVM is shutting down (a signal arrived): failures now are its consequence, not errors to report. */

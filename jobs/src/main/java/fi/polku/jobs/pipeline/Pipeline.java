@@ -93,8 +93,8 @@ public final class Pipeline {
         out.println("polku " + command + ": " + config.project() + " (as of " + config.asOf() + ")");
         Configuration hadoop = Sessions.hadoopConfiguration();
         OutputStore store = OutputStore.at(config.output(), hadoop);
-        try (Interruption hook = Interruption.install(() -> store.recordLastRun(lastRun(runId, command, started, "interrupted",
-                ExitCodes.INTERRUPTED, Interruption.MESSAGE, config)), verbose)) {
+        try (Interruption hook = Interruption.install((status, code, reason) -> store.recordLastRun(lastRun(runId, command,
+                started, status, code, reason, config)), verbose)) {
             store.check();
             List<String> notes = new ArrayList<>();
             if (config.sotkanet() != null && stages.stream().anyMatch(s -> s.name().equals("ingest"))) {
