@@ -24,6 +24,7 @@ import fi.polku.jobs.spark.RowBuilder;
 import fi.polku.jobs.spark.SparkSchemas;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -97,19 +98,7 @@ public final class ChangeStage implements Stage {
                         .set("label", "local").set("fitted_on", run.config().asOf()).set("synthetic", synthetic.get()).build());
             }
             Dataset<Row> trajectories = bases.select(columns(List.of(Assessed.SCHEMA.fieldNames()))).mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
-                // One row out per row in, lazily: a partition of a big run holds millions of trajectories.
-                Assessed assessed = new Assessed(reference.parameters(), settings, norms, alphas, curve);
-                return new java.util.Iterator<Row>() {
-                    @Override
-                    public boolean hasNext() {
-                        return rows.hasNext();
-                    }
-
-                    @Override
-                    public Row next() {
-                        return assessed.assess(rows.next());
-                    }
-                };
+                return assessEach(rows, new Assessed(reference.parameters(), settings, norms, alphas, curve));
             }, Encoders.row(Assessed.SCHEMA));
             List<Row> reliabilityRows = ReliabilityRows.of(alphaByKey.keySet(), reference.parameters(), settings, norms,
                     alphas, synthetic.get());
@@ -151,6 +140,24 @@ public final class ChangeStage implements Stage {
             domain.persisted().unpersist();
         }
         series.unpersist();
+    }
+
+    /**
+     * The assessed rows, one per row in, made as they are read: a partition of a big run holds millions of
+     * trajectories (listing them ran the 100 M run out of heap). Static, so the task does not capture the stage.
+     */
+    private static Iterator<Row> assessEach(Iterator<Row> rows, Assessed assessed) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                return assessed.assess(rows.next());
+            }
+        };
     }
 
     /** Sample norms of the complete outcome series, by instrument and age band. */
