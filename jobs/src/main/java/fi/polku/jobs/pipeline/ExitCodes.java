@@ -40,6 +40,9 @@ public final class ExitCodes {
 
     /** The exit code of a failure. */
     public static int of(Throwable failure) {
+        if (failure instanceof FatalTaskFailure fatal) {
+            return fatal.exitCode();
+        }
         if (failure instanceof DisclosureRefused) {
             return DISCLOSURE;
         }

@@ -36,19 +36,17 @@ public final class Interruption implements AutoCloseable {
         FatalTaskError.forget();
         Thread hook = new Thread(() -> {
             PrintStream err = System.err;
-            Throwable fatal = FatalTaskError.seen();
+            FatalTaskError.Seen fatal = FatalTaskError.seen();
             if (!verbose) {
                 quiet();
             }
-            String reason = fatal == null ? MESSAGE : fatalMessage(fatal);
-            err.println("polku: " + reason);
+            err.println("polku: " + (fatal == null ? MESSAGE : fatal.message()));
             err.flush();
             try {
                 if (fatal == null) {
                     record.write("interrupted", ExitCodes.INTERRUPTED, MESSAGE);
                 } else {
-                    record.write("failed", fatal instanceof OutOfMemoryError ? ExitCodes.OUT_OF_MEMORY : ExitCodes.FATAL_TASK_ERROR,
-                            reason);
+                    record.write("failed", fatal.exitCode(), fatal.message());
                 }
             } catch (RuntimeException e) {
                 // The JVM is stopping; a record that cannot be written cannot be reported anywhere either.
@@ -56,18 +54,6 @@ public final class Interruption implements AutoCloseable {
         }, "polku-interrupted");
         Runtime.getRuntime().addShutdownHook(hook);
         return new Interruption(hook);
-    }
-
-    /** The line printed and recorded when Spark stopped the JVM after a task's fatal error. */
-    static String fatalMessage(Throwable fatal) {
-        String what = fatal.getClass().getName() + (fatal.getMessage() == null ? "" : ": " + fatal.getMessage());
-        if (fatal instanceof OutOfMemoryError) {
-            return "a Spark task ran out of memory (" + what + ") and Spark stopped the run (exit code "
-                    + ExitCodes.OUT_OF_MEMORY + "); the previous outputs are unchanged. Run again with a larger heap "
-                    + "(POLKU_JAVA_OPTS=-Xmx8g, or spark-submit --driver-memory/--executor-memory on a cluster)";
-        }
-        return "a Spark task failed with a fatal error (" + what + ") and Spark stopped the run (exit code "
-                + ExitCodes.FATAL_TASK_ERROR + "); the previous outputs are unchanged. Run again with --verbose and report it";
     }
 
     /** Whether the JVM is shutting down (a signal arrived): failures now are its consequence, not errors to report. */

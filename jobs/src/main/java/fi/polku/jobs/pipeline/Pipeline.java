@@ -138,6 +138,17 @@ public final class Pipeline {
             quarantined.print(out, store.location() + "/" + Tables.QUARANTINE.name(), config.consoleLanguage());
             return ExitCodes.OK;
         } catch (RuntimeException e) {
+            FatalTaskError.Seen fatal = FatalTaskError.seen();
+            if (fatal != null) {
+                // A task died of a fatal error and Spark is stopping the JVM with its own code, perhaps already: the
+                // hook is gone (closed before this block), so the record is written here, shutdown or not.
+                try {
+                    store.recordLastRun(lastRun(runId, command, started, "failed", fatal.exitCode(), fatal.message(), config));
+                } catch (RuntimeException recordFailed) {
+                    e.addSuppressed(recordFailed);
+                }
+                throw new FatalTaskFailure(fatal.message(), fatal.exitCode(), e);
+            }
             recordFailure(store, lastRun(runId, command, started, "failed", ExitCodes.of(e), recorded(e), config), e);
             throw e;
         }
