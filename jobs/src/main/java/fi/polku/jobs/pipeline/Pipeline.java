@@ -138,19 +138,12 @@ public final class Pipeline {
             quarantined.print(out, store.location() + "/" + Tables.QUARANTINE.name(), config.consoleLanguage());
             return ExitCodes.OK;
         } catch (RuntimeException e) {
+            // A task's fatal error: Spark is stopping the JVM with its own code (perhaps already), and the run fails with it.
             FatalTaskError.Seen fatal = FatalTaskError.seen();
-            if (fatal != null) {
-                // A task died of a fatal error and Spark is stopping the JVM with its own code, perhaps already: the
-                // hook is gone (closed before this block), so the record is written here, shutdown or not.
-                try {
-                    store.recordLastRun(lastRun(runId, command, started, "failed", fatal.exitCode(), fatal.message(), config));
-                } catch (RuntimeException recordFailed) {
-                    e.addSuppressed(recordFailed);
-                }
-                throw new FatalTaskFailure(fatal.message(), fatal.exitCode(), e);
-            }
-            recordFailure(store, lastRun(runId, command, started, "failed", ExitCodes.of(e), recorded(e), config), e);
-            throw e;
+            RuntimeException failure = fatal == null ? e : new FatalTaskFailure(fatal.message(), fatal.exitCode(), e);
+            recordFailure(store, lastRun(runId, command, started, "failed", ExitCodes.of(failure), recorded(failure), config),
+                    failure);
+            throw failure;
         }
     }
 
@@ -178,10 +171,14 @@ public final class Pipeline {
         }
     }
 
-    /** Records a failed (or, if the JVM is stopping, interrupted) run; a record that cannot be written must not hide the failure. */
+    /**
+     * Records a failed run; a record that cannot be written must not hide the failure. While the JVM is stopping the
+     * run's hook records it (interrupted) instead, unless the failure is a task's fatal error: Spark's own exit may
+     * have started after the hook was closed, so the record is written here, shutdown or not.
+     */
     private static void recordFailure(OutputStore store, String record, RuntimeException failure) {
         try {
-            if (!Interruption.inProgress()) {
+            if (!Interruption.inProgress() || failure instanceof FatalTaskFailure) {
                 store.recordLastRun(record);
             }
         } catch (RuntimeException recordFailed) {
