@@ -84,10 +84,21 @@ public final class PrePostMoments implements Serializable {
         return sxy / Math.sqrt(centred(sumXX, sumX, sumX) * centred(sumYY, sumY, sumY));
     }
 
-    /** (Σab − Σa Σb / n) / (n − 1), from exact integer sums. */
+    /**
+     * (Σab − Σa Σb / n) / (n − 1), from exact integer sums: n Σab − Σa Σb in long arithmetic while it cannot
+     * overflow (the change stage asks for every trajectory), in BigInteger beyond; both are exact, and the one
+     * conversion to double rounds the same integer the same way.
+     */
     private double centred(long sumAB, long sumA, long sumB) {
         if (n < 2) {
             return Double.NaN;
+        }
+        long ab = sumAB * n;
+        long a = sumA * sumB;
+        boolean exact = Math.multiplyHigh(sumAB, n) == (ab >> 63) && Math.multiplyHigh(sumA, sumB) == (a >> 63);
+        long difference = ab - a;
+        if (exact && ((ab ^ a) & (ab ^ difference)) >= 0) {
+            return difference / ((double) n * (n - 1));
         }
         java.math.BigInteger num = java.math.BigInteger.valueOf(sumAB).multiply(java.math.BigInteger.valueOf(n))
                 .subtract(java.math.BigInteger.valueOf(sumA).multiply(java.math.BigInteger.valueOf(sumB)));

@@ -54,6 +54,57 @@ class AccumulatorsTest {
         assertThrows(IllegalArgumentException.class, () -> PrePostMoments.create().accept(Double.NaN, 1));
     }
 
+    /**
+     * The SDs and correlation come from n Σab − Σa Σb computed exactly: in long arithmetic while it fits, in
+     * BigInteger once n Σx² passes 2⁶³ (about 870 000 cases of 30–40-point scores). Both sides of that boundary, the
+     * result is the exact integer rounded once to double, recomputed here with BigInteger from the raw hundredths.
+     */
+    @Test
+    void prePostMomentsAreExactOnBothSidesOfLongOverflow() {
+        Random random = new Random(7);
+        for (int n : new int[] {2, 3, 100, 50_000, 800_000, 900_000, 1_200_000}) {
+            PrePostMoments m = PrePostMoments.create();
+            java.math.BigInteger sx = java.math.BigInteger.ZERO;
+            java.math.BigInteger sy = java.math.BigInteger.ZERO;
+            java.math.BigInteger sxx = java.math.BigInteger.ZERO;
+            java.math.BigInteger syy = java.math.BigInteger.ZERO;
+            java.math.BigInteger sxy = java.math.BigInteger.ZERO;
+            for (int i = 0; i < n; i++) {
+                long x = 3000 + random.nextInt(1001);
+                long y = random.nextInt(4001);
+                m.accept(x / 100.0, y / 100.0);
+                java.math.BigInteger bx = java.math.BigInteger.valueOf(x);
+                java.math.BigInteger by = java.math.BigInteger.valueOf(y);
+                sx = sx.add(bx);
+                sy = sy.add(by);
+                sxx = sxx.add(bx.multiply(bx));
+                syy = syy.add(by.multiply(by));
+                sxy = sxy.add(bx.multiply(by));
+            }
+            java.math.BigInteger bn = java.math.BigInteger.valueOf(n);
+            double denominator = (double) n * (n - 1);
+            double cxx = sxx.multiply(bn).subtract(sx.multiply(sx)).doubleValue() / denominator;
+            double cyy = syy.multiply(bn).subtract(sy.multiply(sy)).doubleValue() / denominator;
+            double cxy = sxy.multiply(bn).subtract(sx.multiply(sy)).doubleValue() / denominator;
+            assertEquals(Math.sqrt(cxx) / 100.0, m.preSd(), 0.0, "pre SD, n = " + n);
+            assertEquals(Math.sqrt(cyy) / 100.0, m.postSd(), 0.0, "post SD, n = " + n);
+            assertEquals(cxy / Math.sqrt(cxx * cyy), m.correlation(), 0.0, "correlation, n = " + n);
+        }
+        // Where n Σx² − (Σx)² itself passes 2⁶³, wrapping long arithmetic would be wrong (NaN here): half the cases
+        // at 0 and half at 40 points, n = 2²¹.
+        PrePostMoments extreme = PrePostMoments.create().accept(0, 40).accept(40, 0);
+        for (int doubling = 1; doubling < 21; doubling++) {
+            extreme.combine(extreme); // doubles every sum
+        }
+        long n = 1L << 21;
+        java.math.BigInteger sum = java.math.BigInteger.valueOf(4000L * n / 2);
+        java.math.BigInteger squares = java.math.BigInteger.valueOf(4000L * 4000L * (n / 2));
+        java.math.BigInteger centred = squares.multiply(java.math.BigInteger.valueOf(n)).subtract(sum.multiply(sum));
+        assertEquals(true, centred.bitLength() > 63, "the test needs a centred sum beyond long");
+        assertEquals(Math.sqrt(centred.doubleValue() / ((double) n * (n - 1))) / 100.0, extreme.preSd(), 0.0);
+        assertEquals(-1.0, extreme.correlation(), 1e-15);
+    }
+
     @Test
     void histogramPercentilesAreType7AndOrderFree() {
         double[] values = {3.2, -1.5, 0.0, 7.1, 2.4, 2.4, 10.0, -4.3, 5.5, 1.1, 0.7};

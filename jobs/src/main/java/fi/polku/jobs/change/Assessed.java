@@ -8,7 +8,6 @@ import fi.polku.change.InstrumentParameters;
 import fi.polku.change.PrePostMoments;
 import fi.polku.change.SampleAlphas;
 import fi.polku.change.Trajectory;
-import fi.polku.contract.Column;
 import fi.polku.contract.Instrument;
 import fi.polku.contract.Tables;
 import fi.polku.jobs.spark.RowBuilder;
@@ -30,6 +29,7 @@ final class Assessed {
     private final ChangeSettings settings;
     private final Map<String, PrePostMoments> norms;
     private final Map<String, ExpectedResponse.Point> curve;
+    private final RowBuilder builder = new RowBuilder(SCHEMA);
 
     Assessed(InstrumentParameters parameters, ChangeSettings settings, Map<String, PrePostMoments> norms,
              SampleAlphas alphas, Map<String, ExpectedResponse.Point> curve) {
@@ -50,11 +50,9 @@ final class Assessed {
         return instrument + "\u0000" + rater + "\u0000" + band + "\u0000" + session;
     }
 
+    /** A trajectory row with every column of {@link #SCHEMA}, in its order, assessed. */
     Row assess(Row base) {
-        RowBuilder b = new RowBuilder(SCHEMA);
-        for (Column c : Tables.TRAJECTORIES.columns()) {
-            b.set(c.name(), base.getAs(c.name()));
-        }
+        RowBuilder b = builder.clear().setAll(base);
         String instrument = base.getAs("instrument");
         b.set("rci_method", settings.method().name()).set("rci_critical", settings.method().criticalValue());
         if (Instrument.valueOf(instrument).kind() == Instrument.Kind.ALLIANCE) {

@@ -1,6 +1,8 @@
 package fi.polku.jobs.change;
 
+import static org.apache.spark.sql.functions.arrays_zip;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 
@@ -63,16 +65,14 @@ public final class ChangeStage implements Stage {
         ChangeSettings settings = run.config().change();
         ReferenceData reference = ReferenceData.bundled();
         Dataset<Row> sessions = run.read(Tables.SESSIONS);
-        Dataset<Row> series = KeyedRuns.flatMap(sessions.select(columns(SeriesRows.INPUT)), SeriesRows.GROUP,
+        Dataset<Row> bases = KeyedRuns.flatMap(sessions.select(columns(SeriesRows.INPUT)), SeriesRows.GROUP,
                         group -> SeriesRows.of(group.iterator(), reference.parameters()), Encoders.row(SeriesRows.SCHEMA))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> bases = series.filter(col(SeriesRows.KIND).equalTo(SeriesRows.TRAJECTORY));
-        Dataset<Row> observations = series.filter(col(SeriesRows.KIND).equalTo(SeriesRows.OBSERVATION));
 
         try (Concurrently pieces = new Concurrently()) {
             Supplier<Map<String, PrePostMoments>> normsOf = pieces.submit(() -> norms(bases));
             Supplier<Map<String, CronbachAlpha.Estimate>> alphasOf = pieces.submit(() -> alphas(outcomeBases(bases)));
-            Supplier<List<Tuple2<String, ChangeHistogram>>> histograms = pieces.submit(() -> histograms(observations));
+            Supplier<List<Tuple2<String, ChangeHistogram>>> histograms = pieces.submit(() -> histograms(bases));
             Supplier<Boolean> synthetic = pieces.submit(() -> !sessions.filter(col("synthetic")).isEmpty());
             Supplier<Long> trajectoryCount = pieces.submit(bases::count);
             Supplier<Long> sessionCount = pieces.submit(sessions::count);
@@ -139,7 +139,7 @@ public final class ChangeStage implements Stage {
             run.summarise(sessionCount.get(), trajectoryCount.get() + curveRows.size() + domain.count(), 0);
             domain.persisted().unpersist();
         }
-        series.unpersist();
+        bases.unpersist();
     }
 
     /**
@@ -205,11 +205,19 @@ public final class ChangeStage implements Stage {
         return alphas;
     }
 
-    /** Change since intake by instrument, rater, intake band and session: the expected-response curve's data. */
-    private static List<Tuple2<String, ChangeHistogram>> histograms(Dataset<Row> observations) {
-        return observations.select("instrument", "rater", "intake_band", "obs_session", "obs_change")
-                .groupByKey((MapFunction<Row, String>) r -> Assessed.curveKey(r.getAs("instrument"), r.getAs("rater"),
-                        r.getAs("intake_band"), r.<Integer>getAs("obs_session")), Encoders.STRING())
+    /**
+     * Change since intake by instrument, rater, intake band and session: the expected-response curve's data, one
+     * row per element of the trajectories' observation arrays.
+     */
+    private static List<Tuple2<String, ChangeHistogram>> histograms(Dataset<Row> bases) {
+        return bases.filter(col(SeriesRows.OBS_SESSIONS).isNotNull())
+                .select(col("instrument"), col("respondent"), col("intake_band"),
+                        explode(arrays_zip(col(SeriesRows.OBS_SESSIONS), col(SeriesRows.OBS_CHANGES))).as("obs"))
+                .select(col("instrument"), col("respondent"), col("intake_band"),
+                        col("obs." + SeriesRows.OBS_SESSIONS).as("obs_session"), col("obs." + SeriesRows.OBS_CHANGES).as("obs_change"))
+                .groupByKey((MapFunction<Row, String>) r -> Assessed.curveKey(r.getAs("instrument"),
+                        SeriesRows.rater(r.getAs("respondent")), r.getAs("intake_band"), r.<Integer>getAs("obs_session")),
+                        Encoders.STRING())
                 .agg(new EngineAggregator<>(ChangeHistogram.class, ChangeHistogram::create,
                         (h, r) -> h.accept(r.<Double>getAs("obs_change")), ChangeHistogram::combine).toColumn()).collectAsList();
     }

@@ -19,18 +19,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * The per-group work of the change stage: all sessions of one case × episode × respondent become one
- * trajectory row per instrument (with the matching alliance series' summary), plus one observation row
- * per measured session after intake for the expected-response curves. Pure engine calls; this class only
- * moves values between rows and records.
+ * trajectory row per instrument (with the matching alliance series' summary), carrying the expected-response
+ * curves' data as two arrays: the curve session and the change since intake of every measured session after
+ * intake. Pure engine calls; this class only moves values between rows and records.
  */
 final class SeriesRows {
-    static final String KIND = "kind";
-    static final String TRAJECTORY = "trajectory";
-    static final String OBSERVATION = "observation";
+    /** Curve session ({@code ExpectedResponse.curveSession}) of each measured session after intake. */
+    static final String OBS_SESSIONS = "obs_sessions";
+    /** Change since intake of each measured session after intake, in the order of {@link #OBS_SESSIONS}. */
+    static final String OBS_CHANGES = "obs_changes";
     /** Prefix of the intake's item columns ({@code intake_item1} …), for the sample's Cronbach's α. */
     static final String INTAKE_ITEM = "intake_item";
     static final int ITEMS = 4;
@@ -41,7 +43,7 @@ final class SeriesRows {
     static final List<String> INPUT = List.of("case_id", "episode_id", "respondent", "region", "arm", "age_band",
             "instrument", "session_no", "session_date", "total", "item1", "item2", "item3", "item4", "synthetic");
 
-    /** The trajectory columns (assessment still empty) plus the observation columns. */
+    /** The trajectory columns (assessment still empty), the intake items and the observation arrays. */
     static final StructType SCHEMA = schema();
 
     /** Which alliance instrument goes with an outcome instrument. */
@@ -70,8 +72,7 @@ final class SeriesRows {
             AllianceSummary alliance = allianceRows == null ? null : AllianceSummary.of(points(allianceRows),
                     parameters.require(allianceInstrument, "alliance_cutoff", null).value(),
                     parameters.require(allianceInstrument, "alliance_drop", null).value());
-            b.clear().set(KIND, TRAJECTORY)
-                    .set("case_id", first.getAs("case_id")).set("episode_id", first.getAs("episode_id"))
+            b.clear().set("case_id", first.getAs("case_id")).set("episode_id", first.getAs("episode_id"))
                     .set("region", first.getAs("region")).set("arm", first.getAs("arm"))
                     .set("respondent", first.getAs("respondent")).set("age_band", first.getAs("age_band"))
                     .set("instrument", instrument).set("meetings", t.meetings()).set("measured_sessions", t.measured())
@@ -93,32 +94,33 @@ final class SeriesRows {
                         .set("alliance_mean", alliance.mean()).set("alliance_last", alliance.last())
                         .set("alliance_below_cutoff", alliance.belowCutoff()).set("alliance_drop", alliance.dropped());
             }
-            out.add(b.build());
             if (outcome && t.intake() != null) {
-                observations(out, rows, instrument, t.intake());
+                observations(b, rows, t.intake());
             }
+            out.add(b.build());
         }
         return out.iterator();
     }
 
-    /** One row per measured session after intake: its change since intake, for the expected-response curves. */
-    private static void observations(List<Row> out, List<Row> rows, String instrument, double intake) {
-        RowBuilder b = new RowBuilder(SCHEMA);
-        String rater = rater(rows.get(0).getAs("respondent"));
+    /**
+     * The curve session and change since intake of every measured session after intake (rows in session order),
+     * for the expected-response curves: arrays in the trajectory's row, so the curves' data add no rows.
+     */
+    private static void observations(RowBuilder b, List<Row> rows, double intake) {
+        List<Integer> sessions = new ArrayList<>();
+        List<Double> changes = new ArrayList<>();
         boolean pastIntake = false;
         for (Row r : rows) {
             if (r.isNullAt(r.fieldIndex("total"))) {
                 continue;
             }
             if (pastIntake) {
-                double change = Math.round((r.<Double>getAs("total") - intake) * 100) / 100.0;
-                out.add(b.clear().set(KIND, OBSERVATION).set("instrument", instrument).set("rater", rater)
-                        .set("intake_band", ExpectedResponse.band(intake))
-                        .set("obs_session", ExpectedResponse.curveSession(r.<Integer>getAs("session_no")))
-                        .set("obs_change", change).set("synthetic", r.<Boolean>getAs("synthetic")).build());
+                sessions.add(ExpectedResponse.curveSession(r.<Integer>getAs("session_no")));
+                changes.add(Math.round((r.<Double>getAs("total") - intake) * 100) / 100.0);
             }
             pastIntake = true;
         }
+        b.set(OBS_SESSIONS, sessions.toArray(Integer[]::new)).set(OBS_CHANGES, changes.toArray(Double[]::new));
     }
 
     /** The four items of the first measured session, or null unless all four were recorded (Cronbach's α). */
@@ -159,13 +161,11 @@ final class SeriesRows {
         for (Column c : Tables.TRAJECTORIES.columns()) {
             columns.add(Column.optional(c.name(), c.type()));
         }
-        columns.add(Column.required(KIND, ColumnType.STRING));
-        columns.add(Column.optional("rater", ColumnType.STRING));
-        columns.add(Column.optional("obs_session", ColumnType.INT32));
-        columns.add(Column.optional("obs_change", ColumnType.DOUBLE));
         for (int i = 1; i <= ITEMS; i++) {
             columns.add(Column.optional(INTAKE_ITEM + i, ColumnType.DOUBLE));
         }
-        return SparkSchemas.of(columns);
+        return SparkSchemas.of(columns)
+                .add(OBS_SESSIONS, DataTypes.createArrayType(DataTypes.IntegerType, false), true)
+                .add(OBS_CHANGES, DataTypes.createArrayType(DataTypes.DoubleType, false), true);
     }
 }
