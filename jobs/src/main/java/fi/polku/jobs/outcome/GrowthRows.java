@@ -1,23 +1,20 @@
 package fi.polku.jobs.outcome;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.sort_array;
-import static org.apache.spark.sql.functions.struct;
-
 import fi.polku.contract.OutcomeTables;
+import fi.polku.jobs.spark.KeyedRuns;
 import fi.polku.jobs.spark.RowBuilder;
 import fi.polku.jobs.spark.SparkSchemas;
 import fi.polku.outcome.GrowthModel;
 import fi.polku.outcome.GrowthMoments;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapGroupsFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
@@ -45,32 +42,44 @@ final class GrowthRows {
     private static final Encoder<Tuple4<String, String, GrowthMoments, Boolean>> EPISODE = Encoders.tuple(Encoders.STRING(),
             Encoders.STRING(), Encoders.javaSerialization(GrowthMoments.class), Encoders.BOOLEAN());
 
+    /** The columns that name an episode of a model: the model's four, then the case and episode. */
+    private static final List<String> EPISODE_KEY = List.of("region", "instrument", "respondent", "arm", "case_id", "episode_id");
+
     /**
-     * The growth models of these measured sessions. Spark SQL gathers each episode's (session, score) points,
-     * sorted, as one compact array; engine code turns them into the episode's sums in parallel; each model's task
-     * merges only those sums, so no task holds a model's raw sessions.
+     * The growth models of these measured sessions. Spark brings each episode's sessions together (hash-partitioned
+     * and sorted on its binary rows, {@link KeyedRuns}: no partial aggregation, which only re-sorted the scattered
+     * sessions); engine code turns each episode's points into its sums in parallel; each model's task merges only
+     * those sums, so no task holds a model's raw sessions.
      */
     static Dataset<Row> models(Dataset<Row> sessions, int minCell) {
-        Dataset<Row> episodes = sessions
-                .groupBy(col("region"), col("instrument"), col("respondent"), col("arm"), col("case_id"), col("episode_id"))
-                .agg(sort_array(collect_list(struct(col("session_no"), col("total")))).as("points"),
-                        max("synthetic").as("synthetic"));
-        return episodes.map((MapFunction<Row, Tuple4<String, String, GrowthMoments, Boolean>>) GrowthRows::episode, EPISODE)
+        List<String> read = new ArrayList<>(EPISODE_KEY);
+        read.addAll(List.of("session_no", "total", "synthetic"));
+        return KeyedRuns.flatMap(sessions.select(read.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new)),
+                        EPISODE_KEY, group -> List.of(episode(group)).iterator(), EPISODE)
                 .groupByKey((MapFunction<Tuple4<String, String, GrowthMoments, Boolean>, String>) Tuple4::_1, Encoders.STRING())
                 .mapGroups((MapGroupsFunction<String, Tuple4<String, String, GrowthMoments, Boolean>, Row>) (key, subjects) ->
                         of(key, subjects, minCell), Encoders.row(SCHEMA));
     }
 
-    /** Time is sessions since the episode's first measured session; points come sorted by session, then score. */
-    private static Tuple4<String, String, GrowthMoments, Boolean> episode(Row r) {
-        List<Row> points = r.getList(r.fieldIndex("points"));
-        double first = points.get(0).getInt(0);
+    /**
+     * One episode's sums. Time is sessions since the episode's first measured session; points are taken sorted by
+     * session, then score.
+     */
+    private static Tuple4<String, String, GrowthMoments, Boolean> episode(List<Row> sessions) {
+        int sessionAt = sessions.get(0).fieldIndex("session_no");
+        int totalAt = sessions.get(0).fieldIndex("total");
+        List<Row> points = new ArrayList<>(sessions);
+        points.sort(Comparator.comparingInt((Row p) -> p.getInt(sessionAt)).thenComparingDouble(p -> p.getDouble(totalAt)));
+        double first = points.get(0).getInt(sessionAt);
         GrowthMoments m = GrowthMoments.create();
+        boolean synthetic = false;
         for (Row p : points) {
-            m.accept(p.getInt(0) - first, p.getDouble(1));
+            m.accept(p.getInt(sessionAt) - first, p.getDouble(totalAt));
+            synthetic |= p.<Boolean>getAs("synthetic");
         }
+        Row r = points.get(0);
         return new Tuple4<>(key(r.getAs("region"), r.getAs("instrument"), r.getAs("respondent"), r.getAs("arm")),
-                r.getAs("case_id") + "\u0000" + r.getAs("episode_id"), m, r.getAs("synthetic"));
+                r.getAs("case_id") + "\u0000" + r.getAs("episode_id"), m, synthetic);
     }
 
     /** A model from its episodes' sums, taken in episode-key order so the fit is the same for any partitioning. */
