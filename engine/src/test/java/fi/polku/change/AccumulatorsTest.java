@@ -55,14 +55,17 @@ class AccumulatorsTest {
     }
 
     /**
-     * The SDs and correlation come from n Σab − Σa Σb computed exactly: in long arithmetic while it fits, in
-     * BigInteger once n Σx² passes 2⁶³ (about 870 000 cases of 30–40-point scores). Both sides of that boundary, the
-     * result is the exact integer rounded once to double, recomputed here with BigInteger from the raw hundredths.
+     * The SDs and correlation come from n Σab − Σa Σb computed exactly: as a long while the difference fits (the
+     * products themselves pass 2⁶³ from about 870 000 cases of 30–40-point scores), in BigInteger beyond. Scores of
+     * one sign and of both signs, on both sides of those bounds: the result is the exact integer rounded once to
+     * double, recomputed here with BigInteger from the raw hundredths.
      */
     @Test
     void prePostMomentsAreExactOnBothSidesOfLongOverflow() {
         Random random = new Random(7);
-        for (int n : new int[] {2, 3, 100, 50_000, 800_000, 900_000, 1_200_000}) {
+        for (int n : new int[] {2, 3, 100, 50_000, 800_000, 900_000, 1_200_000, -2, -3, -100, -50_000, -900_000}) {
+            boolean mixedSigns = n < 0;
+            n = Math.abs(n);
             PrePostMoments m = PrePostMoments.create();
             java.math.BigInteger sx = java.math.BigInteger.ZERO;
             java.math.BigInteger sy = java.math.BigInteger.ZERO;
@@ -70,8 +73,8 @@ class AccumulatorsTest {
             java.math.BigInteger syy = java.math.BigInteger.ZERO;
             java.math.BigInteger sxy = java.math.BigInteger.ZERO;
             for (int i = 0; i < n; i++) {
-                long x = 3000 + random.nextInt(1001);
-                long y = random.nextInt(4001);
+                long x = mixedSigns ? random.nextInt(8001) - 4000 : 3000 + random.nextInt(1001);
+                long y = mixedSigns ? 2000 - random.nextInt(8001) : random.nextInt(4001);
                 m.accept(x / 100.0, y / 100.0);
                 java.math.BigInteger bx = java.math.BigInteger.valueOf(x);
                 java.math.BigInteger by = java.math.BigInteger.valueOf(y);
@@ -86,9 +89,9 @@ class AccumulatorsTest {
             double cxx = sxx.multiply(bn).subtract(sx.multiply(sx)).doubleValue() / denominator;
             double cyy = syy.multiply(bn).subtract(sy.multiply(sy)).doubleValue() / denominator;
             double cxy = sxy.multiply(bn).subtract(sx.multiply(sy)).doubleValue() / denominator;
-            assertEquals(Math.sqrt(cxx) / 100.0, m.preSd(), 0.0, "pre SD, n = " + n);
-            assertEquals(Math.sqrt(cyy) / 100.0, m.postSd(), 0.0, "post SD, n = " + n);
-            assertEquals(cxy / Math.sqrt(cxx * cyy), m.correlation(), 0.0, "correlation, n = " + n);
+            assertEquals(Math.sqrt(cxx) / 100.0, m.preSd(), 0.0, "pre SD, n = " + n + (mixedSigns ? ", both signs" : ""));
+            assertEquals(Math.sqrt(cyy) / 100.0, m.postSd(), 0.0, "post SD, n = " + n + (mixedSigns ? ", both signs" : ""));
+            assertEquals(cxy / Math.sqrt(cxx * cyy), m.correlation(), 0.0, "correlation, n = " + n + (mixedSigns ? ", both signs" : ""));
         }
         // Where n Σx² − (Σx)² itself passes 2⁶³, wrapping long arithmetic would be wrong (NaN here): half the cases
         // at 0 and half at 40 points, n = 2²¹.

@@ -35,7 +35,8 @@ import tech.tablesaw.api.Table;
  * date → DateColumn}. A null is a Tablesaw missing value; as in Tablesaw, an empty string is missing too (a
  * {@code StringColumn} cannot tell the two apart), and so are the sentinels Tablesaw keeps for missing numbers
  * ({@code Integer.MIN_VALUE}, {@code Long.MIN_VALUE}, NaN) read as missing too. A contract column a file lacks reads as missing, as Spark reads
- * it with the declared schema. Part files are read in name order, which is the written row order. A folder
+ * it with the declared schema. Part files are read in name order, which is the written row order (key order within each file; a table big
+ * enough for several files is split by a hash of its keys, see {@link TableWriter}). A folder
  * without rows gives a table of the contract's columns and no rows.
  */
 public final class ResultTable {
