@@ -81,17 +81,19 @@ class PairedBootstrapTest {
             pre[i] = Math.round((18 + random.nextGaussian() * 6) * 100) / 100.0;
             post[i] = Math.round((pre[i] + 2.5 + random.nextGaussian() * 5) * 100) / 100.0;
         }
-        PairedBootstrap.Result mean = PairedBootstrap.withSeed(20240801L).of(pre, post, PairedBootstrap.Statistic.MEAN_CHANGE);
-        assertEquals(2000, mean.usedReplicates());
-        assertEquals(Double.parseDouble("0x1.3563102c3561fp1"), mean.percentileLower(), 0.0);
-        assertEquals(Double.parseDouble("0x1.5036f7ca504e7p1"), mean.percentileUpper(), 0.0);
-        assertEquals(Double.parseDouble("0x1.356016ad2062ap1"), mean.bcaLower(), 0.0);
-        assertEquals(Double.parseDouble("0x1.50303609d5a8cp1"), mean.bcaUpper(), 0.0);
-        PairedBootstrap.Result g = PairedBootstrap.withSeed(20240801L).of(pre, post, PairedBootstrap.Statistic.G_AV);
-        assertEquals(2000, g.usedReplicates());
-        assertEquals(Double.parseDouble("0x1.694f3473ed3e5p-2"), g.percentileLower(), 0.0);
-        assertEquals(Double.parseDouble("0x1.899763c9bab4cp-2"), g.percentileUpper(), 0.0);
-        assertEquals(Double.parseDouble("0x1.68d3c08b99554p-2"), g.bcaLower(), 0.0);
-        assertEquals(Double.parseDouble("0x1.895e6954f901fp-2"), g.bcaUpper(), 0.0);
+        assertIntervals(PairedBootstrap.withSeed(20240801L).of(pre, post, PairedBootstrap.Statistic.MEAN_CHANGE),
+                "0x1.3563102c3561fp1", "0x1.5036f7ca504e7p1", "0x1.356016ad2062ap1", "0x1.50303609d5a8cp1");
+        assertIntervals(PairedBootstrap.withSeed(20240801L).of(pre, post, PairedBootstrap.Statistic.G_AV),
+                "0x1.694f3473ed3e5p-2", "0x1.899763c9bab4cp-2", "0x1.68d3c08b99554p-2", "0x1.895e6954f901fp-2");
+    }
+
+    /** All 2 000 replicates used, and percentile and BCa bounds equal to these hexadecimal doubles. */
+    private static void assertIntervals(PairedBootstrap.Result r, String percentileLower, String percentileUpper,
+                                        String bcaLower, String bcaUpper) {
+        assertEquals(2000, r.usedReplicates());
+        assertEquals(Double.parseDouble(percentileLower), r.percentileLower(), 0.0);
+        assertEquals(Double.parseDouble(percentileUpper), r.percentileUpper(), 0.0);
+        assertEquals(Double.parseDouble(bcaLower), r.bcaLower(), 0.0);
+        assertEquals(Double.parseDouble(bcaUpper), r.bcaUpper(), 0.0);
     }
 }

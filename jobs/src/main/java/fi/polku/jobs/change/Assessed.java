@@ -52,7 +52,7 @@ final class Assessed {
 
     /** A trajectory row with every column of {@link #SCHEMA}, in its order, assessed. */
     Row assess(Row base) {
-        RowBuilder b = builder.clear().setAll(base);
+        RowBuilder b = builder.setAll(base); // every column overwritten: nothing left from the last row
         String instrument = base.getAs("instrument");
         b.set("rci_method", settings.method().name()).set("rci_critical", settings.method().criticalValue());
         if (Instrument.valueOf(instrument).kind() == Instrument.Kind.ALLIANCE) {
