@@ -10,14 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.commons.math3.optim.linear.LinearConstraint;
-import org.apache.commons.math3.optim.linear.LinearConstraintSet;
 import org.apache.commons.math3.optim.linear.Relationship;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 
 /**
  * The attacker's problem, solved for every hidden cell: given only the published figures of a
  * {@link LinkedTables} view and its constraints, the smallest and largest value each hidden cell can take, by
- * linear programming (Commons Math {@link org.apache.commons.math3.optim.linear.SimplexSolver}, through {@link Simplex}), and whether that interval is at least as wide as
+ * linear programming ({@link Simplex}: a warm-started tableau per component, Commons Math's simplex from scratch where it gives up), and whether that interval is at least as wide as
  * {@link Protection#width} demands.
  * <p>
  * What the attacker is assumed to know besides the figures: every constraint; counts are whole and at least 0,
@@ -214,7 +213,7 @@ public final class DisclosureAudit {
                 constraints.add(new LinearConstraint(a, Relationship.GEQ, links.mayBeZero(view, id) ? 0 : 1));
             }
         }
-        LinearConstraintSet set = new LinearConstraintSet(constraints);
+        Simplex set = new Simplex(constraints, n);
         List<double[]> points = new ArrayList<>();
         if (!exact) {
             double[] all = new double[n];
@@ -232,7 +231,7 @@ public final class DisclosureAudit {
                 Integer count = index.get(cell.count());
                 double countMax = count == null ? view.cell(cell.count()).value() : spread(points, count)[1];
                 if (count != null && countMax < 1 - EPS) {
-                    countMax = Simplex.optimum(set, unit(n, count), GoalType.MAXIMIZE, points, id);
+                    countMax = set.optimum(unit(n, count), GoalType.MAXIMIZE, points, id);
                 }
                 if (countMax < 1 - EPS) {
                     required = 0;
@@ -242,7 +241,7 @@ public final class DisclosureAudit {
                 // A hidden count the figures force to 0 (hidden only because its total is) has no one in it.
                 double max = spread(points, i)[1];
                 if (max < 1 - EPS) {
-                    max = Simplex.optimum(set, unit(n, i), GoalType.MAXIMIZE, points, id);
+                    max = set.optimum(unit(n, i), GoalType.MAXIMIZE, points, id);
                 }
                 if (max < 1 - EPS) {
                     required = 0;
@@ -250,9 +249,9 @@ public final class DisclosureAudit {
             }
             double[] span = spread(points, i);
             if (exact || !wide(cell, span[0], span[1], required)) {
-                span[1] = Simplex.optimum(set, unit(n, i), GoalType.MAXIMIZE, points, id);
+                span[1] = set.optimum(unit(n, i), GoalType.MAXIMIZE, points, id);
                 if (exact || !wide(cell, span[0], span[1], required)) {
-                    span[0] = Simplex.optimum(set, unit(n, i), GoalType.MINIMIZE, points, id);
+                    span[0] = set.optimum(unit(n, i), GoalType.MINIMIZE, points, id);
                 }
             }
             double lower = span[0];
@@ -290,8 +289,8 @@ public final class DisclosureAudit {
         return a;
     }
 
-    private static void point(LinearConstraintSet set, double[] objective, GoalType goal, List<double[]> points, String id) {
-        Simplex.optimum(set, objective, goal, points, id);
+    private static void point(Simplex set, double[] objective, GoalType goal, List<double[]> points, String id) {
+        set.optimum(objective, goal, points, id);
     }
 
     /** Adds {@code sign·cell} to the row if the cell is an unknown; otherwise returns what moves to the right-hand side. */

@@ -2,6 +2,7 @@ package fi.polku.privacy;
 
 import static fi.polku.privacy.DisclosureAudit.EPS;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.exception.TooManyIterationsException;
 import org.apache.commons.math3.optim.MaxIter;
@@ -17,19 +18,63 @@ import org.apache.commons.math3.optim.linear.UnboundedSolutionException;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 
 /**
- * One linear program of the attacker's problem ({@link DisclosureAudit}), solved by Commons Math's simplex with every
- * solution checked against the constraints.
+ * The linear programs of the attacker's problem ({@link DisclosureAudit}) over one set of constraints: each objective is
+ * optimised on a warm-started {@link Tableau} (phase 1 once per constraint set), and every optimum is checked against
+ * the constraints. Where the tableau gives up, or its optimum breaks a constraint, the objective is solved from scratch
+ * by Commons Math's simplex (checked the same way), and the tableau is not used again for this set. An unbounded
+ * side makes a cell look safe, so the tableau's word is taken only with its proof: a feasible vertex and a direction
+ * that keeps every constraint and improves the objective ({@link #isRay}).
  */
 final class Simplex {
-    private Simplex() {
+    private final LinearConstraintSet set;
+    private final int n;
+    private Tableau tableau;
+    private boolean started;
+
+    /**
+     * The programs over {@code constraints}.
+     *
+     * @param constraints the rows, each over {@code n} free variables
+     * @param n           the number of variables
+     */
+    Simplex(List<LinearConstraint> constraints, int n) {
+        this.set = new LinearConstraintSet(constraints);
+        this.n = n;
     }
 
     /**
-     * The optimum of {@code objective}; its solution joins {@code points}. The simplex can end on a vertex that breaks a
-     * constraint in a degenerate problem (found on the demo's export: a count forced to 0 was given 1 by such a point,
-     * which then stood as a feasible value of another cell), so every solution is checked. Unbounded: ±∞.
+     * The optimum of {@code objective}; its solution joins {@code points}. Unbounded: ±∞.
+     *
+     * @param id the cell the program is about, for messages
+     * @throws IllegalStateException if the published figures contradict the constraints, or no solver converges
      */
-    static double optimum(LinearConstraintSet set, double[] objective, GoalType goal, List<double[]> points, String id) {
+    double optimum(double[] objective, GoalType goal, List<double[]> points, String id) {
+        if (!started) {
+            started = true;
+            tableau = Tableau.of(new ArrayList<>(set.getConstraints()), n);
+        }
+        if (tableau != null) {
+            Tableau.Optimum o = tableau.optimise(objective, goal == GoalType.MAXIMIZE);
+            if (o != null && feasible(set, o.point())) {
+                if (!o.unbounded()) {
+                    points.add(o.point());
+                    return o.value();
+                }
+                if (isRay(set, o.ray(), objective, goal)) {
+                    return goal == GoalType.MINIMIZE ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+                }
+            }
+            tableau = null;
+        }
+        return fromScratch(set, objective, goal, points, id);
+    }
+
+    /**
+     * The optimum by Commons Math's simplex, solved from scratch. The simplex can end on a vertex that breaks a
+     * constraint in a degenerate problem (found on the demo's export: a count forced to 0 was given 1 by such a point,
+     * which then stood as a feasible value of another cell), so every solution is checked.
+     */
+    static double fromScratch(LinearConstraintSet set, double[] objective, GoalType goal, List<double[]> points, String id) {
         try {
             return optimum(set, objective, goal, points, id, PivotSelectionRule.DANTZIG);
         } catch (TooManyIterationsException | NoFeasibleSolutionException e) {
@@ -70,14 +115,43 @@ final class Simplex {
         }
     }
 
+    /**
+     * Whether {@code d} is a ray of the constraints that improves the objective: every row's {@code a·d} is 0 for an
+     * equation and on the allowed side of 0 for an inequality, and {@code c·d} strictly better, all measured against
+     * the largest step in {@code d} (so the test does not depend on the ray's length). With a feasible point this proves
+     * the objective unbounded.
+     */
+    private static boolean isRay(LinearConstraintSet set, double[] d, double[] objective, GoalType goal) {
+        double scale = 0;
+        for (double v : d) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        if (scale == 0) {
+            return false;
+        }
+        double tolerance = 1e-9 * scale;
+        for (LinearConstraint c : set.getConstraints()) {
+            double ad = lhs(c, d);
+            boolean holds = switch (c.getRelationship()) {
+                case EQ -> Math.abs(ad) <= tolerance;
+                case GEQ -> ad >= -tolerance;
+                case LEQ -> ad <= tolerance;
+            };
+            if (!holds) {
+                return false;
+            }
+        }
+        double gain = 0;
+        for (int j = 0; j < d.length; j++) {
+            gain += objective[j] * d[j];
+        }
+        return goal == GoalType.MAXIMIZE ? gain > 1e-6 * scale : gain < -1e-6 * scale;
+    }
+
     /** Whether {@code x} satisfies every constraint of {@code set} to within {@link #EPS} (relative to the right-hand side). */
     private static boolean feasible(LinearConstraintSet set, double[] x) {
         for (LinearConstraint c : set.getConstraints()) {
-            double[] a = c.getCoefficients().toArray();
-            double lhs = 0;
-            for (int i = 0; i < a.length; i++) {
-                lhs += a[i] * x[i];
-            }
+            double lhs = lhs(c, x);
             double slack = EPS * (1 + Math.abs(c.getValue()));
             boolean holds = switch (c.getRelationship()) {
                 case EQ -> Math.abs(lhs - c.getValue()) <= slack;
@@ -89,5 +163,15 @@ final class Simplex {
             }
         }
         return true;
+    }
+
+    /** {@code a·x} of the constraint's row {@code a}. */
+    private static double lhs(LinearConstraint c, double[] x) {
+        double[] a = c.getCoefficients().toArray();
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * x[i];
+        }
+        return sum;
     }
 }
