@@ -96,6 +96,9 @@ public final class Pipeline {
         try (Interruption hook = Interruption.install((status, code, reason) -> store.recordLastRun(lastRun(runId, command,
                 started, status, code, reason, config)), verbose)) {
             store.check();
+            // Said before any work: a run that ends without a word (kill -9, power loss, Spark halting the JVM) leaves
+            // "running" with its process id, not the previous run's record.
+            store.recordLastRun(lastRun(runId, command, started, "running", null, "", config));
             List<String> notes = new ArrayList<>();
             if (config.sotkanet() != null && stages.stream().anyMatch(s -> s.name().equals("ingest"))) {
                 notes.add(pull(config));
@@ -328,12 +331,13 @@ public final class Pipeline {
                 .collect(Collectors.joining(", "));
     }
 
-    private static String lastRun(String runId, String command, Instant started, String status, int exitCode,
+    private static String lastRun(String runId, String command, Instant started, String status, Integer exitCode,
                                   String message, RunConfig config) {
         return lastRun(runId, command, started, status, exitCode, message, config.file().toString(), config.output());
     }
 
-    private static String lastRun(String runId, String command, Instant started, String status, int exitCode,
+    /** The record of a run; a running one has no exit code and no end yet. */
+    private static String lastRun(String runId, String command, Instant started, String status, Integer exitCode,
                                   String message, String configFile, String output) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("run_id", runId);
@@ -341,8 +345,9 @@ public final class Pipeline {
         record.put("status", status);
         record.put("exit_code", exitCode);
         record.put("message", message);
+        record.put("pid", ProcessHandle.current().pid());
         record.put("started_at", started.toString());
-        record.put("finished_at", Instant.now().toString());
+        record.put("finished_at", exitCode == null ? null : Instant.now().toString());
         record.put("config_file", configFile);
         record.put("output", output);
         try {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The JVM stopped under a run, in a child JVM. SIGTERM (what systemd and {@code kill} send) in the middle of
  * {@code polku run}: the run exits with 143, prints one line and no Spark or Netty trace, and {@code last_run.json}
  * says "interrupted". A Spark task out of memory (Spark stops the JVM with 52): the record says "failed", 52, and
- * why — not "interrupted" (the 100 M benchmark run of 2026-12-02 was recorded so).
+ * why — not "interrupted" (the 100 M benchmark run of 2026-12-02 was recorded so). A JVM halted without hooks: the
+ * record says "running" with the halted process's id, not the previous run's "complete".
  */
 class InterruptTest {
     @TempDir
@@ -71,6 +72,24 @@ class InterruptTest {
         assertEquals("failed", record.get("status"), record.toString());
         assertEquals(52, record.get("exit_code"));
         assertTrue(String.valueOf(record.get("message")).contains("java.lang.OutOfMemoryError"), record.toString());
+        assertFalse(Files.exists(ws.output()), "nothing was published");
+    }
+
+    @Test
+    void aRunHaltedWithoutAWordIsRecordedAsRunningWithItsProcessId() throws Exception {
+        Workspace ws = new Workspace(dir);
+        // The record a finished earlier run left: a halted run must not go on saying this.
+        Files.createDirectories(dir.resolve(".out.polku"));
+        Files.writeString(dir.resolve(".out.polku/last_run.json"), "{\"run_id\" : \"earlier\", \"status\" : \"complete\", \"exit_code\" : 0}\n");
+        Process p = child(ws, HaltMain.class.getName(), dir.resolve("child.out"), dir.resolve("child.err"));
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "stopped");
+
+        assertEquals(52, p.exitValue());
+        Map<?, ?> record = new ObjectMapper().readValue(dir.resolve(".out.polku/last_run.json").toFile(), Map.class);
+        assertEquals("running", record.get("status"), record.toString());
+        assertEquals(p.pid(), ((Number) record.get("pid")).longValue(), record.toString());
+        assertTrue(record.containsKey("exit_code") && record.get("exit_code") == null, record.toString());
+        assertTrue(record.containsKey("finished_at") && record.get("finished_at") == null, record.toString());
         assertFalse(Files.exists(ws.output()), "nothing was published");
     }
 
