@@ -20,6 +20,7 @@ import fi.polku.contract.Tables;
 import fi.polku.jobs.pipeline.Stage;
 import fi.polku.jobs.pipeline.StageRun;
 import fi.polku.jobs.reference.ReferenceData;
+import fi.polku.jobs.spark.Columns;
 import fi.polku.jobs.spark.Concurrently;
 import fi.polku.jobs.spark.KeyedRuns;
 import fi.polku.jobs.spark.RowBuilder;
@@ -65,7 +66,7 @@ public final class ChangeStage implements Stage {
         ChangeSettings settings = run.config().change();
         ReferenceData reference = ReferenceData.bundled();
         Dataset<Row> sessions = run.read(Tables.SESSIONS);
-        Dataset<Row> bases = KeyedRuns.flatMap(sessions.select(columns(SeriesRows.INPUT)), SeriesRows.GROUP,
+        Dataset<Row> bases = KeyedRuns.flatMap(sessions.select(Columns.named(SeriesRows.INPUT)), SeriesRows.GROUP,
                         group -> SeriesRows.of(group.iterator(), reference.parameters()), Encoders.row(SeriesRows.SCHEMA))
                 .persist(StorageLevel.MEMORY_AND_DISK());
 
@@ -97,13 +98,13 @@ public final class ChangeStage implements Stage {
                                 + ExpectedResponse.MIN_N + " are not used")
                         .set("label", "local").set("fitted_on", run.config().asOf()).set("synthetic", synthetic.get()).build());
             }
-            Dataset<Row> trajectories = bases.select(columns(List.of(Assessed.SCHEMA.fieldNames()))).mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
+            Dataset<Row> trajectories = bases.select(Columns.named(List.of(Assessed.SCHEMA.fieldNames()))).mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
                 return assessEach(rows, new Assessed(reference.parameters(), settings, norms, alphas, curve));
             }, Encoders.row(Assessed.SCHEMA));
             List<Row> reliabilityRows = ReliabilityRows.of(alphaByKey.keySet(), reference.parameters(), settings, norms,
                     alphas, synthetic.get());
             ReportingPeriod periods = run.config().outcomes().periods();
-            List<Row> sensitivityRows = SensitivityRows.rows(outcomeBases(bases).select(columns(SensitivityRows.INPUT))
+            List<Row> sensitivityRows = SensitivityRows.rows(outcomeBases(bases).select(Columns.named(SensitivityRows.INPUT))
                     .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> SensitivityRows.count(rows, reference.parameters(),
                             settings, norms, alphas, periods), Encoders.row(SensitivityRows.PARTIAL))
                     .groupBy("key").agg(sum("episodes").as("episodes"), sum("assessed").as("assessed"), sum("c0").as("c0"),
@@ -187,7 +188,7 @@ public final class ChangeStage implements Stage {
         for (int i = 1; i <= SeriesRows.ITEMS; i++) {
             read.add(SeriesRows.INTAKE_ITEM + i);
         }
-        for (Tuple2<String, CronbachAlpha> t : outcomeBases.select(columns(read))
+        for (Tuple2<String, CronbachAlpha> t : outcomeBases.select(Columns.named(read))
                 .groupByKey((MapFunction<Row, String>) r -> SampleAlphas.key(r.getAs("instrument"), r.getAs("age_band")),
                         Encoders.STRING())
                 .agg(new EngineAggregator<>(CronbachAlpha.class, () -> CronbachAlpha.create(SeriesRows.ITEMS), (a, r) -> {
@@ -227,7 +228,7 @@ public final class ChangeStage implements Stage {
     }
 
     private static Domains domains(StageRun run, ReferenceData reference, ChangeSettings settings) {
-        Dataset<Row> domains = KeyedRuns.flatMap(run.read(Tables.LIFE_SITUATION).select(columns(DomainRows.INPUT)),
+        Dataset<Row> domains = KeyedRuns.flatMap(run.read(Tables.LIFE_SITUATION).select(Columns.named(DomainRows.INPUT)),
                         SeriesRows.GROUP, group -> DomainRows.of(group.iterator(), reference.parameters()),
                         Encoders.row(DomainRows.SCHEMA))
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -246,11 +247,6 @@ public final class ChangeStage implements Stage {
                     Encoders.row(DomainRows.SCHEMA));
         }
         return new Domains(assessed, domains.count(), domains);
-    }
-
-    /** The named columns, for a select that keeps only what the next step reads. */
-    private static org.apache.spark.sql.Column[] columns(List<String> names) {
-        return names.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new);
     }
 
     /** Sample norms of complete cases from two numeric columns. */

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import fi.polku.contract.Instrument;
+import fi.polku.jobs.spark.Columns;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ final class PageRowsWithheld {
 
     /** The rows of {@code source} in a group of {@code keys} whose count or a part's sum is from 1 to k − 1. */
     private static Dataset<Row> small(Dataset<Row> source, List<String> keys, Map<String, Column> parts, int k) {
-        WindowSpec group = Window.partitionBy(keys.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+        WindowSpec group = Window.partitionBy(Columns.named(keys));
         Dataset<Row> counted = source.withColumn("row_n", count(lit(1)).over(group));
         Column any = small(col("row_n"), k);
         for (Map.Entry<String, Column> p : parts.entrySet()) {

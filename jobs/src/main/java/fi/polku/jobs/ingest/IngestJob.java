@@ -11,6 +11,7 @@ import fi.polku.contract.Tables;
 import fi.polku.ingest.IngestContext;
 import fi.polku.jobs.pipeline.RunHooks;
 import fi.polku.jobs.reference.ReferenceData;
+import fi.polku.jobs.spark.Columns;
 import fi.polku.jobs.spark.Concurrently;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -202,7 +203,6 @@ public final class IngestJob {
     }
 
     private static org.apache.spark.sql.Column[] columns(TableSchema table) {
-        return table.columns().stream().map(Column::name).map(org.apache.spark.sql.functions::col)
-                .toArray(org.apache.spark.sql.Column[]::new);
+        return Columns.named(table.columns().stream().map(Column::name).toList());
     }
 }

@@ -1,6 +1,7 @@
 package fi.polku.jobs.outcome;
 
 import fi.polku.contract.OutcomeTables;
+import fi.polku.jobs.spark.Columns;
 import fi.polku.jobs.spark.KeyedRuns;
 import fi.polku.jobs.spark.RowBuilder;
 import fi.polku.jobs.spark.SparkSchemas;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapGroupsFunction;
-import org.apache.spark.sql.Column;
+
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
@@ -54,7 +55,7 @@ final class GrowthRows {
     static Dataset<Row> models(Dataset<Row> sessions, int minCell) {
         List<String> read = new ArrayList<>(EPISODE_KEY);
         read.addAll(List.of("session_no", "total", "synthetic"));
-        return KeyedRuns.flatMap(sessions.select(read.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new)),
+        return KeyedRuns.flatMap(sessions.select(Columns.named(read)),
                         EPISODE_KEY, group -> List.of(episode(group)).iterator(), EPISODE)
                 .groupByKey((MapFunction<Tuple4<String, String, GrowthMoments, Boolean>, String>) Tuple4::_1, Encoders.STRING())
                 .mapGroups((MapGroupsFunction<String, Tuple4<String, String, GrowthMoments, Boolean>, Row>) (key, subjects) ->

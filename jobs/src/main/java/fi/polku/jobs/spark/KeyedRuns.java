@@ -13,7 +13,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 
 /**
  * Per-group work without {@code groupByKey}: Spark hash-partitions the rows by the key columns and sorts each
@@ -33,7 +32,7 @@ public final class KeyedRuns {
 
     /** Applies {@code work} to every group of rows with equal values of {@code keys}; rows must hold the keys. */
     public static <T> Dataset<T> flatMap(Dataset<Row> rows, List<String> keys, Work<T> work, Encoder<T> encoder) {
-        Column[] by = keys.stream().map(functions::col).toArray(Column[]::new);
+        Column[] by = Columns.named(keys);
         String[] names = keys.toArray(String[]::new);
         return rows.repartition(by).sortWithinPartitions(by)
                 .mapPartitions((MapPartitionsFunction<Row, T>) it -> new Runs<>(it, names, work), encoder);
