@@ -100,46 +100,54 @@ public final class IndicatorDisclosure {
             whole.add(ReportingPeriod.ALL_PERIODS.equals(r.getAs("period")) ? r : OutcomeDisclosure.blank(r, TERMS_BLANK, null));
         }
         LinkedTables links = ChildLinks.of(outcomes.episodes(), children(whole));
-        Map<String, CellSuppression.Reason> forced = new LinkedHashMap<>();
-        while (true) {
-            IndicatorDisclosure d = protect(whole, k, forced);
-            LinkedTables view = model(whole, (r, column) -> d.result.hidden().containsKey(key(r) + "/" + column));
-            DisclosureAudit.Result joint;
-            try {
-                joint = ChildLinks.published(outcomes.auditBeside(List.of(view, links)));
-            } catch (IllegalStateException unsolved) {
-                // Commons Math's simplex could not settle the joint problem (seen at k = 30 on the demo): no count of
-                // children is then published, and the tables are no more linked than region_outcomes alone.
+        BesideOutcomes.Protected<Attempt> done = BesideOutcomes.protect(new BesideOutcomes.Table<>() {
+            @Override
+            public Attempt protect(Map<String, CellSuppression.Reason> forced) {
+                IndicatorDisclosure d = IndicatorDisclosure.protect(whole, k, forced);
+                return new Attempt(d, model(whole, (r, column) -> d.result.hidden().containsKey(key(r) + "/" + column)));
+            }
+
+            @Override
+            public List<LinkedTables> beside(Attempt a) {
+                return List.of(a.view(), links);
+            }
+
+            @Override
+            public Set<String> everyCountOfChildren() {
+                Set<String> out = new LinkedHashSet<>();
                 for (Row r : whole) {
                     for (String count : WHOLE_PERIOD_ONLY) {
                         Long n = r.getAs(count);
                         if (n != null && n > 0) {
-                            forced.put(key(r) + "/" + count, CellSuppression.Reason.SECONDARY);
+                            out.add(key(r) + "/" + count);
                         }
                     }
                 }
-                return protect(whole, k, forced);
+                return out;
             }
-            if (joint.passed()) {
-                d.beside = List.of(view, links);
-                return d;
-            }
-            Set<String> more = new LinkedHashSet<>();
-            for (DisclosureAudit.Interval f : joint.failures()) {
-                String region = ChildLinks.regionPeriod(f.cell())[0];
+
+            @Override
+            public Set<String> moreFor(Attempt a, DisclosureAudit.Interval failure) {
+                // The failing figure's region: its whole-period counts of children still shown and not fixed by others.
+                String region = ChildLinks.regionPeriod(failure.cell())[0];
+                Set<String> out = new LinkedHashSet<>();
                 for (String count : WHOLE_PERIOD_ONLY) {
                     String id = region + "|" + ReportingPeriod.ALL_PERIODS + "/" + count;
-                    LinkedTables.Cell c = view.cells().get(id);
+                    LinkedTables.Cell c = a.view().cells().get(id);
                     if (c != null && c.value() != null && c.value() > 0 && !ChildLinks.determined(links, id, outcomes.result().hidden().keySet())) {
-                        more.add(id);
+                        out.add(id);
                     }
                 }
+                return out;
             }
-            if (more.isEmpty()) {
-                throw new DisclosureRefused("project_indicators beside region_outcomes", joint);
-            }
-            more.forEach(id -> forced.put(id, CellSuppression.Reason.SECONDARY));
-        }
+        }, outcomes, "project_indicators");
+        IndicatorDisclosure d = done.table().disclosure();
+        d.beside = done.beside();
+        return d;
+    }
+
+    /** One round's protection and the linked view it publishes. */
+    private record Attempt(IndicatorDisclosure disclosure, LinkedTables view) {
     }
 
     /** The counts of children of every row, as {@link ChildLinks} links them to the outcome series. */

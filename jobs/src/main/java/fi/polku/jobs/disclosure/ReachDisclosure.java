@@ -7,7 +7,6 @@ import fi.polku.privacy.LinkedTables;
 import fi.polku.privacy.Protection;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,38 +62,39 @@ public final class ReachDisclosure {
         LinkedTables links = ChildLinks.of(outcomes.episodes(), clients);
         Set<String> arms = new HashSet<>();
         rows.forEach(r -> arms.add(r.getAs("arm")));
-        Map<String, CellSuppression.Reason> forced = new LinkedHashMap<>();
-        while (true) {
-            ReachDisclosure d = protect(rows, k, forced);
-            List<LinkedTables> beside = new ArrayList<>(others);
-            beside.add(model(rows, d::hidden));
-            beside.add(links);
-            DisclosureAudit.Result joint;
-            try {
-                joint = ChildLinks.published(outcomes.auditBeside(beside));
-            } catch (IllegalStateException unsolved) {
-                // The simplex could not settle the joint problem: no client count is published (see IndicatorDisclosure).
-                rows.stream().filter(r -> ((Number) r.getAs("clients")).longValue() > 0)
-                        .forEach(r -> forced.put(id(r, "clients"), CellSuppression.Reason.SECONDARY));
-                return protect(rows, k, forced);
+        return BesideOutcomes.protect(new BesideOutcomes.Table<ReachDisclosure>() {
+            @Override
+            public ReachDisclosure protect(Map<String, CellSuppression.Reason> forced) {
+                return ReachDisclosure.protect(rows, k, forced);
             }
-            if (joint.passed()) {
-                return d;
+
+            @Override
+            public List<LinkedTables> beside(ReachDisclosure d) {
+                List<LinkedTables> beside = new ArrayList<>(others);
+                beside.add(model(rows, d::hidden));
+                beside.add(links);
+                return beside;
             }
-            Set<String> more = new LinkedHashSet<>();
-            for (DisclosureAudit.Interval f : joint.failures()) {
+
+            @Override
+            public Set<String> everyCountOfChildren() {
+                Set<String> out = new LinkedHashSet<>();
+                rows.stream().filter(r -> ((Number) r.getAs("clients")).longValue() > 0).forEach(r -> out.add(id(r, "clients")));
+                return out;
+            }
+
+            @Override
+            public Set<String> moreFor(ReachDisclosure d, DisclosureAudit.Interval f) {
                 // The failing figure's region, and its arm where it names one (an outcome row's or a reach row's).
                 String[] key = f.cell().substring(0, f.cell().lastIndexOf('/')).split("\\|");
                 String arm = key.length == 5 ? key[3] : key.length == 2 ? key[1] : null;
+                Set<String> out = new LinkedHashSet<>();
                 rows.stream().filter(r -> key[0].equals(r.getAs("region")) && (arm == null || !arms.contains(arm) || arm.equals(r.getAs("arm")))
                         && ((Number) r.getAs("clients")).longValue() > 0 && !d.hidden(r, "clients")
-                        && !ChildLinks.determined(links, id(r, "clients"), outcomes.result().hidden().keySet())).forEach(r -> more.add(id(r, "clients")));
+                        && !ChildLinks.determined(links, id(r, "clients"), outcomes.result().hidden().keySet())).forEach(r -> out.add(id(r, "clients")));
+                return out;
             }
-            if (more.isEmpty()) {
-                throw new DisclosureRefused("the reach table beside region_outcomes", joint);
-            }
-            more.forEach(id -> forced.put(id, CellSuppression.Reason.SECONDARY));
-        }
+        }, outcomes, "the reach table").table();
     }
 
     private static ReachDisclosure protect(List<Row> rows, int k, Map<String, CellSuppression.Reason> forced) {
