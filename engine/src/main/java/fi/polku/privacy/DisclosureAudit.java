@@ -231,7 +231,7 @@ public final class DisclosureAudit {
                 Integer count = index.get(cell.count());
                 double countMax = count == null ? view.cell(cell.count()).value() : spread(points, count)[1];
                 if (count != null && countMax < 1 - EPS) {
-                    countMax = set.optimum(unit(n, count), GoalType.MAXIMIZE, points, id);
+                    countMax = set.maximumConfirmedBelow(unit(n, count), 1 - EPS, points, id);
                 }
                 if (countMax < 1 - EPS) {
                     required = 0;
@@ -241,7 +241,7 @@ public final class DisclosureAudit {
                 // A hidden count the figures force to 0 (hidden only because its total is) has no one in it.
                 double max = spread(points, i)[1];
                 if (max < 1 - EPS) {
-                    max = set.optimum(unit(n, i), GoalType.MAXIMIZE, points, id);
+                    max = set.maximumConfirmedBelow(unit(n, i), 1 - EPS, points, id);
                 }
                 if (max < 1 - EPS) {
                     required = 0;

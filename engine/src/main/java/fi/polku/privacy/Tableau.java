@@ -25,7 +25,8 @@ final class Tableau {
     private static final double PIVOT_TOL = 1e-9;
     private static final double COST_TOL = 1e-9;
     private static final double ZERO = 1e-11;
-    private static final double INFEASIBLE = 1e-7;
+    /** Phase 1's leftover (and a refreshed basic value below 0) allowed, times 1 + the largest |b|. */
+    private static final double INFEASIBLE = 1e-9;
     private static final int DEGENERATE_STREAK = 50;
     private static final int MAX_PIVOTS = 50_000;
     static final int REFRESH_AFTER = 400;
@@ -53,6 +54,8 @@ final class Tableau {
     /** The column that could enter without bound when {@link #iterate} ended unbounded. */
     private int unboundedColumn;
     private int refreshes;
+    /** 1 + the largest |b|: what round-off is measured against. */
+    private double scale;
 
     private Tableau(int n) {
         this.n = n;
@@ -101,7 +104,8 @@ final class Tableau {
         if (iterate(reduced, width) != End.OPTIMAL) {
             return false;
         }
-        if (-reduced[width] > INFEASIBLE * (1 + rightHandSize(start))) {
+        scale = 1 + largestRightHandSide(start);
+        if (-reduced[width] > INFEASIBLE * scale) {
             return false;
         }
         // Artificial columns still basic (at zero) are pivoted out on any other column of their row; a row with none
@@ -173,11 +177,10 @@ final class Tableau {
         return c.getValue() < 0 && r != Relationship.EQ ? r.oppositeRelationship() : r;
     }
 
-    /** The sum of the right-hand sides' sizes, the scale of phase 1's leftover. */
-    private static double rightHandSize(double[][] rows) {
+    private static double largestRightHandSide(double[][] rows) {
         double s = 0;
         for (double[] row : rows) {
-            s += Math.abs(row[row.length - 1]);
+            s = Math.max(s, Math.abs(row[row.length - 1]));
         }
         return s;
     }
@@ -348,7 +351,7 @@ final class Tableau {
             assigned[best] = true;
         }
         for (double[] row : rows) {
-            if (row[width] < -INFEASIBLE * (1 + Math.abs(row[width]))) {
+            if (row[width] < -INFEASIBLE * scale) {
                 return false;
             }
         }

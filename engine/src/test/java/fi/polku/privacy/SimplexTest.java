@@ -1,5 +1,8 @@
 package fi.polku.privacy;
 
+import static org.apache.commons.math3.optim.linear.Relationship.EQ;
+import static org.apache.commons.math3.optim.linear.Relationship.GEQ;
+import static org.apache.commons.math3.optim.linear.Relationship.LEQ;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -144,6 +147,92 @@ class SimplexTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> new Simplex(rows, 2).optimum(new double[] {1, 0}, GoalType.MAXIMIZE, new ArrayList<>(), "x"));
         assertTrue(e.getMessage().contains("contradict"), e.getMessage());
+    }
+
+
+    // Reproducers from an independent review (2026-12-02), each with the true answer by exact rational arithmetic.
+
+    @Test
+    void aDirectionBlockedOnlyByANearlyParallelRowIsNotCalledUnbounded() {
+        // x, y >= 0, x - y <= 0, -x + (1 + 2^-31) y <= 2^-31: y <= 1, so max x = 1 (the tableau's ray (1, 1) breaks the
+        // last row by 2^-31 per step).
+        double e = Math.scalb(1.0, -31);
+        List<LinearConstraint> rows = List.of(row(GEQ, 0, 1, 0), row(GEQ, 0, 0, 1), row(LEQ, 0, 1, -1), row(LEQ, e, -1, 1 + e));
+        assertEquals(1, new Simplex(rows, 2).optimum(new double[] {1, 0}, GoalType.MAXIMIZE, new ArrayList<>(), "x"), 1e-6);
+        // -x/2 + y/8 <= 0 and x/2 - (1/8 - 2.7e-12) y <= 0 with x, y >= 0: only (0, 0).
+        List<LinearConstraint> pinned = List.of(row(GEQ, 0, 1, 0), row(GEQ, 0, 0, 1), row(LEQ, 0, -0.5, 0.125),
+                row(LEQ, 0, 0.5, -0.12499999999727152));
+        assertEquals(0, new Simplex(pinned, 2).optimum(new double[] {0, 1}, GoalType.MAXIMIZE, new ArrayList<>(), "y"), 1e-6);
+    }
+
+    @Test
+    void aNearlyDuplicateEquationIsNotDroppedIntoAnUnboundedSide() {
+        // -x + y = 2 and -x + (1 + 2^-34) y = 2 + 9 * 2^-34: x = 7, y = 9 exactly; phase 1 may take the second for the first.
+        double e = Math.scalb(1.0, -34);
+        List<LinearConstraint> rows = List.of(row(EQ, 2, -1, 1), row(EQ, 2 + 9 * e, -1, 1 + e));
+        double max = new Simplex(rows, 2).optimum(new double[] {1, 0}, GoalType.MAXIMIZE, new ArrayList<>(), "x");
+        assertTrue(Double.isFinite(max), "max x " + max);
+    }
+
+    @Test
+    void commonsMathsFalseUnboundedIsCheckedToo() {
+        // 22 rows of a rate-table audit: -x0 = -427 fixes x0, yet Commons Math's simplex says max x0 is unbounded.
+        List<LinearConstraint> rows = parse(29,
+                "-1.0*x0  = -427.0",
+                "-1.0*x1 -1.0*x2 -1.0*x3 1.0*x4  = 4.0",
+                "-1.0*x8 -1.0*x9  = -19.0",
+                "-1.0*x1 -1.0*x8  = -5.0",
+                "-1.0*x2 -1.0*x9 1.0*x10  = 1197.0",
+                "-1.0*x14 -1.0*x15 -1.0*x16 -1.0*x17 1.0*x18  = 0.0",
+                "-1.0*x19 -1.0*x20 -1.0*x21 -1.0*x22 1.0*x23  = 0.0",
+                "-1.0*x15 -1.0*x20 -1.0*x25 1.0*x26  = 9661569.994293213",
+                "-1.0*x18 -1.0*x23 1.0*x28  = 1.015306430335846E8",
+                "-67328.0062713623*x0 1.0*x13  <= 0.0",
+                "-67328.0062713623*x1 1.0*x14  <= 0.0",
+                "-0.0062713623046875*x2 1.0*x15  >= 0.0",
+                "1.0*x2  >= 1.0",
+                "-0.0062713623046875*x3 1.0*x16  >= 0.0",
+                "1.0*x3  >= 0.0",
+                "1.0*x4  >= 0.0",
+                "1.0*x19  >= 0.0",
+                "-67328.0062713623*x5 1.0*x21  <= 0.0",
+                "1.0*x5  >= 0.0",
+                "-0.0062713623046875*x7 1.0*x23  >= 0.0",
+                "-0.0062713623046875*x10 1.0*x26  >= 0.0",
+                "1.0*x10  >= 1.0");
+        LinearConstraintSet set = new LinearConstraintSet(rows);
+        double[] x0 = unit(29, 0);
+        assertEquals(427, Simplex.fromScratch(set, x0, GoalType.MAXIMIZE, new ArrayList<>(), "x0"), 1e-6);
+        assertEquals(427, new Simplex(rows, 29).optimum(x0, GoalType.MAXIMIZE, new ArrayList<>(), "x0"), 1e-6);
+    }
+
+    @Test
+    void figuresContradictingTheirTotalByLittleOfALargeTotalStillStopTheAudit() {
+        // x + y = 1e8 with x >= 5e7 + 10 and y >= 5e7: no solution (the old tableau accepted a leftover of 10).
+        List<LinearConstraint> rows = List.of(row(EQ, 1e8, 1, 1), row(GEQ, 5e7 + 10, 1, 0), row(GEQ, 5e7, 0, 1));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new Simplex(rows, 2).optimum(new double[] {1, 0}, GoalType.MAXIMIZE, new ArrayList<>(), "x"));
+        assertTrue(e.getMessage().contains("contradict"), e.getMessage());
+    }
+
+    private static LinearConstraint row(Relationship relation, double rhs, double... a) {
+        return new LinearConstraint(a, relation, rhs);
+    }
+
+    /** Rows written as "-1.0*x0 1.0*x13  <= 0.0" over {@code n} variables. */
+    private static List<LinearConstraint> parse(int n, String... lines) {
+        List<LinearConstraint> out = new ArrayList<>();
+        for (String line : lines) {
+            String[] sides = line.split("\\s+(<=|>=|=)\\s+");
+            String relation = line.replaceAll(".*\\s(<=|>=|=)\\s.*", "$1");
+            double[] a = new double[n];
+            for (String term : sides[0].trim().split("\\s+")) {
+                String[] t = term.split("\\*x");
+                a[Integer.parseInt(t[1])] = Double.parseDouble(t[0]);
+            }
+            out.add(new LinearConstraint(a, relation.equals("=") ? EQ : relation.equals(">=") ? GEQ : LEQ, Double.parseDouble(sides[1])));
+        }
+        return out;
     }
 
     /**
