@@ -67,7 +67,7 @@ final class Simplex {
         for (int attempt = 0; attempt < 2; attempt++) {
             if (tableau == null && !phaseOneFailed && builds < BUILDS) {
                 builds++;
-                tableau = Tableau.of(new ArrayList<>(set.getConstraints()), n);
+                tableau = tableauOver(set, n);
                 phaseOneFailed = tableau == null;
             }
             if (tableau == null) {
@@ -197,19 +197,23 @@ final class Simplex {
         boolean max = goal == GoalType.MAXIMIZE;
         double far = FAR * (1 + largestRightHandSide(set));
         LinearConstraintSet beyond = with(set, new LinearConstraint(objective, max ? Relationship.GEQ : Relationship.LEQ, max ? far : -far));
-        Tableau reach = Tableau.of(new ArrayList<>(beyond.getConstraints()), objective.length);
+        Tableau reach = tableauOver(beyond, objective.length);
         Tableau.Optimum there = reach == null ? null : reach.optimise(new double[objective.length], max);
         if (there != null && feasible(beyond, there.point())) {
             return max ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
         }
         LinearConstraintSet within = with(set, new LinearConstraint(objective, max ? Relationship.LEQ : Relationship.GEQ, max ? far : -far));
-        Tableau capped = Tableau.of(new ArrayList<>(within.getConstraints()), objective.length);
+        Tableau capped = tableauOver(within, objective.length);
         Tableau.Optimum o = capped == null ? null : capped.optimise(objective, max);
         if (o != null && !o.unbounded() && feasible(within, o.point())) {
             points.add(o.point());
             return o.value();
         }
         return fromScratch(within, objective, goal, points, id, true);
+    }
+
+    private static Tableau tableauOver(LinearConstraintSet set, int n) {
+        return Tableau.of(new ArrayList<>(set.getConstraints()), n);
     }
 
     private static LinearConstraintSet with(LinearConstraintSet set, LinearConstraint more) {
@@ -249,40 +253,32 @@ final class Simplex {
         if (scale == 0) {
             return false;
         }
-        double tolerance = 1e-9 * scale;
         for (LinearConstraint c : set.getConstraints()) {
-            double ad = lhs(c, d);
-            boolean holds = switch (c.getRelationship()) {
-                case EQ -> Math.abs(ad) <= tolerance;
-                case GEQ -> ad >= -tolerance;
-                case LEQ -> ad <= tolerance;
-            };
-            if (!holds) {
+            if (!holds(c.getRelationship(), lhs(c, d), 0, 1e-9 * scale)) {
                 return false;
             }
         }
-        double gain = 0;
-        for (int j = 0; j < d.length; j++) {
-            gain += objective[j] * d[j];
-        }
+        double gain = dot(objective, d);
         return goal == GoalType.MAXIMIZE ? gain > 1e-6 * scale : gain < -1e-6 * scale;
     }
 
     /** Whether {@code x} satisfies every constraint of {@code set} to within {@link #EPS} (relative to the right-hand side). */
     private static boolean feasible(LinearConstraintSet set, double[] x) {
         for (LinearConstraint c : set.getConstraints()) {
-            double lhs = lhs(c, x);
-            double slack = EPS * (1 + Math.abs(c.getValue()));
-            boolean holds = switch (c.getRelationship()) {
-                case EQ -> Math.abs(lhs - c.getValue()) <= slack;
-                case GEQ -> lhs >= c.getValue() - slack;
-                case LEQ -> lhs <= c.getValue() + slack;
-            };
-            if (!holds) {
+            if (!holds(c.getRelationship(), lhs(c, x), c.getValue(), EPS * (1 + Math.abs(c.getValue())))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether {@code lhs (relation) rhs} holds to within {@code slack}. */
+    private static boolean holds(Relationship relation, double lhs, double rhs, double slack) {
+        return switch (relation) {
+            case EQ -> Math.abs(lhs - rhs) <= slack;
+            case GEQ -> lhs >= rhs - slack;
+            case LEQ -> lhs <= rhs + slack;
+        };
     }
 
     /** {@code a·x} of the constraint's row {@code a}. */

@@ -101,7 +101,7 @@ final class Tableau {
         double[] cost = new double[width];
         Arrays.fill(cost, firstArtificial, width, 1);
         double[] reduced = reducedCosts(cost);
-        if (iterate(reduced, width) != End.OPTIMAL) {
+        if (iterate(reduced) != End.OPTIMAL) {
             return false;
         }
         scale = 1 + largestRightHandSide(start);
@@ -201,7 +201,7 @@ final class Tableau {
             cost[n + j] = -c;
         }
         double[] reduced = reducedCosts(cost);
-        End end = iterate(reduced, width);
+        End end = iterate(reduced);
         if (end == End.STALLED) {
             return null;
         }
@@ -249,14 +249,14 @@ final class Tableau {
         return d;
     }
 
-    /** Pivots until no column of the first {@code columns} improves, an improving column has no bound, or pivots run out. */
-    private End iterate(double[] reduced, int columns) {
+    /** Pivots until no column improves, an improving column has no bound, or pivots run out. */
+    private End iterate(double[] reduced) {
         boolean bland = false;
         int streak = 0;
         for (int step = 0; step < MAX_PIVOTS; step++) {
             int enter = -1;
             double best = -COST_TOL;
-            for (int j = 0; j < columns; j++) {
+            for (int j = 0; j < width; j++) {
                 if (reduced[j] < best) {
                     enter = j;
                     if (bland) {
