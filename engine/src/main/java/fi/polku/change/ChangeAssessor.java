@@ -96,54 +96,97 @@ public final class ChangeAssessor {
     }
 
     /**
-     * Judges one trajectory.
+     * Judges one trajectory: {@code judge(instrument, ageBand, sample).assess(t)}.
      *
      * @param sample the complete cases (intake, latest) of the same instrument and age band in this run
      */
     public Assessment assess(String instrument, String ageBand, Trajectory t, PrePostMoments sample) {
+        return judge(instrument, ageBand, sample).assess(t);
+    }
+
+    /**
+     * Everything about judging one instrument and age band that does not depend on the trajectory — cutoff,
+     * reliability and its source text, SD and its source, the reliable-change rule — worked out once: a run judges
+     * millions of trajectories against a handful of these.
+     *
+     * @param sample the complete cases (intake, latest) of the same instrument and age band in this run; read now
+     */
+    public Judge judge(String instrument, String ageBand, PrePostMoments sample) {
         Direction direction = parameters.direction(instrument);
         Optional<InstrumentParameters.Sourced> cutoff = parameters.number(instrument, "clinical_cutoff", ageBand);
         ClinicalRange range = cutoff.map(c -> new ClinicalRange(c.value(), direction, settings.atCutoff())).orElse(null);
-        Boolean intakeClinical = range == null || t.intake() == null ? null : range.isClinical(t.intake());
-        Boolean latestClinical = range == null || t.latest() == null ? null : range.isClinical(t.latest());
         Double cut = cutoff.map(InstrumentParameters.Sourced::value).orElse(null);
+        String assessed = range == null ? Assessment.ASSESSED + "; no clinical cutoff for " + instrument + " " + ageBand
+                + ": no category" : Assessment.ASSESSED;
 
         Reliability reliability = reliability(instrument, ageBand);
         if (reliability.value() == null) {
-            return notAssessed(cut, intakeClinical, latestClinical, reliability.text(), null, null, null, null);
+            return new Judge(cut, range, reliability.text(), null, null, null, null, null, assessed);
         }
         double r = reliability.value();
         String rSource = reliability.text();
-        Double sd;
-        String sdSource;
         if (settings.sdSource() == SdSource.NORM) {
             Optional<InstrumentParameters.Sourced> norm = parameters.number(instrument, "norm_sd", ageBand);
             if (norm.isEmpty()) {
-                return notAssessed(cut, intakeClinical, latestClinical, "no norm_sd for " + instrument
-                        + " in datasets/instrument_parameters.csv", r, rSource, null, null);
+                return new Judge(cut, range, "no norm_sd for " + instrument + " in datasets/instrument_parameters.csv",
+                        r, rSource, null, null, null, assessed);
             }
-            sd = norm.get().value();
-            sdSource = "norm: " + norm.get().source();
-        } else {
-            if (sample.count() < settings.minSampleCases()) {
-                return notAssessed(cut, intakeClinical, latestClinical, "intake SD needs " + settings.minSampleCases()
-                        + " complete cases of " + instrument + " " + ageBand + ", found " + sample.count(), r, rSource, null, null);
+            double sd = norm.get().value();
+            return new Judge(cut, range, null, r, rSource, sd, "norm: " + norm.get().source(),
+                    ReliableChange.of(settings.method(), norms(sd, r, sample), direction), assessed);
+        }
+        if (sample.count() < settings.minSampleCases()) {
+            return new Judge(cut, range, "intake SD needs " + settings.minSampleCases() + " complete cases of " + instrument
+                    + " " + ageBand + ", found " + sample.count(), r, rSource, null, null, null, assessed);
+        }
+        double sd = sample.preSd();
+        return new Judge(cut, range, null, r, rSource, sd, "sample_intake: SD of " + sample.count()
+                + " complete cases' intake scores", ReliableChange.of(settings.method(), norms(sd, r, sample), direction), assessed);
+    }
+
+    /** The judgement of one instrument and age band, prepared by {@link #judge}: immutable, safe to share. */
+    public static final class Judge {
+        private final Double cutoff;
+        private final ClinicalRange range;
+        /** Why nothing is judged (no reliability, no SD), or null. */
+        private final String notJudged;
+        private final Double r;
+        private final String rSource;
+        private final Double sd;
+        private final String sdSource;
+        private final ReliableChange rule;
+        private final String assessedStatus;
+
+        private Judge(Double cutoff, ClinicalRange range, String notJudged, Double r, String rSource, Double sd,
+                      String sdSource, ReliableChange rule, String assessedStatus) {
+            this.cutoff = cutoff;
+            this.range = range;
+            this.notJudged = notJudged;
+            this.r = r;
+            this.rSource = rSource;
+            this.sd = sd;
+            this.sdSource = sdSource;
+            this.rule = rule;
+            this.assessedStatus = assessedStatus;
+        }
+
+        /** Judges one trajectory of this instrument and age band. */
+        public Assessment assess(Trajectory t) {
+            Boolean intakeClinical = range == null || t.intake() == null ? null : range.isClinical(t.intake());
+            Boolean latestClinical = range == null || t.latest() == null ? null : range.isClinical(t.latest());
+            if (notJudged != null) {
+                return notAssessed(cutoff, intakeClinical, latestClinical, notJudged, r, rSource, null, null);
             }
-            sd = sample.preSd();
-            sdSource = "sample_intake: SD of " + sample.count() + " complete cases' intake scores";
+            if (t.change() == null) {
+                return notAssessed(cutoff, intakeClinical, latestClinical, t.measured() == 1 ? "single measurement"
+                        : "no measured session", r, rSource, sd, sdSource);
+            }
+            double rci = rule.index(t.intake(), t.latest());
+            ReliableChange.Verdict verdict = rule.verdict(t.intake(), t.latest());
+            ChangeCategory category = range == null ? null : ChangeCategory.of(verdict, intakeClinical, latestClinical);
+            return new Assessment(cutoff, intakeClinical, latestClinical, Double.isFinite(rci) ? rci : null, category,
+                    assessedStatus, r, rSource, sd, sdSource);
         }
-        if (t.change() == null) {
-            return notAssessed(cut, intakeClinical, latestClinical, t.measured() == 1 ? "single measurement"
-                    : "no measured session", r, rSource, sd, sdSource);
-        }
-        ReliableChange rc = ReliableChange.of(settings.method(), norms(sd, r, sample), direction);
-        double rci = rc.index(t.intake(), t.latest());
-        ReliableChange.Verdict verdict = rc.verdict(t.intake(), t.latest());
-        ChangeCategory category = range == null ? null : ChangeCategory.of(verdict, intakeClinical, latestClinical);
-        String status = range == null ? Assessment.ASSESSED + "; no clinical cutoff for " + instrument + " " + ageBand
-                + ": no category" : Assessment.ASSESSED;
-        return new Assessment(cut, intakeClinical, latestClinical, Double.isFinite(rci) ? rci : null, category, status,
-                r, rSource, sd, sdSource);
     }
 
     /**

@@ -24,19 +24,17 @@ import org.apache.spark.sql.types.StructType;
 final class Assessed {
     static final StructType SCHEMA = SparkSchemas.of(Tables.TRAJECTORIES);
 
-    private final ChangeAssessor assessor;
+    private final Judges judges;
     private final InstrumentParameters parameters;
     private final ChangeSettings settings;
-    private final Map<String, PrePostMoments> norms;
     private final Map<String, ExpectedResponse.Point> curve;
     private final RowBuilder builder = new RowBuilder(SCHEMA);
 
     Assessed(InstrumentParameters parameters, ChangeSettings settings, Map<String, PrePostMoments> norms,
              SampleAlphas alphas, Map<String, ExpectedResponse.Point> curve) {
-        this.assessor = new ChangeAssessor(parameters, settings, alphas);
+        this.judges = new Judges(new ChangeAssessor(parameters, settings, alphas), norms);
         this.parameters = parameters;
         this.settings = settings;
-        this.norms = norms;
         this.curve = curve;
     }
 
@@ -60,8 +58,7 @@ final class Assessed {
         }
         Trajectory t = trajectory(base);
         String ageBand = base.getAs("age_band");
-        Assessment a = assessor.assess(instrument, ageBand, t,
-                norms.getOrDefault(normKey(instrument, ageBand), PrePostMoments.create()));
+        Assessment a = judges.of(instrument, ageBand).assess(t);
         b.set("clinical_cutoff", a.cutoff()).set("intake_clinical", a.intakeClinical()).set("latest_clinical", a.latestClinical())
                 .set("rci", a.rci()).set("reliability", a.reliability()).set("reliability_source", a.reliabilitySource())
                 .set("sd", a.sd()).set("sd_source", a.sdSource())

@@ -63,47 +63,68 @@ final class SensitivityRows {
     /** One partition's trajectories → partial counts per cell × age band × source. */
     static Iterator<Row> count(Iterator<Row> trajectories, InstrumentParameters parameters, ChangeSettings settings,
                                Map<String, PrePostMoments> norms, SampleAlphas alphas, ReportingPeriod periods) {
-        Map<ReliabilitySource, ChangeAssessor> assessors = new LinkedHashMap<>();
-        for (ReliabilitySource s : ReliabilitySource.values()) {
-            assessors.put(s, new ChangeAssessor(parameters, settings.withOnly(s), alphas));
+        ReliabilitySource[] sources = ReliabilitySource.values();
+        Judges[] judges = new Judges[sources.length];
+        for (int s = 0; s < sources.length; s++) {
+            judges[s] = new Judges(new ChangeAssessor(parameters, settings.withOnly(sources[s]), alphas), norms);
         }
-        Map<String, long[]> counts = new HashMap<>();
-        Map<String, Boolean> synthetic = new HashMap<>();
+        // cell × period × age band → each source's counts: the key is built twice a trajectory, not twice a source.
+        Map<String, Tally> tallies = new HashMap<>();
+        Assessment[] judged = new Assessment[sources.length];
         trajectories.forEachRemaining(r -> {
             String instrument = r.getAs("instrument");
             String ageBand = r.getAs("age_band");
             Trajectory t = Assessed.trajectory(r);
-            PrePostMoments sample = norms.getOrDefault(Assessed.normKey(instrument, ageBand), PrePostMoments.create());
+            boolean synthetic = r.<Boolean>getAs("synthetic");
+            for (int s = 0; s < sources.length; s++) {
+                judged[s] = judges[s].of(instrument, ageBand).assess(t);
+            }
             String cell = String.join("\u0000", r.<String>getAs("region"), instrument, r.<String>getAs("respondent"),
                     r.<String>getAs("arm"));
-            String[] periodsOf = {periods.label(r.<LocalDate>getAs("first_date")), ReportingPeriod.ALL_PERIODS};
-            assessors.forEach((source, assessor) -> {
-                Assessment a = assessor.assess(instrument, ageBand, t, sample);
-                if (a.reliability() == null) {
-                    return;
-                }
-                for (String period : periodsOf) {
-                    String key = String.join("\u0000", cell, period, ageBand, source.code());
-                    long[] c = counts.computeIfAbsent(key, x -> new long[2 + CATEGORIES.size()]);
+            for (String period : new String[] {periods.label(r.<LocalDate>getAs("first_date")), ReportingPeriod.ALL_PERIODS}) {
+                Tally tally = tallies.computeIfAbsent(String.join("\u0000", cell, period, ageBand), x -> new Tally(sources.length));
+                for (int s = 0; s < sources.length; s++) {
+                    Assessment a = judged[s];
+                    if (a.reliability() == null) {
+                        continue;
+                    }
+                    long[] c = tally.counts[s];
                     c[0]++;
                     if (a.category() != null) {
                         c[1]++;
                         c[2 + a.category().ordinal()]++;
                     }
-                    synthetic.merge(key, r.<Boolean>getAs("synthetic"), Boolean::logicalOr);
+                    tally.synthetic[s] |= synthetic;
                 }
-            });
+            }
         });
         List<Row> out = new ArrayList<>();
         RowBuilder b = new RowBuilder(PARTIAL);
-        counts.forEach((key, c) -> {
-            b.clear().set("key", key).set("episodes", c[0]).set("assessed", c[1]);
-            for (int i = 0; i < CATEGORIES.size(); i++) {
-                b.set("c" + i, c[2 + i]);
+        tallies.forEach((key, tally) -> {
+            for (int s = 0; s < sources.length; s++) {
+                long[] c = tally.counts[s];
+                if (c[0] == 0) {
+                    continue; // no trajectory of this cell had a reliability from this source
+                }
+                b.clear().set("key", key + "\u0000" + sources[s].code()).set("episodes", c[0]).set("assessed", c[1]);
+                for (int i = 0; i < CATEGORIES.size(); i++) {
+                    b.set("c" + i, c[2 + i]);
+                }
+                out.add(b.set("synthetic", tally.synthetic[s]).build());
             }
-            out.add(b.set("synthetic", synthetic.get(key)).build());
         });
         return out.iterator();
+    }
+
+    /** One partition's counts of one cell × period × age band, by source (episodes, assessed, categories). */
+    private static final class Tally {
+        final long[][] counts;
+        final boolean[] synthetic;
+
+        Tally(int sources) {
+            counts = new long[sources][2 + CATEGORIES.size()];
+            synthetic = new boolean[sources];
+        }
     }
 
     /** One cell × source, summed over its age bands. */
