@@ -2,8 +2,7 @@ package fi.polku.jobs.ingest;
 
 import fi.polku.ingest.NumberStyle;
 import java.io.Serializable;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Arrays;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 
@@ -22,14 +21,24 @@ final class DecimalEvidence implements Serializable {
     /** The largest share of the decimal numbers read that may use the other separator (as slips). */
     static final double STRAY_SHARE = 0.05;
 
-    /** column (1-based) → {points, commas, first point line, first comma line} */
-    private final Map<Integer, long[]> columns = new TreeMap<>();
+    /**
+     * By 1-based column: {points, commas, first point line, first comma line}, or null before its first decimal.
+     * An array, not a map: this is called for every field of the file on the driver's one read of it.
+     */
+    private long[][] columns = new long[16][];
 
     void record(int column, int kind, long line) {
         if (kind < 0) {
             return;
         }
-        long[] c = columns.computeIfAbsent(column, k -> new long[4]);
+        if (column >= columns.length) {
+            columns = Arrays.copyOf(columns, Math.max(column + 1, 2 * columns.length));
+        }
+        long[] c = columns[column];
+        if (c == null) {
+            c = new long[4];
+            columns[column] = c;
+        }
         c[kind]++;
         if (c[2 + kind] == 0) {
             c[2 + kind] = line;
@@ -51,20 +60,20 @@ final class DecimalEvidence implements Serializable {
         String firstComma = null;
         long firstPointLine = Long.MAX_VALUE;
         long firstCommaLine = Long.MAX_VALUE;
-        for (Map.Entry<Integer, long[]> e : columns.entrySet()) {
-            if (!read.test(e.getKey())) {
+        for (int column = 1; column < columns.length; column++) {
+            long[] c = columns[column];
+            if (c == null || !read.test(column)) {
                 continue;
             }
-            long[] c = e.getValue();
             points += c[0];
             commas += c[1];
             if (c[0] > 0 && c[2] < firstPointLine) {
                 firstPointLine = c[2];
-                firstPoint = "line " + c[2] + ", column " + label.apply(e.getKey());
+                firstPoint = "line " + c[2] + ", column " + label.apply(column);
             }
             if (c[1] > 0 && c[3] < firstCommaLine) {
                 firstCommaLine = c[3];
-                firstComma = "line " + c[3] + ", column " + label.apply(e.getKey());
+                firstComma = "line " + c[3] + ", column " + label.apply(column);
             }
         }
         if (Math.min(points, commas) > STRAY_SHARE * (points + commas)) {

@@ -83,11 +83,61 @@ final class FormatScan {
         this(name, Long.MAX_VALUE);
     }
 
-    /** Feeds the next bytes of the file. */
+    /**
+     * Feeds the next bytes of the file. Inside a data field, a run of plain ASCII bytes (no quote, line break,
+     * delimiter or NUL) changes nothing but the number shape and the offset, and a delimiter outside quotes only
+     * ends the field, so these skip the per-byte state machine (most of a file's bytes: the driver reads every
+     * input once per command, 1 GB at 10 M sessions, 5.3–7.4 → 4.3–4.6 s); every other byte goes through it. {@code FormatScanTest} holds the result equal to {@link #acceptEach}'s.
+     */
     void accept(byte[] bytes, int from, int length) {
+        int end = from + length;
+        int i = from;
+        while (i < end) {
+            if (inPlainField()) {
+                int start = i;
+                for (int b = bytes[i]; b > 0 && b != '"' && b != '\n' && b != '\r' && b != delimiter; b = bytes[i]) {
+                    shape.accept(b);
+                    if (++i == end) {
+                        break;
+                    }
+                }
+                if (i > start) {
+                    offset += i - start;
+                    if (!quoted) {
+                        quoteJustClosed = false;
+                        fieldStart = false;
+                    }
+                    continue;
+                }
+                if (bytes[i] == delimiter && !quoted) {
+                    // The field ends (data(): outside quotes, not a line break).
+                    offset++;
+                    quoteJustClosed = false;
+                    endField();
+                    column++;
+                    fieldStart = true;
+                    i++;
+                    continue;
+                }
+            }
+            accept(bytes[i] & 0xFF);
+            i++;
+        }
+    }
+
+    /** Feeds the next bytes one by one through the whole state machine: the reference for {@link #accept}'s runs. */
+    void acceptEach(byte[] bytes, int from, int length) {
         for (int i = from; i < from + length; i++) {
             accept(bytes[i] & 0xFF);
         }
+    }
+
+    /**
+     * Whether the next byte, if plain ASCII, only extends the current data field: past the byte-order mark and
+     * the header, not in a multi-byte character, no range boundary or CRLF half pending.
+     */
+    private boolean inPlainField() {
+        return offset >= BOM.length && headerLine != 0 && delimiter != 0 && !json && pending == 0 && !splitDue && !lastWasCr;
     }
 
     private void accept(int b) {
