@@ -3,6 +3,7 @@ package fi.polku.change;
 import fi.polku.change.ChangeNorms.SdSource;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Judges trajectories of one outcome instrument: clinical status from the instrument's age-band cutoff,
@@ -133,7 +134,7 @@ public final class ChangeAssessor {
             }
             double sd = norm.get().value();
             return new Judge(cut, range, null, r, rSource, sd, "norm: " + norm.get().source(),
-                    ReliableChange.of(settings.method(), norms(sd, r, sample), direction), assessed);
+                    () -> ReliableChange.of(settings.method(), norms(sd, r, sample), direction), assessed);
         }
         if (sample.count() < settings.minSampleCases()) {
             return new Judge(cut, range, "intake SD needs " + settings.minSampleCases() + " complete cases of " + instrument
@@ -141,7 +142,8 @@ public final class ChangeAssessor {
         }
         double sd = sample.preSd();
         return new Judge(cut, range, null, r, rSource, sd, "sample_intake: SD of " + sample.count()
-                + " complete cases' intake scores", ReliableChange.of(settings.method(), norms(sd, r, sample), direction), assessed);
+                + " complete cases' intake scores", () -> ReliableChange.of(settings.method(), norms(sd, r, sample), direction),
+                assessed);
     }
 
     /** The judgement of one instrument and age band, prepared by {@link #judge}: immutable, safe to share. */
@@ -154,11 +156,13 @@ public final class ChangeAssessor {
         private final String rSource;
         private final Double sd;
         private final String sdSource;
+        /** The reliable-change rule, or null when its norms are unusable (then {@link #unusable} says why). */
         private final ReliableChange rule;
+        private final IllegalArgumentException unusable;
         private final String assessedStatus;
 
         private Judge(Double cutoff, ClinicalRange range, String notJudged, Double r, String rSource, Double sd,
-                      String sdSource, ReliableChange rule, String assessedStatus) {
+                      String sdSource, Supplier<ReliableChange> rule, String assessedStatus) {
             this.cutoff = cutoff;
             this.range = range;
             this.notJudged = notJudged;
@@ -166,8 +170,18 @@ public final class ChangeAssessor {
             this.rSource = rSource;
             this.sd = sd;
             this.sdSource = sdSource;
-            this.rule = rule;
             this.assessedStatus = assessedStatus;
+            ReliableChange made = null;
+            IllegalArgumentException why = null;
+            if (rule != null) {
+                try {
+                    made = rule.get();
+                } catch (IllegalArgumentException e) {
+                    why = e; // e.g. an intake SD of 0: only a trajectory with a change needs the rule, as before
+                }
+            }
+            this.rule = made;
+            this.unusable = why;
         }
 
         /** Judges one trajectory of this instrument and age band. */
@@ -180,6 +194,9 @@ public final class ChangeAssessor {
             if (t.change() == null) {
                 return notAssessed(cutoff, intakeClinical, latestClinical, t.measured() == 1 ? "single measurement"
                         : "no measured session", r, rSource, sd, sdSource);
+            }
+            if (rule == null) {
+                throw new IllegalArgumentException(unusable.getMessage(), unusable);
             }
             double rci = rule.index(t.intake(), t.latest());
             ReliableChange.Verdict verdict = rule.verdict(t.intake(), t.latest());

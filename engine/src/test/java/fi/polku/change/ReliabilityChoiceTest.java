@@ -84,4 +84,22 @@ class ReliabilityChoiceTest {
         assertEquals("no sample_alpha for ORS 13-17: no intake with all items",
                 assessor.reliability("ORS", "13-17").text());
     }
+
+    /**
+     * A judge prepared once for many trajectories must not fail sooner than judging each did: with unusable norms (a
+     * sample whose intakes are all equal: SD 0) a series without a change is still "single measurement", and only a
+     * series with a change fails, with ChangeNorms' message (the review of the judge refactor found the first throwing).
+     */
+    @Test
+    void unusableNormsFailOnlyTheSeriesThatNeedThem() {
+        ChangeSettings sampleSd = new ChangeSettings(RciMethod.JT, ReliabilitySource.ALPHA, null, SdSource.SAMPLE_INTAKE,
+                ClinicalRange.AtCutoff.FUNCTIONAL, 2);
+        PrePostMoments equalIntakes = PrePostMoments.create().accept(20, 30).accept(20, 35);
+        ChangeAssessor.Judge judge = new ChangeAssessor(PARAMS, sampleSd).judge("ORS", "18+", equalIntakes);
+        Trajectory single = Trajectory.of(List.of(new SeriesPoint(1, D0, 21.0)));
+        assertEquals("not_assessed: single measurement", judge.assess(single).status());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> judge.assess(T));
+        assertEquals("preSd must be positive and finite, was 0.0", e.getMessage());
+    }
 }

@@ -75,7 +75,7 @@ final class SensitivityRows {
             String instrument = r.getAs("instrument");
             String ageBand = r.getAs("age_band");
             Trajectory t = Assessed.trajectory(r);
-            boolean synthetic = r.<Boolean>getAs("synthetic");
+            Boolean synthetic = r.getAs("synthetic"); // read only for the counts it goes into
             for (int s = 0; s < sources.length; s++) {
                 judged[s] = judges[s].of(instrument, ageBand).assess(t);
             }
