@@ -13,7 +13,8 @@ import java.util.Objects;
  *                 the config's folder, or the whole path; unique within a run
  * @param read     what tasks read: the run's snapshot of the source (or the source itself when the command does
  *                 not parse inputs)
- * @param format   what was detected from the whole file
+ * @param format   what was detected from the whole file; null when the command does not parse inputs (it only
+ *                 checksums them, and header, ignored and ranges are then empty)
  * @param sotkanet whether a region-statistics file has Sotkanet's shape rather than the long format
  * @param header   the header's fields as written (screened for identity codes), for tasks that parse a later range
  * @param ignored  header columns the contract does not know
@@ -30,7 +31,6 @@ public record InputFile(String dataset, String path, String name, String read, F
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(read, "read");
-        Objects.requireNonNull(format, "format");
         header = List.copyOf(header);
         ignored = List.copyOf(ignored);
         ranges = List.copyOf(ranges);

@@ -22,7 +22,9 @@ import org.apache.hadoop.fs.Path;
  * ({@link InputSnapshot}: copy into the run's staging area, SHA-256 and whole-file format detection from the
  * same bytes), reads its header from that copy and resolves it against the dataset's contract. A missing
  * file, a header without required columns, an ambiguous format or an identity code in a path or header
- * rejects the input before any data row is parsed.
+ * rejects the input before any data row is parsed. A command that does not ingest (no staging folder) only
+ * expands the paths and checksums each file: it parses none of them, so their format and header are not its
+ * business (a 1 GB export: about 1 s instead of 4–7 s of format scan on the driver, for every such command).
  *
  * <p>Each file is read once however many patterns match it (same canonical path: symbolic links and
  * {@code ./} resolved); a file configured for two datasets is a configuration error. Files are named in
@@ -221,6 +223,11 @@ public final class InputPlanner {
     private InputFile inspect(Matched m, Path copy) {
         DatasetSpec<?> spec = m.spec();
         InputSnapshot.Taken taken = InputSnapshot.take(hadoop, m.path(), m.name(), copy, splitBytes);
+        if (copy == null) {
+            // Not parsed by this command: its checksum decides whether there is anything to do, nothing more.
+            return new InputFile(spec.dataset(), m.path().toString(), m.name(), m.path().toString(), null, false, List.of(),
+                    List.of(), List.of(), taken.sha256(), taken.bytes(), taken.stamp());
+        }
         FileFormat format = taken.scan().format();
         Path read = copy == null ? m.path() : copy;
         List<String> header;

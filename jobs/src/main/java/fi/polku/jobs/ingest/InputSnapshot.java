@@ -56,20 +56,23 @@ final class InputSnapshot {
     /** Ranges are not cut smaller than this to balance cores: a task's start-up would outweigh its work. */
     static final long BALANCED_MIN = 8L << 20;
 
-    /** What one read of a file gave. */
+    /** What one read of a file gave; {@code scan} is null for a file read without a target (not to be parsed). */
     record Taken(String sha256, long bytes, FormatScan.Result scan, Stamp stamp) {
     }
 
     /**
      * Reads {@code source} once, copying it to {@code target} unless that is null, and noting where it can be split
-     * into parse tasks of about {@code splitBytes} at most ({@link #split}).
+     * into parse tasks of about {@code splitBytes} at most ({@link #split}). Without a target the file is not going
+     * to be parsed (a command that only needs to know whether its inputs changed): only its SHA-256 and stamp are
+     * taken, and the result has no format scan.
      *
      * @throws InputChanged  when the file changes or vanishes while it is read
-     * @throws InputRejected when it cannot be read or its format cannot be decided
+     * @throws InputRejected when it cannot be read or (with a target) its format cannot be decided
      */
     static Taken take(Configuration hadoop, Path source, String name, Path target, long splitBytes) {
         Stamp before = stamp(hadoop, source, name);
-        FormatScan scan = new FormatScan(name, split(before.bytes(), splitBytes, Runtime.getRuntime().availableProcessors()));
+        FormatScan scan = target == null ? null
+                : new FormatScan(name, split(before.bytes(), splitBytes, Runtime.getRuntime().availableProcessors()));
         MessageDigest sha = sha256();
         long bytes = 0;
         try (InputStream in = source.getFileSystem(hadoop).open(source);
@@ -78,7 +81,9 @@ final class InputSnapshot {
             byte[] buffer = new byte[BUFFER];
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 sha.update(buffer, 0, n);
-                scan.accept(buffer, 0, n);
+                if (scan != null) {
+                    scan.accept(buffer, 0, n);
+                }
                 out.write(buffer, 0, n);
                 bytes += n;
             }
@@ -91,7 +96,7 @@ final class InputSnapshot {
         if (!before.equals(after) || bytes != before.bytes()) {
             throw changed(name);
         }
-        return new Taken(HexFormat.of().formatHex(sha.digest()), bytes, scan.result(), after);
+        return new Taken(HexFormat.of().formatHex(sha.digest()), bytes, scan == null ? null : scan.result(), after);
     }
 
     /**

@@ -12,6 +12,7 @@ import fi.polku.jobs.ingest.InputPlanner;
 import fi.polku.jobs.output.Manifest;
 import fi.polku.jobs.report.ReportStage;
 import fi.polku.jobs.sotkanet.SotkanetPull;
+import fi.polku.jobs.output.OutputBusy;
 import fi.polku.jobs.output.OutputStore;
 import fi.polku.jobs.reference.ReferenceData;
 import fi.polku.jobs.spark.JvmTuning;
@@ -96,17 +97,19 @@ public final class Pipeline {
         try (Interruption hook = Interruption.install((status, code, reason) -> store.recordLastRun(lastRun(runId, command,
                 started, status, code, reason, config)), verbose)) {
             store.check();
-            // Said before any work: a run that ends without a word (kill -9, power loss, Spark halting the JVM) leaves
-            // "running" with its process id, not the previous run's record.
-            store.recordLastRun(lastRun(runId, command, started, "running", null, "", config));
-            List<String> notes = new ArrayList<>();
-            if (config.sotkanet() != null && stages.stream().anyMatch(s -> s.name().equals("ingest"))) {
-                notes.add(pull(config));
-            }
-            Optional<Manifest> current = store.current().flatMap(c -> store.readText(c, Manifest.FILE)).flatMap(Manifest::parse);
+            // The output's lock first: a busy output (another run holds it) stops here, leaving that run's record.
             Path version = store.begin(runId);
+            List<String> notes = new ArrayList<>();
+            Optional<Manifest> current;
             InputPlanner.Plan plan;
             try {
+                // Said before any work: a run that ends without a word (kill -9, power loss, Spark halting the JVM)
+                // leaves "running" with its process id, not the previous run's record.
+                store.recordLastRun(lastRun(runId, command, started, "running", null, "", config));
+                if (config.sotkanet() != null && stages.stream().anyMatch(s -> s.name().equals("ingest"))) {
+                    notes.add(pull(config));
+                }
+                current = store.current().flatMap(c -> store.readText(c, Manifest.FILE)).flatMap(Manifest::parse);
                 progress.doing("reading and checksumming the input files");
                 plan = plan(config, stages, hadoop, version);
                 if (!force && current.isPresent() && unchanged(current.get(), config, plan.files(), stages)) {
@@ -144,8 +147,11 @@ public final class Pipeline {
             // A task's fatal error: Spark is stopping the JVM with its own code (perhaps already), and the run fails with it.
             FatalTaskError.Seen fatal = FatalTaskError.seen();
             RuntimeException failure = fatal == null ? e : new FatalTaskFailure(fatal.message(), fatal.exitCode(), e);
-            recordFailure(store, lastRun(runId, command, started, "failed", ExitCodes.of(failure), recorded(failure), config),
-                    failure);
+            if (!(failure instanceof OutputBusy)) {
+                // A busy output's record is the active run's ("running", its pid): this run did nothing to record.
+                recordFailure(store, lastRun(runId, command, started, "failed", ExitCodes.of(failure), recorded(failure),
+                        config), failure);
+            }
             throw failure;
         }
     }

@@ -45,10 +45,29 @@ class RunFailuresTest {
                 report.err());
     }
 
+    /**
+     * A command that does not ingest reads its inputs for their checksums only: an input whose header went bad after
+     * ingest is not this command's concern (it parses nothing; it used to be rejected, exit 3, after a whole-file
+     * format scan). Here the command goes on to what it does need, and says that table is missing.
+     */
     @Test
-    void aBusyOutputExitsWithFive() throws Exception {
+    void aCommandThatDoesNotIngestDoesNotParseItsInputs() throws Exception {
+        Path config = config();
+        assertEquals(0, PolkuRun.run("ingest", "--config", config.toString()).exit());
+        Files.writeString(dir.resolve("p.csv"), "no,such,columns\n1,2,3\n");
+        PolkuRun.Outcome report = PolkuRun.run("report", "--config", config.toString());
+        assertEquals(2, report.exit(), report.toString());
+        assertTrue(report.err().startsWith("polku: no table "), report.err());
+    }
+
+    /** The run holding the lock keeps its record: a busy run used to overwrite its "running" with "failed" 5. */
+    @Test
+    void aBusyOutputExitsWithFiveAndLeavesTheActiveRunsRecord() throws Exception {
         Path config = config();
         Files.createDirectories(dir.resolve(".out.polku"));
+        Path record = dir.resolve(".out.polku/last_run.json");
+        String active = "{\"run_id\": \"20261202T120000Z-activeee\", \"status\": \"running\", \"pid\": 4242}";
+        Files.writeString(record, active);
         try (FileChannel channel = FileChannel.open(dir.resolve(".out.polku/lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = channel.lock()) {
             PolkuRun.Outcome run = PolkuRun.run("ingest", "--config", config.toString());
@@ -56,6 +75,7 @@ class RunFailuresTest {
             assertEquals("polku: output busy: output " + dir.resolve("out") + " is being written by another run; try again when it ends",
                     run.err().strip());
         }
+        assertEquals(active, Files.readString(record));
     }
 
     @Test
