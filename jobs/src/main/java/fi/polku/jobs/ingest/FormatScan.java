@@ -314,6 +314,10 @@ final class FormatScan {
         }
         if (b >= 0xC2 && b <= 0xDF) {
             pending = 1;
+            // Every lead byte sets the bounds of its next byte: after a broken E0/ED/F0/F4 sequence the narrowed
+            // bounds stayed, and the next UTF-8 letter (C3 A4) was called broken too.
+            lowerBound = 0x80;
+            upperBound = 0xBF;
         } else if (b >= 0xE0 && b <= 0xEF) {
             pending = 2;
             lowerBound = b == 0xE0 ? 0xA0 : 0x80;

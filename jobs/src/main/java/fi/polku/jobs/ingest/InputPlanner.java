@@ -229,9 +229,8 @@ public final class InputPlanner {
                     List.of(), List.of(), taken.sha256(), taken.bytes(), taken.stamp());
         }
         FileFormat format = taken.scan().format();
-        Path read = copy == null ? m.path() : copy;
         List<String> header;
-        try (RecordStream records = RecordStream.open(m.name(), TaskFiles.open(read.toString(), m.name()), format)) {
+        try (RecordStream records = RecordStream.open(m.name(), TaskFiles.open(copy.toString(), m.name()), format)) {
             header = records.header();
         }
         List<Integer> codes = IdentityCodes.find(String.join("\u0000", header));
@@ -253,7 +252,7 @@ public final class InputPlanner {
             format = format.with(taken.scan().decimals().decide(m.name(), column -> layout.reads(column - 1),
                     column -> column + " (" + printable(List.of(layout.headerName(column - 1))) + ")"));
         }
-        return new InputFile(spec.dataset(), m.path().toString(), m.name(), read.toString(), format, sotkanet, header,
+        return new InputFile(spec.dataset(), m.path().toString(), m.name(), copy.toString(), format, sotkanet, header,
                 layout.ignored(), taken.scan().ranges(), taken.sha256(), taken.bytes(), taken.stamp());
     }
 

@@ -39,8 +39,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Runs stages in order into one new output version and publishes it only when every stage succeeded. A
  * run whose inputs (by SHA-256), config and Polku version equal those of the current outputs, and whose
- * stages the current outputs already hold, does nothing and says so, unless forced. Every run, complete,
- * skipped or failed, is recorded in {@code last_run.json} beside the outputs.
+ * stages the current outputs already hold, does nothing and says so, unless forced. Every run that gets the
+ * output's lock, complete, skipped or failed, is recorded in {@code last_run.json} beside the outputs; a run that
+ * finds the output busy leaves the active run's record alone.
  */
 public final class Pipeline {
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);

@@ -89,6 +89,23 @@ class FormatScanTest {
                 + " (first on line 5); save it again as UTF-8", e.getMessage());
     }
 
+    /**
+     * A Windows-1252 letter whose byte opens a narrowed UTF-8 sequence (í = ED, à = E0, ð = F0, ô = F4) followed by
+     * ASCII, then a UTF-8 letter: the mix must be refused as with any other Windows-1252 letter (ä = E4). The review of
+     * session 10 found the UTF-8 letter called broken (the narrowed bounds stayed), so the file passed as Windows-1252
+     * with its UTF-8 letters garbled.
+     */
+    @Test
+    void aUtf8LetterAfterABrokenNarrowedSequenceIsStillUtf8() {
+        for (int lead : new int[] {0xE4, 0xED, 0xE0, 0xF0, 0xF4}) {
+            byte[] bytes = concat("a;b\n".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) lead, 'x', ';'},
+                    "\u00e4\n".getBytes(StandardCharsets.UTF_8));
+            InputRejected e = assertThrows(InputRejected.class, () -> scan(bytes), () -> "lead byte " + Integer.toHexString(lead));
+            assertEquals("f.csv: the file mixes encodings: UTF-8 letters (first on line 2) and bytes that are not UTF-8"
+                    + " (first on line 2); save it again as UTF-8", e.getMessage());
+        }
+    }
+
     /** Issue 17: "a ; file with whole numbers for 6 000 rows and 5,4 later quarantines the later rows". */
     @Test
     void aDecimalCommaAfterManyWholeNumbersDecidesTheSeparator() {
