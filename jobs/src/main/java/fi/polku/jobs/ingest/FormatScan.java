@@ -19,7 +19,6 @@ import fi.polku.ingest.NumberStyle;
  * <p>Messages name lines and columns, never the file's text.
  */
 final class FormatScan {
-    private static final int[] CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D};
     private static final int[] BOM = {0xEF, 0xBB, 0xBF};
 
     private final String name;
@@ -32,16 +31,9 @@ final class FormatScan {
     private boolean json;
     private boolean decided; // whether the first non-blank character was seen (JSON or text)
 
-    // UTF-8 validation
-    private int pending;
-    private int lowerBound = 0x80;
-    private int upperBound = 0xBF;
-    private long multiByte;
-    private long firstMultiByteLine;
-    private long firstInvalidLine;
+    // Encoding: NUL bytes here, UTF-8 against Windows-1252 in EncodingEvidence
     private long firstNulLine;
-    private long firstUndefinedLine;
-    private int undefinedByte;
+    private final EncodingEvidence encoding = new EncodingEvidence();
 
     // The leading block, the header and its delimiter
     private long headerLine;
@@ -137,7 +129,7 @@ final class FormatScan {
      * the header, not in a multi-byte character, no range boundary or CRLF half pending.
      */
     private boolean inPlainField() {
-        return offset >= BOM.length && headerLine != 0 && delimiter != 0 && !json && pending == 0 && !splitDue && !lastWasCr;
+        return offset >= BOM.length && headerLine != 0 && delimiter != 0 && !json && !encoding.inCharacter() && !splitDue && !lastWasCr;
     }
 
     private void accept(int b) {
@@ -146,7 +138,7 @@ final class FormatScan {
         } else if (offset == 1 && (first == 0xFF && b == 0xFE || first == 0xFE && b == 0xFF)) {
             throw new InputRejected(name + ": the file is UTF-16; save it as UTF-8 or Windows-1252 (ANSI)");
         }
-        validate(b);
+        encoding.accept(b, line);
         if (b == 0 && firstNulLine == 0) {
             firstNulLine = line;
         }
@@ -285,58 +277,6 @@ final class FormatScan {
         shape.reset();
     }
 
-    private void validate(int b) {
-        if (pending > 0) {
-            if (b < lowerBound || b > upperBound) {
-                invalid();
-                pending = 0;
-                validate(b); // the byte may start a new character
-                return;
-            }
-            lowerBound = 0x80;
-            upperBound = 0xBF;
-            if (--pending == 0) {
-                multiByte++;
-                if (firstMultiByteLine == 0) {
-                    firstMultiByteLine = line;
-                }
-            }
-            return;
-        }
-        if (b < 0x80) {
-            return;
-        }
-        for (int u : CP1252_UNDEFINED) {
-            if (b == u && firstUndefinedLine == 0) {
-                firstUndefinedLine = line;
-                undefinedByte = b;
-            }
-        }
-        if (b >= 0xC2 && b <= 0xDF) {
-            pending = 1;
-            // Every lead byte sets the bounds of its next byte: after a broken E0/ED/F0/F4 sequence the narrowed
-            // bounds stayed, and the next UTF-8 letter (C3 A4) was called broken too.
-            lowerBound = 0x80;
-            upperBound = 0xBF;
-        } else if (b >= 0xE0 && b <= 0xEF) {
-            pending = 2;
-            lowerBound = b == 0xE0 ? 0xA0 : 0x80;
-            upperBound = b == 0xED ? 0x9F : 0xBF;
-        } else if (b >= 0xF0 && b <= 0xF4) {
-            pending = 3;
-            lowerBound = b == 0xF0 ? 0x90 : 0x80;
-            upperBound = b == 0xF4 ? 0x8F : 0xBF;
-        } else {
-            invalid();
-        }
-    }
-
-    private void invalid() {
-        if (firstInvalidLine == 0) {
-            firstInvalidLine = line;
-        }
-    }
-
     /**
      * What was seen: the format (its number style still provisional), the decimal evidence per column, and the
      * byte ranges the file can be parsed in, each starting at a record's first byte (the first at 0).
@@ -350,14 +290,12 @@ final class FormatScan {
      * @throws InputRejected when the file is empty, has no header, or mixes encodings or is not text
      */
     Result result() {
-        if (pending > 0) {
-            invalid(); // the file ends inside a character
-        }
+        encoding.end(line);
         if (firstNulLine > 0) {
             throw new InputRejected(name + " line " + firstNulLine + ": the file holds NUL bytes, so it is UTF-16 or"
                     + " not text; save it as UTF-8 (or Windows-1252) text");
         }
-        String charset = charset();
+        String charset = encoding.charset(name, bom);
         if (!decided) {
             throw new InputRejected(name + (offset == 0 || offset == 3 && bom ? ": the file is empty"
                     : ": no header line found (only comments or blank lines)"));
@@ -376,25 +314,6 @@ final class FormatScan {
         all.add(new ByteRange(lastSplit, offset, lastSplitLine));
         return new Result(new FileFormat(false, charset, bom, delimiter, NumberStyle.DECIMAL_POINT, synthetic,
                 headerLine - 1), decimals, java.util.List.copyOf(all));
-    }
-
-    private String charset() {
-        if (bom || firstInvalidLine == 0) {
-            if (bom && firstInvalidLine > 0) {
-                throw new InputRejected(name + " line " + firstInvalidLine + ": the file starts with a UTF-8 byte-order"
-                        + " mark but holds bytes that are not UTF-8; save it again as UTF-8");
-            }
-            return "UTF-8";
-        }
-        if (multiByte > 0) {
-            throw new InputRejected(name + ": the file mixes encodings: UTF-8 letters (first on line " + firstMultiByteLine
-                    + ") and bytes that are not UTF-8 (first on line " + firstInvalidLine + "); save it again as UTF-8");
-        }
-        if (firstUndefinedLine > 0) {
-            throw new InputRejected(name + " line " + firstUndefinedLine + ": byte 0x" + Integer.toHexString(undefinedByte)
-                    .toUpperCase(java.util.Locale.ROOT) + " is neither UTF-8 nor a Windows-1252 character; save the file as UTF-8");
-        }
-        return "windows-1252";
     }
 
     private char delimiterOf(CharSequence headerText) {
