@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The change stage's tables about the reliability behind reliable change: what each available reliability
  * is and gives in points ({@link #CHANGE_RELIABILITY}), and the category shares under each
- * ({@link #CHANGE_SENSITIVITY}). Documented in {@code datasets/DATA_DICTIONARY.md}.
+ * ({@link #CHANGE_SENSITIVITY}); and the growth models' per-episode sums ({@link #GROWTH_MOMENTS}), taken in the
+ * change stage's one pass over each series. Documented in {@code datasets/DATA_DICTIONARY.md}.
  */
 public final class ChangeTables {
     private ChangeTables() {
@@ -71,8 +72,29 @@ public final class ChangeTables {
         return c;
     }
 
-    /** Both, in write order. */
+    /**
+     * Per outcome series with a measured session (episode × respondent × instrument): the sufficient statistics
+     * of the growth models ({@code fi.polku.outcome.GrowthMoments}) with t = sessions since the series' first
+     * measured session and y = its total, summed in session order. The outcomes stage fits the growth models from
+     * these rows instead of reading every session again.
+     */
+    public static final TableSchema GROWTH_MOMENTS = new TableSchema("growth_moments", List.of(
+            required("case_id", STRING),
+            required("episode_id", STRING),
+            required("region", STRING),
+            required("arm", STRING),
+            required("respondent", STRING),
+            required("instrument", STRING),
+            required("observations", INT64),
+            required("time_sum", DOUBLE),
+            required("time_squares", DOUBLE),
+            required("score_sum", DOUBLE),
+            required("time_score_sum", DOUBLE),
+            required("score_squares", DOUBLE),
+            required("synthetic", BOOLEAN)));
+
+    /** All three, in write order. */
     public static List<TableSchema> all() {
-        return List.of(CHANGE_RELIABILITY, CHANGE_SENSITIVITY);
+        return List.of(CHANGE_RELIABILITY, CHANGE_SENSITIVITY, GROWTH_MOMENTS);
     }
 }

@@ -26,6 +26,33 @@ public final class GrowthMoments implements Serializable {
     }
 
     /**
+     * The accumulator with these sums, as {@link #count()} and the sum accessors gave them (a table of one row
+     * per subject, read back): bit for bit the accumulator they came from.
+     *
+     * @throws IllegalArgumentException if the count is negative or a sum is not finite
+     */
+    public static GrowthMoments of(long count, double timeSum, double timeSquares, double scoreSum, double timeScoreSum,
+                                   double scoreSquares) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative, was " + count);
+        }
+        for (double v : new double[] {timeSum, timeSquares, scoreSum, timeScoreSum, scoreSquares}) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("sums must be finite, were " + timeSum + ", " + timeSquares + ", "
+                        + scoreSum + ", " + timeScoreSum + ", " + scoreSquares);
+            }
+        }
+        GrowthMoments m = new GrowthMoments();
+        m.n = count;
+        m.st = timeSum;
+        m.stt = timeSquares;
+        m.sy = scoreSum;
+        m.sty = timeScoreSum;
+        m.syy = scoreSquares;
+        return m;
+    }
+
+    /**
      * Adds one observation.
      *
      * @throws IllegalArgumentException if a value is not finite
@@ -60,22 +87,22 @@ public final class GrowthMoments implements Serializable {
     }
 
     /** Σt. */
-    double timeSum() {
+    public double timeSum() {
         return st;
     }
 
     /** Σt². */
-    double timeSquares() {
+    public double timeSquares() {
         return stt;
     }
 
     /** Σy. */
-    double scoreSum() {
+    public double scoreSum() {
         return sy;
     }
 
     /** Σty. */
-    double timeScoreSum() {
+    public double timeScoreSum() {
         return sty;
     }
 
@@ -89,8 +116,8 @@ public final class GrowthMoments implements Serializable {
         return new double[] {sy, sty};
     }
 
-    /** y'y. */
-    double sumOfSquares() {
+    /** Σy² (y'y). */
+    public double sumOfSquares() {
         return syy;
     }
 }

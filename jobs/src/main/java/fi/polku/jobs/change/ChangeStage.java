@@ -34,6 +34,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -76,6 +77,8 @@ public final class ChangeStage implements Stage {
             Supplier<List<Tuple2<String, ChangeHistogram>>> histograms = pieces.submit(() -> histograms(bases));
             Supplier<Boolean> synthetic = pieces.submit(() -> !sessions.filter(col("synthetic")).isEmpty());
             Supplier<Long> trajectoryCount = pieces.submit(bases::count);
+            Dataset<Row> growth = growthMoments(bases);
+            Supplier<Long> growthCount = pieces.submit(growth::count);
             Supplier<Long> sessionCount = pieces.submit(sessions::count);
             Supplier<Domains> domains = pieces.submit(() -> domains(run, reference, settings));
 
@@ -130,7 +133,9 @@ public final class ChangeStage implements Stage {
                             List.of("instrument", "age_band", "reliability_source")),
                     new StageRun.Output(ChangeTables.CHANGE_SENSITIVITY,
                             run.spark().createDataFrame(sensitivityRows, SensitivityRows.SCHEMA), sensitivityRows.size(),
-                            List.of("region", "instrument", "respondent", "arm", "period", "reliability_source"))));
+                            List.of("region", "instrument", "respondent", "arm", "period", "reliability_source")),
+                    new StageRun.Output(ChangeTables.GROWTH_MOMENTS, growth, growthCount.get(),
+                            List.of("case_id", "episode_id", "respondent", "instrument"))));
             run.detail(String.format(java.util.Locale.ROOT, "%,d trajectories (%,d outcome series with two or more measured sessions),"
                     + " %,d expected-response points, %,d domain rows; RCI %s with %s, SD from %s",
                     trajectoryCount.get(), norms.values().stream().mapToLong(PrePostMoments::count).sum(), curveRows.size(),
@@ -159,6 +164,19 @@ public final class ChangeStage implements Stage {
                 return assessed.assess(rows.next());
             }
         };
+    }
+
+    /**
+     * The growth models' per-series sums ({@link ChangeTables#GROWTH_MOMENTS}) of the outcome series with a
+     * measured session, as {@link SeriesRows} took them in its pass over each series' sorted sessions.
+     */
+    private static Dataset<Row> growthMoments(Dataset<Row> bases) {
+        List<Column> columns = new ArrayList<>();
+        for (fi.polku.contract.Column c : ChangeTables.GROWTH_MOMENTS.columns()) {
+            columns.add(SeriesRows.GROWTH_COLUMNS.contains(c) ? col(SeriesRows.GROWTH + c.name()).as(c.name()) : col(c.name()));
+        }
+        return bases.filter(col(SeriesRows.GROWTH + "observations").isNotNull())
+                .select(columns.toArray(new Column[0]));
     }
 
     /** Sample norms of the complete outcome series, by instrument and age band. */

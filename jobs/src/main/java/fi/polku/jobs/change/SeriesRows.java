@@ -5,12 +5,14 @@ import fi.polku.change.ExpectedResponse;
 import fi.polku.change.InstrumentParameters;
 import fi.polku.change.SeriesPoint;
 import fi.polku.change.Trajectory;
+import fi.polku.contract.ChangeTables;
 import fi.polku.contract.Column;
 import fi.polku.contract.ColumnType;
 import fi.polku.contract.Instrument;
 import fi.polku.contract.Tables;
 import fi.polku.jobs.spark.RowBuilder;
 import fi.polku.jobs.spark.SparkSchemas;
+import fi.polku.outcome.GrowthMoments;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,6 +35,15 @@ final class SeriesRows {
     static final String OBS_SESSIONS = "obs_sessions";
     /** Change since intake of each measured session after intake, in the order of {@link #OBS_SESSIONS}. */
     static final String OBS_CHANGES = "obs_changes";
+    /**
+     * Prefix of the growth models' per-series sums: {@code growth_} + each column of
+     * {@link ChangeTables#GROWTH_MOMENTS} after the series key (observations … synthetic); null without a
+     * measured session.
+     */
+    static final String GROWTH = "growth_";
+    /** The growth sums' columns of {@link ChangeTables#GROWTH_MOMENTS}: those after its series key. */
+    static final List<Column> GROWTH_COLUMNS = ChangeTables.GROWTH_MOMENTS.columns().subList(
+            ChangeTables.GROWTH_MOMENTS.indexOf("observations"), ChangeTables.GROWTH_MOMENTS.columns().size());
     /** Prefix of the intake's item columns ({@code intake_item1} …), for the sample's Cronbach's α. */
     static final String INTAKE_ITEM = "intake_item";
     static final int ITEMS = 4;
@@ -96,6 +107,7 @@ final class SeriesRows {
             }
             if (outcome && t.intake() != null) {
                 observations(b, rows, t.intake());
+                growth(b, rows);
             }
             out.add(b.build());
         }
@@ -121,6 +133,32 @@ final class SeriesRows {
             pastIntake = true;
         }
         b.set(OBS_SESSIONS, sessions.toArray(Integer[]::new)).set(OBS_CHANGES, changes.toArray(Double[]::new));
+    }
+
+    /**
+     * The growth models' sums of the series' measured sessions (rows in session order): t = sessions since the
+     * first measured session, y = the total; and whether any of those sessions is synthetic. Summed in session
+     * order, as the outcomes stage summed them when it read the sessions itself.
+     */
+    private static void growth(RowBuilder b, List<Row> rows) {
+        GrowthMoments m = GrowthMoments.create();
+        boolean synthetic = false;
+        double first = Double.NaN;
+        for (Row r : rows) {
+            if (r.isNullAt(r.fieldIndex("total"))) {
+                continue;
+            }
+            int session = r.<Integer>getAs("session_no");
+            if (m.count() == 0) {
+                first = session;
+            }
+            m.accept(session - first, r.<Double>getAs("total"));
+            synthetic |= r.<Boolean>getAs("synthetic");
+        }
+        b.set(GROWTH + "observations", m.count()).set(GROWTH + "time_sum", m.timeSum())
+                .set(GROWTH + "time_squares", m.timeSquares()).set(GROWTH + "score_sum", m.scoreSum())
+                .set(GROWTH + "time_score_sum", m.timeScoreSum()).set(GROWTH + "score_squares", m.sumOfSquares())
+                .set(GROWTH + "synthetic", synthetic);
     }
 
     /** The four items of the first measured session, or null unless all four were recorded (Cronbach's α). */
@@ -163,6 +201,9 @@ final class SeriesRows {
         }
         for (int i = 1; i <= ITEMS; i++) {
             columns.add(Column.optional(INTAKE_ITEM + i, ColumnType.DOUBLE));
+        }
+        for (Column c : GROWTH_COLUMNS) {
+            columns.add(Column.optional(GROWTH + c.name(), c.type()));
         }
         return SparkSchemas.of(columns)
                 .add(OBS_SESSIONS, DataTypes.createArrayType(DataTypes.IntegerType, false), true)

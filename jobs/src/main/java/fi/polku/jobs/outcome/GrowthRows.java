@@ -1,14 +1,12 @@
 package fi.polku.jobs.outcome;
 
+import fi.polku.contract.ChangeTables;
 import fi.polku.contract.OutcomeTables;
-import fi.polku.jobs.spark.Columns;
-import fi.polku.jobs.spark.KeyedRuns;
 import fi.polku.jobs.spark.RowBuilder;
 import fi.polku.jobs.spark.SparkSchemas;
 import fi.polku.outcome.GrowthModel;
 import fi.polku.outcome.GrowthMoments;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +15,15 @@ import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapGroupsFunction;
 
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
-import scala.Tuple4;
 
 /**
- * The growth model of one region × instrument × respondent × arm from its measured sessions: time is sessions
- * since the episode's first measured session. Points are sorted per episode and episodes by key before the
- * sums are taken, so the fit is the same for any partitioning or row order.
+ * The growth model of one region × instrument × respondent × arm from its episodes' sums over their measured
+ * sessions (time is sessions since the episode's first measured session; the change stage sums each episode's
+ * points in session order). Episodes are merged in key order, so the fit is the same for any partitioning or
+ * row order.
  */
 final class GrowthRows {
     static final StructType SCHEMA = SparkSchemas.of(OutcomeTables.GROWTH_MODELS);
@@ -39,61 +36,34 @@ final class GrowthRows {
         return String.join("\u0000", region, instrument, respondent, arm);
     }
 
-    /** One episode's sufficient statistics: its model's key, its own key, its sums, whether synthetic. */
-    private static final Encoder<Tuple4<String, String, GrowthMoments, Boolean>> EPISODE = Encoders.tuple(Encoders.STRING(),
-            Encoders.STRING(), Encoders.javaSerialization(GrowthMoments.class), Encoders.BOOLEAN());
-
-    /** The columns that name an episode of a model: the model's four, then the case and episode. */
-    private static final List<String> EPISODE_KEY = List.of("region", "instrument", "respondent", "arm", "case_id", "episode_id");
-
     /**
-     * The growth models of these measured sessions. Spark brings each episode's sessions together (hash-partitioned
-     * and sorted on its binary rows, {@link KeyedRuns}: no partial aggregation, which only re-sorted the scattered
-     * sessions); engine code turns each episode's points into its sums in parallel; each model's task merges only
-     * those sums, so no task holds a model's raw sessions.
+     * The growth models of these episodes' sums ({@link ChangeTables#GROWTH_MOMENTS}: one row per episode, its
+     * sums taken by the change stage in its pass over the episode's sorted sessions). Spark groups the episodes
+     * of each model; a model's task merges only those sums, so no task holds a model's raw sessions, and no
+     * session is read twice.
      */
-    static Dataset<Row> models(Dataset<Row> sessions, int minCell) {
-        List<String> read = new ArrayList<>(EPISODE_KEY);
-        read.addAll(List.of("session_no", "total", "synthetic"));
-        return KeyedRuns.flatMap(sessions.select(Columns.named(read)),
-                        EPISODE_KEY, group -> List.of(episode(group)).iterator(), EPISODE)
-                .groupByKey((MapFunction<Tuple4<String, String, GrowthMoments, Boolean>, String>) Tuple4::_1, Encoders.STRING())
-                .mapGroups((MapGroupsFunction<String, Tuple4<String, String, GrowthMoments, Boolean>, Row>) (key, subjects) ->
-                        of(key, subjects, minCell), Encoders.row(SCHEMA));
+    static Dataset<Row> models(Dataset<Row> episodes, int minCell) {
+        return episodes.groupByKey((MapFunction<Row, String>) r -> key(r.getAs("region"), r.getAs("instrument"), r.getAs("respondent"),
+                        r.getAs("arm")), Encoders.STRING())
+                .mapGroups((MapGroupsFunction<String, Row, Row>) (key, rows) -> of(key, rows, minCell), Encoders.row(SCHEMA));
     }
 
     /**
-     * One episode's sums. Time is sessions since the episode's first measured session; points are taken sorted by
-     * session, then score.
+     * A model from its episodes' sums (rows of {@link ChangeTables#GROWTH_MOMENTS}), taken in episode-key order so
+     * the fit is the same for any partitioning.
      */
-    private static Tuple4<String, String, GrowthMoments, Boolean> episode(List<Row> sessions) {
-        int sessionAt = sessions.get(0).fieldIndex("session_no");
-        int totalAt = sessions.get(0).fieldIndex("total");
-        List<Row> points = new ArrayList<>(sessions);
-        points.sort(Comparator.comparingInt((Row p) -> p.getInt(sessionAt)).thenComparingDouble(p -> p.getDouble(totalAt)));
-        double first = points.get(0).getInt(sessionAt);
-        GrowthMoments m = GrowthMoments.create();
-        boolean synthetic = false;
-        for (Row p : points) {
-            m.accept(p.getInt(sessionAt) - first, p.getDouble(totalAt));
-            synthetic |= p.<Boolean>getAs("synthetic");
-        }
-        Row r = points.get(0);
-        return new Tuple4<>(key(r.getAs("region"), r.getAs("instrument"), r.getAs("respondent"), r.getAs("arm")),
-                r.getAs("case_id") + "\u0000" + r.getAs("episode_id"), m, synthetic);
-    }
-
-    /** A model from its episodes' sums, taken in episode-key order so the fit is the same for any partitioning. */
-    static Row of(String key, Iterator<Tuple4<String, String, GrowthMoments, Boolean>> episodes, int minCell) {
+    static Row of(String key, Iterator<Row> episodes, int minCell) {
         String[] k = key.split("\u0000");
         Map<String, GrowthMoments> byEpisode = new TreeMap<>();
         boolean synthetic = false;
         long observations = 0;
         while (episodes.hasNext()) {
-            Tuple4<String, String, GrowthMoments, Boolean> e = episodes.next();
-            byEpisode.put(e._2(), e._3());
-            observations += e._3().count();
-            synthetic |= e._4();
+            Row e = episodes.next();
+            GrowthMoments m = GrowthMoments.of(e.getAs("observations"), e.getAs("time_sum"), e.getAs("time_squares"),
+                    e.getAs("score_sum"), e.getAs("time_score_sum"), e.getAs("score_squares"));
+            byEpisode.put(e.getAs("case_id") + "\u0000" + e.getAs("episode_id"), m);
+            observations += m.count();
+            synthetic |= e.<Boolean>getAs("synthetic");
         }
         List<GrowthMoments> subjects = new ArrayList<>(byEpisode.values());
         RowBuilder b = new RowBuilder(SCHEMA).set("region", k[0]).set("instrument", k[1]).set("respondent", k[2])

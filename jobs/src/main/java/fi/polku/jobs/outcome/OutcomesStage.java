@@ -2,6 +2,7 @@ package fi.polku.jobs.outcome;
 
 import static org.apache.spark.sql.functions.col;
 
+import fi.polku.contract.ChangeTables;
 import fi.polku.contract.Instrument;
 import fi.polku.contract.OutcomeTables;
 import fi.polku.contract.TableSchema;
@@ -23,7 +24,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 
 /**
- * The outcomes stage: {@code trajectories} (+ measured {@code sessions}) → {@code region_outcomes},
+ * The outcomes stage: {@code trajectories} (+ {@code growth_moments}) → {@code region_outcomes},
  * {@code growth_models}, {@code pooled_effects} and {@code project_indicators}. Cells are Spark groups whose
  * work is engine code; pooling runs on the driver over the few published whole-period cells.
  */
@@ -55,11 +56,9 @@ public final class OutcomesStage implements Stage {
         Dataset<Row> outcomes = KeyedRuns.flatMap(OutcomeCells.partials(trajectories, periods), OutcomeCells.CELL,
                 arms -> OutcomeCells.of(arms, settings), Encoders.row(OutcomeCells.SCHEMA));
         int minCell = settings.minCell();
-        // One model per region × instrument × respondent × arm: few rows, collected once. Two levels: each
-        // episode's points become its sufficient statistics in parallel, and a model's task merges those.
-        Dataset<Row> growth = GrowthRows.models(run.read(Tables.SESSIONS)
-                .filter(col("instrument").isin(outcomeInstruments.toArray()).and(col("skipped").equalTo(false))
-                        .and(col("total").isNotNull())), minCell);
+        // One model per region × instrument × respondent × arm: few rows, collected once. Two levels: the change
+        // stage took each episode's sums in its pass over the episode's sessions; a model's task merges those.
+        Dataset<Row> growth = GrowthRows.models(run.read(ChangeTables.GROWTH_MOMENTS), minCell);
         List<Row> outcomeRows;
         List<Row> growthRows;
         List<Row> indicators;

@@ -48,6 +48,35 @@ class ChangeStageTest {
         assertEquals(assessments * 10, DuckDb.count("select count(*) from " + DuckDb.table(demo.output(), "domain_change")));
     }
 
+    /**
+     * The growth models' per-series sums are the sessions' own, recomputed here in SQL (DuckDB) from the measured
+     * sessions: one row per outcome series with a measured session, t = session_no − the first measured one. The
+     * tolerance (1e-9 relative) allows only for the order of summation.
+     */
+    @Test
+    void growthMomentsAreTheSumsOfEachSeriesMeasuredSessions() {
+        String sessions = DuckDb.table(demo.output(), "sessions");
+        String moments = DuckDb.table(demo.output(), "growth_moments");
+        String expected = "select case_id, episode_id, respondent, instrument, any_value(region) as region, any_value(arm) as arm,"
+                + " count(*) as n, sum(t) as st, sum(t * t) as stt, sum(total) as sy, sum(t * total) as sty,"
+                + " sum(total * total) as syy, bool_or(synthetic) as synthetic from (select *, session_no - min(session_no)"
+                + " over (partition by case_id, episode_id, respondent, instrument) as t from " + sessions
+                + " where total is not null and instrument in ('ORS', 'CORS', 'YCORS'))"
+                + " group by case_id, episode_id, respondent, instrument";
+        long series = DuckDb.count("select count(*) from (" + expected + ")");
+        assertTrue(series > 500, "the demo has outcome series: " + series);
+        assertEquals(series, DuckDb.count("select count(*) from " + moments));
+        String close = "abs(%1$s - %2$s) <= 1e-9 * (1 + abs(%2$s))";
+        assertEquals(series, DuckDb.count("select count(*) from (" + expected + ") e join " + moments + " m using"
+                + " (case_id, episode_id, respondent, instrument) where e.region = m.region and e.arm = m.arm"
+                + " and e.n = m.observations and e.synthetic = m.synthetic and "
+                + String.join(" and ", List.of(String.format(close, "m.time_sum", "e.st"), String.format(close, "m.time_squares", "e.stt"),
+                        String.format(close, "m.score_sum", "e.sy"), String.format(close, "m.time_score_sum", "e.sty"),
+                        String.format(close, "m.score_squares", "e.syy")))));
+        // Series without a measured session have no row; alliance series none at all.
+        assertEquals(0, DuckDb.count("select count(*) from " + moments + " where observations < 1 or instrument not in ('ORS', 'CORS', 'YCORS')"));
+    }
+
     @Test
     void judgementsRestOnTheParameterTableAndSayWhy() {
         String t = DuckDb.table(demo.output(), "trajectories");
@@ -176,6 +205,7 @@ class ChangeStageTest {
             {"domain_change", "case_id, episode_id, respondent, domain"},
             {"change_reliability", "instrument, age_band, reliability_source"},
             {"change_sensitivity", "region, instrument, respondent, arm, period, reliability_source"},
+            {"growth_moments", "case_id, episode_id, respondent, instrument"},
             // The outcomes stage's cells, bootstrap intervals and growth fits must not move either.
             {"region_outcomes", "region, instrument, respondent, arm, period"},
             {"growth_models", "region, instrument, respondent, arm"},
