@@ -54,7 +54,7 @@ public final class ChangeStage implements Stage {
 
     @Override
     public String description() {
-        return "Trajectories with reliable and clinically significant change, the local expected response, 3X10D domain change.";
+        return "Trajectories with reliable and clinically significant change, the local expected response, 3X10D domain change, the growth models' per-episode sums.";
     }
 
     @Override
