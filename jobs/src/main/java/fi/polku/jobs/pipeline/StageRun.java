@@ -100,8 +100,10 @@ public final class StageRun {
     }
 
     private MissingTable missing(TableSchema table) {
-        return new MissingTable("no table " + table.name() + " in " + store.location() + " yet: run `polku run` first"
-                + " (a stage run on its own reads the tables earlier stages published)");
+        String writer = Stages.commands().stream().filter(s -> s.produces().contains(table.name()))
+                .map(s -> " or `polku " + s.name() + "`, which writes it,").findFirst().orElse("");
+        return new MissingTable("no table " + table.name() + " in " + store.location() + " yet: run `polku run`" + writer
+                + " first (a stage run on its own reads the tables earlier stages published)");
     }
 
     /** Writes a table into the new version, rows in the given order. */
