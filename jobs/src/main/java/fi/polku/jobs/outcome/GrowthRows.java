@@ -39,9 +39,8 @@ final class GrowthRows {
     /**
      * The growth models of these series' sums ({@link ChangeTables#GROWTH_MOMENTS}: one row per episode ×
      * respondent × instrument, so one per episode within a model; its sums taken by the change stage in its pass
-     * over the series' sorted sessions). Spark groups the episodes
-     * of each model; a model's task merges only those sums, so no task holds a model's raw sessions, and no
-     * session is read twice.
+     * over the series' sorted sessions). Spark groups the episodes of each model; a model's task merges only those
+     * sums, so no task holds a model's raw sessions, and no session is read twice.
      */
     static Dataset<Row> models(Dataset<Row> episodes, int minCell) {
         return episodes.groupByKey((MapFunction<Row, String>) r -> key(r.getAs("region"), r.getAs("instrument"), r.getAs("respondent"),
