@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.function.MapFunction;
@@ -67,6 +68,17 @@ public final class EffectsStage implements Stage {
 
         RunConfig config = run.config();
         List<AreaObservation> observations = observations(run);
+        try (Concurrently pieces = new Concurrently()) {
+            // The funnels and variation series need only the observations (one core's work): computed on a second
+            // driver thread beside the effect estimates.
+            Supplier<VariationEstimates.Output> variationOf = pieces.submit(() -> VariationEstimates.of(observations,
+                    config.variation(), config.outcomes().seed(), config.breaks(), ReferenceData.bundled().municipalities()));
+            estimateAndWrite(run, config, observations, variationOf, statisticsRows);
+        }
+    }
+
+    private static void estimateAndWrite(StageRun run, RunConfig config, List<AreaObservation> observations,
+                                         Supplier<VariationEstimates.Output> variationOf, long statisticsRows) {
         RegionEstimates.Output out = RegionEstimates.Output.empty();
         if (config.regions().isEmpty()) {
             run.warn("no project regions in the config (key regions): no region effects estimated");
@@ -88,8 +100,7 @@ public final class EffectsStage implements Stage {
                         out.paths().size(), List.of("region", "indicator", "age_group", "period")),
                 new StageRun.Output(Tables.COST_OFFSET, run.spark().createDataFrame(out.costs(), RegionEstimates.COSTS),
                         out.costs().size(), List.of("region", "indicator", "age_group", "method", "period"))));
-        VariationEstimates.Output variation = VariationEstimates.of(observations, config.variation(), config.outcomes().seed(),
-                config.breaks(), ReferenceData.bundled().municipalities());
+        VariationEstimates.Output variation = variationOf.get();
         List<String> key = List.of("level", "scope", "parent_region", "indicator", "age_group");
         run.write(List.of(
                 output(run, VariationTables.FUNNEL_POINTS, variation.points(), VariationEstimates.POINTS, key, "year", "region"),

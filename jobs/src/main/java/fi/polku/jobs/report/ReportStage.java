@@ -14,6 +14,7 @@ import fi.polku.jobs.pipeline.Stage;
 import fi.polku.jobs.pipeline.StageRun;
 import fi.polku.jobs.pipeline.Versions;
 import fi.polku.jobs.reference.ReferenceData;
+import fi.polku.jobs.spark.Concurrently;
 import fi.polku.privacy.DisclosureAudit;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -22,6 +23,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * The report stage: the overview and one page per project region as self-contained HTML (inline CSS and SVG,
@@ -50,6 +53,21 @@ public final class ReportStage implements Stage {
     @Override
     public void run(StageRun run) {
         RunConfig config = run.config();
+        // The rates' disclosure control and the variation tables do not depend on the outcome tables: they run on a
+        // second driver thread while this one reads and protects the outcomes (both are single-threaded work).
+        try (Concurrently pieces = new Concurrently()) {
+            // region_rates by the export's rule (RateDisclosure: counties and municipalities linked, the nation's count
+            // known), audited in its making over everything either surface shows: a hidden rate leaves the charts and
+            // funnels.
+            Supplier<RateDisclosure> ratesOf = pieces.submit(() -> RateDisclosure.protect(SmallTables.query(run,
+                    Tables.REGION_RATES, "region", "indicator", "age_group", "period", "month"), config));
+            Supplier<VariationSection.Data> variationOf = pieces.submit(() -> VariationSection.collect(run));
+            build(run, config, ratesOf, variationOf);
+        }
+    }
+
+    private static void build(StageRun run, RunConfig config, Supplier<RateDisclosure> ratesOf,
+                              Supplier<VariationSection.Data> variationOf) {
         Messages m = Messages.of(config.language());
         ReportData collected = ReportData.collect(run);
         // The pages publish region_outcomes under the same disclosure control as the export, audited again from the
@@ -61,10 +79,7 @@ public final class ReportStage implements Stage {
         }
         // Project indicators likewise, by the export's rule (periods add up to the whole).
         IndicatorDisclosure indicators = IndicatorDisclosure.protect(collected.indicators(), config.outcomes().minCell(), outcomes);
-        // region_rates by the export's rule (RateDisclosure: counties and municipalities linked, the nation's count known),
-        // audited in its making over everything either surface shows: a hidden rate leaves the charts and funnels.
-        RateDisclosure rates = RateDisclosure.protect(SmallTables.query(run, Tables.REGION_RATES, "region", "indicator", "age_group",
-                "period", "month"), config);
+        RateDisclosure rates = ratesOf.get();
         ReportData data = collected.withOutcomes(outcomes.published()).withIndicators(indicators.published())
                 .withRates(collected.rates().stream().filter(r -> !rates.hidden(r)).toList()).withoutEstimatesOver(rates);
         Map<String, LocalDate> starts = new LinkedHashMap<>();
@@ -84,7 +99,7 @@ public final class ReportStage implements Stage {
                 config.change().method().name(), config.outcomes().seed());
         Mustache template = new DefaultMustacheFactory("fi/polku/jobs/report").compile("page.mustache");
         Map<String, Page> pages = new LinkedHashMap<>();
-        VariationSection.Data variation = VariationSection.collect(run).without(rates);
+        VariationSection.Data variation = variationOf.get().without(rates);
         List<Page> built = new ArrayList<>();
         built.add(OverviewPage.build(context, variation));
         for (String region : regions) {
@@ -99,12 +114,11 @@ public final class ReportStage implements Stage {
             built.get(i).section(section.build());
             pages.put(i == 0 ? "index.html" : ReportContext.regionFile(regions.get(i - 1)), built.get(i));
         }
-        int files = 0;
-        int charts = 0;
-        for (Map.Entry<String, Page> e : pages.entrySet()) {
-            files += writePage(run, template, e.getKey(), e.getValue());
-            charts += e.getValue().chartFiles().size();
-        }
+        // Each page with its workbook and chart files is independent of the others: written side by side.
+        List<Callable<Integer>> writes = new ArrayList<>();
+        pages.forEach((file, page) -> writes.add(() -> writePage(run, template, file, page)));
+        int files = Concurrently.run(writes).stream().mapToInt(Integer::intValue).sum();
+        int charts = pages.values().stream().mapToInt(p -> p.chartFiles().size()).sum();
         run.recordFolder(FOLDER, files);
         run.detail(String.format(java.util.Locale.ROOT, "%d pages in %s (%s)%s → %s/%s/index.html", pages.size(),
                 m.lang().equals("fi") ? "Finnish" : "English", m.lang(), synthetic ? ", SYNTHETIC banner" : "",
