@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What the launcher script starts the JVM with, by the size of a command's configured inputs. */
 class LaunchOptionsTest {
-    private static final List<String> QUICK = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    private static final List<String> QUICK = List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m", "-XX:+UseSerialGC");
 
     @TempDir
     Path dir;

@@ -46,6 +46,8 @@ class LauncherScriptIT {
         Result small = launch(SCRIPT, Map.of("POLKU_JAVA_OPTS", "-XX:+PrintFlagsFinal"), "run", "--config", demo.toString(), "--help");
         assertEquals(0, small.exit(), small.out());
         assertEquals("1", flag(small.out(), "TieredStopAtLevel"));
+        // TieredStopAtLevel=1 alone would leave a 48 MB code cache (50331648), which demo runs filled: C1 then stopped.
+        assertEquals(String.valueOf(240L << 20), flag(small.out(), "ReservedCodeCacheSize"));
         assertEquals("true", flag(small.out(), "UseSerialGC"));
         assertTrue(small.out().contains("Runs the whole pipeline"), "the command's own output follows");
 

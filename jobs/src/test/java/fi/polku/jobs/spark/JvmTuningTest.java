@@ -26,7 +26,8 @@ class JvmTuningTest {
 
     @Test
     void aSmallInputGetsLaunchOptionsForTheQuickCompilerALargeOneTheDefaults() {
-        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), JvmTuning.launchOptions(0));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m", "-XX:+UseSerialGC"),
+                JvmTuning.launchOptions(0));
         assertEquals(List.of(), JvmTuning.launchOptions(JvmTuning.SMALL_INPUT_BYTES));
     }
 
