@@ -3,6 +3,7 @@ package fi.polku.jobs.effect;
 import fi.polku.contract.VariationTables;
 import fi.polku.jobs.config.RunConfig;
 import fi.polku.jobs.config.VariationSettings;
+import fi.polku.jobs.spark.Concurrently;
 import fi.polku.jobs.spark.RowBuilder;
 import fi.polku.jobs.spark.SparkSchemas;
 import fi.polku.region.AreaLevel;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
@@ -62,26 +64,45 @@ final class VariationEstimates {
                         add(panels, new Key(o.level(), "county", county, o.indicator(), o.ageGroup()), o));
             }
         }
-        Output out = new Output(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        for (Map.Entry<Key, TreeMap<Integer, List<AreaObservation>>> panel : panels.entrySet()) {
-            Key key = panel.getKey();
-            TreeMap<Integer, List<AreaCount>> byYear = new TreeMap<>();
-            boolean syntheticPanel = false;
-            for (Map.Entry<Integer, List<AreaObservation>> year : panel.getValue().entrySet()) {
-                List<AreaObservation> obs = year.getValue();
-                List<AreaCount> areas = obs.stream().map(o -> new AreaCount(o.region(), o.count(), o.population())).toList();
-                if (areas.size() < settings.minAreas() || areas.stream().mapToLong(AreaCount::count).sum() == 0) {
-                    continue;
-                }
-                boolean synthetic = obs.stream().anyMatch(AreaObservation::synthetic);
-                syntheticPanel |= synthetic;
-                byYear.put(year.getKey(), areas);
-                Funnel f = Funnel.pooled(areas, settings.overdispersion(), settings.winsorise());
-                funnel(out, key, year.getKey(), f, synthetic);
-            }
-            if (byYear.isEmpty()) {
+        // Panels are independent (each its own funnels, and its bootstrap from the same seed): computed side by side on
+        // the driver's threads (the funnels' exact Poisson limits are chi-square quantiles, a root search each), and
+        // their rows joined in key order, as one loop would have made them.
+        List<Callable<Output>> work = new ArrayList<>();
+        panels.forEach((key, years) -> work.add(() -> panel(key, years, settings, seed, breaks)));
+        Output out = empty();
+        for (Output one : Concurrently.run(work)) {
+            out.points().addAll(one.points());
+            out.outliers().addAll(one.outliers());
+            out.limits().addAll(one.limits());
+            out.years().addAll(one.years());
+            out.trends().addAll(one.trends());
+        }
+        return out;
+    }
+
+    private static Output empty() {
+        return new Output(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    }
+
+    /** One panel's rows: a funnel per year with enough areas and an event, and the series over those years. */
+    private static Output panel(Key key, TreeMap<Integer, List<AreaObservation>> years, VariationSettings settings, long seed,
+                                List<RunConfig.Break> breaks) {
+        Output out = empty();
+        TreeMap<Integer, List<AreaCount>> byYear = new TreeMap<>();
+        boolean syntheticPanel = false;
+        for (Map.Entry<Integer, List<AreaObservation>> year : years.entrySet()) {
+            List<AreaObservation> obs = year.getValue();
+            List<AreaCount> areas = obs.stream().map(o -> new AreaCount(o.region(), o.count(), o.population())).toList();
+            if (areas.size() < settings.minAreas() || areas.stream().mapToLong(AreaCount::count).sum() == 0) {
                 continue;
             }
+            boolean synthetic = obs.stream().anyMatch(AreaObservation::synthetic);
+            syntheticPanel |= synthetic;
+            byYear.put(year.getKey(), areas);
+            Funnel f = Funnel.pooled(areas, settings.overdispersion(), settings.winsorise());
+            funnel(out, key, year.getKey(), f, synthetic);
+        }
+        if (!byYear.isEmpty()) {
             series(out, key, VariationSeries.of(byYear, settings.replicates(), seed, 0.95), byYear, breaks, syntheticPanel);
         }
         return out;
