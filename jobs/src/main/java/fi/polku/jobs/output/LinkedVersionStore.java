@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.hadoop.fs.Path;
 
@@ -193,13 +194,28 @@ final class LinkedVersionStore implements OutputStore {
 
     @Override
     public void recordLastRun(String json) {
+        java.nio.file.Path temp = null;
         try {
             Files.createDirectories(home);
-            java.nio.file.Path temp = home.resolve(LAST_RUN + ".tmp");
-            Files.writeString(temp, json, StandardCharsets.UTF_8);
+            // A temporary file of its own: the run and its interruption hook (or a run and a busy one) may record at
+            // once; a shared temporary name let one writer move or truncate the other's file. (Not createTempFile: its
+            // owner-only permissions would pass to the record that monitoring reads.)
+            temp = home.resolve(LAST_RUN + "." + UUID.randomUUID() + ".tmp");
+            Files.writeString(temp, json, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             Files.move(temp, home.resolve(LAST_RUN), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
+            deleteQuietly(temp);
             throw new UncheckedIOException("output " + location + ": cannot record the run: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(java.nio.file.Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // the record's own failure is what the caller reports
+            }
         }
     }
 
